@@ -1,0 +1,31 @@
+#!/bin/sh
+# Starts one Mercury JVM in the foreground: runserver.sh MAIN_CLASS ROLE [args...]
+# ROLE names the logback config (conf/logback_ROLE.xml), the pid file and the default heap.
+# JAVA_OPT replaces the default heap settings; JAVA_OPT_EXT is appended.
+set -e
+[ $# -ge 2 ] || { echo "usage: runserver.sh MAIN_CLASS ROLE [args...]" >&2; exit 1; }
+MAIN_CLASS=$1; ROLE=$2; shift 2
+
+. "$(dirname "$0")/env.sh"
+
+case $ROLE in
+  broker)  DEFAULT_HEAP="-Xms1g -Xmx1g" ;;
+  namesrv) DEFAULT_HEAP="-Xms256m -Xmx256m" ;;
+  *)       DEFAULT_HEAP="-Xms128m -Xmx512m" ;;
+esac
+JAVA_OPT="${JAVA_OPT:-$DEFAULT_HEAP}"
+JAVA_OPT="$JAVA_OPT -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$MERCURY_LOG_DIR"
+JAVA_OPT="$JAVA_OPT -Dmercury.home=$MERCURY_HOME -Dmercury.log.dir=$MERCURY_LOG_DIR"
+JAVA_OPT="$JAVA_OPT -Dlogback.configurationFile=$MERCURY_HOME/conf/logback_$ROLE.xml"
+
+mkdir -p "$MERCURY_LOG_DIR"
+if [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ]; then
+  # One pid file per daemon so mqshutdown stops exactly what this installation started.
+  mkdir -p "$MERCURY_PID_DIR"
+  PID_FILE="$MERCURY_PID_DIR/$ROLE-$$.pid"
+  echo $$ > "$PID_FILE"
+  JAVA_OPT="$JAVA_OPT -Dmercury.pid.file=$PID_FILE"
+fi
+# exec keeps the pid written above: the JVM is this process.
+# shellcheck disable=SC2086
+exec "$JAVA" $JAVA_OPT $JAVA_OPT_EXT -cp "$MERCURY_CLASSPATH" "$MAIN_CLASS" "$@"
