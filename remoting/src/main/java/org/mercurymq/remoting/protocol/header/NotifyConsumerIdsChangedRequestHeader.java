@@ -1,0 +1,27 @@
+package org.mercurymq.remoting.protocol.header;
+
+import org.mercurymq.remoting.annotation.CFNotNull;
+import org.mercurymq.remoting.CommandCustomHeader;
+
+/** NOTIFY_CONSUMER_IDS_CHANGED (40) broker-to-client request. Field names are the wire keys. */
+public class NotifyConsumerIdsChangedRequestHeader implements CommandCustomHeader {
+    @CFNotNull
+    private String consumerGroup;
+    private String bname;
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    public void setConsumerGroup(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    public String getBname() {
+        return bname;
+    }
+
+    public void setBname(String bname) {
+        this.bname = bname;
+    }
+}

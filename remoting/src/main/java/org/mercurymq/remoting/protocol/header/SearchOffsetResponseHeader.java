@@ -1,0 +1,18 @@
+package org.mercurymq.remoting.protocol.header;
+
+import org.mercurymq.remoting.annotation.CFNotNull;
+import org.mercurymq.remoting.CommandCustomHeader;
+
+/** SEARCH_OFFSET_BY_TIMESTAMP reply. Field names are the wire keys. */
+public class SearchOffsetResponseHeader implements CommandCustomHeader {
+    @CFNotNull
+    private Long offset;
+
+    public Long getOffset() {
+        return offset;
+    }
+
+    public void setOffset(Long offset) {
+        this.offset = offset;
+    }
+}
