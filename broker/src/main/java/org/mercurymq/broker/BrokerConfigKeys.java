@@ -1,0 +1,184 @@
+package org.mercurymq.broker;
+
+import org.mercurymq.common.config.ConfigKey;
+import org.mercurymq.common.config.ConfigTable;
+
+/**
+ * The broker's own configuration keys: RocketMQ 4.9.7 BrokerConfig names and defaults. The full
+ * broker table merges these with the store and Netty keys. Constants only; thread-safe.
+ */
+public final class BrokerConfigKeys {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** Mercury: the listen port belongs to the broker (RocketMQ keeps it in NettyServerConfig). */
+    public static final ConfigKey<Integer> LISTEN_PORT = ConfigKey.ofInt("listenPort", 10911, "client port; VIP port is listenPort-2, HA port listenPort+1").range(0, 65535);
+    /** Mercury: the address the listeners bind to (RocketMQ always binds all interfaces). */
+    public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.ofString("bindAddress", "0.0.0.0", "local address to bind listeners to");
+    public static final ConfigKey<String> ROCKETMQ_HOME = ConfigKey.ofString("rocketmqHome", null, "ROCKETMQ_HOME env / rocketmq.home.dir property when unset");
+    public static final ConfigKey<String> NAMESRV_ADDR = ConfigKey.ofString("namesrvAddr", null, "NameServer addresses separated by ';' (NAMESRV_ADDR env when unset)");
+    public static final ConfigKey<String> BROKER_IP1 = ConfigKey.ofString("brokerIP1", null, "address advertised to clients (first non-loopback IPv4 when unset)");
+    public static final ConfigKey<String> BROKER_IP2 = ConfigKey.ofString("brokerIP2", null, "HA address advertised to slaves (brokerIP1 when unset)");
+    public static final ConfigKey<String> BROKER_NAME = ConfigKey.ofString("brokerName", null, "broker name (the host name when unset)");
+    public static final ConfigKey<String> BROKER_CLUSTER_NAME = ConfigKey.ofString("brokerClusterName", "DefaultCluster", "broker cluster name");
+    public static final ConfigKey<Long> BROKER_ID = ConfigKey.ofLong("brokerId", 0L, "broker id");
+    public static final ConfigKey<Integer> BROKER_PERMISSION = ConfigKey.ofInt("brokerPermission", 6, "broker permission");
+    public static final ConfigKey<Integer> DEFAULT_TOPIC_QUEUE_NUMS = ConfigKey.ofInt("defaultTopicQueueNums", 8, "default topic queue nums");
+    public static final ConfigKey<Boolean> AUTO_CREATE_TOPIC_ENABLE = ConfigKey.ofBool("autoCreateTopicEnable", true, "auto create topic enable");
+    public static final ConfigKey<Boolean> CLUSTER_TOPIC_ENABLE = ConfigKey.ofBool("clusterTopicEnable", true, "cluster topic enable");
+    public static final ConfigKey<Boolean> BROKER_TOPIC_ENABLE = ConfigKey.ofBool("brokerTopicEnable", true, "broker topic enable");
+    public static final ConfigKey<Boolean> AUTO_CREATE_SUBSCRIPTION_GROUP = ConfigKey.ofBool("autoCreateSubscriptionGroup", true, "auto create subscription group");
+    public static final ConfigKey<String> MESSAGE_STORE_PLUG_IN = ConfigKey.ofString("messageStorePlugIn", "", "message store plug in");
+    public static final ConfigKey<String> MSG_TRACE_TOPIC_NAME = ConfigKey.ofString("msgTraceTopicName", "RMQ_SYS_TRACE_TOPIC", "msg trace topic name");
+    public static final ConfigKey<Boolean> TRACE_TOPIC_ENABLE = ConfigKey.ofBool("traceTopicEnable", false, "trace topic enable");
+    public static final ConfigKey<Integer> SEND_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("sendMessageThreadPoolNums", Math.min(CORES, 4), "send message thread pool nums");
+    public static final ConfigKey<Integer> PUT_MESSAGE_FUTURE_THREAD_POOL_NUMS = ConfigKey.ofInt("putMessageFutureThreadPoolNums", Math.min(CORES, 4), "put message future thread pool nums");
+    public static final ConfigKey<Integer> PULL_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("pullMessageThreadPoolNums", 16 + CORES * 2, "pull message thread pool nums");
+    public static final ConfigKey<Integer> PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("processReplyMessageThreadPoolNums", 16 + CORES * 2, "process reply message thread pool nums");
+    public static final ConfigKey<Integer> QUERY_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("queryMessageThreadPoolNums", 8 + CORES, "query message thread pool nums");
+    public static final ConfigKey<Integer> ADMIN_BROKER_THREAD_POOL_NUMS = ConfigKey.ofInt("adminBrokerThreadPoolNums", 16, "admin broker thread pool nums");
+    public static final ConfigKey<Integer> CLIENT_MANAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("clientManageThreadPoolNums", 32, "client manage thread pool nums");
+    public static final ConfigKey<Integer> CONSUMER_MANAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("consumerManageThreadPoolNums", 32, "consumer manage thread pool nums");
+    public static final ConfigKey<Integer> HEARTBEAT_THREAD_POOL_NUMS = ConfigKey.ofInt("heartbeatThreadPoolNums", Math.min(32, CORES), "heartbeat thread pool nums");
+    public static final ConfigKey<Integer> END_TRANSACTION_THREAD_POOL_NUMS = ConfigKey.ofInt("endTransactionThreadPoolNums", 8 + CORES * 2, "end transaction thread pool nums");
+    public static final ConfigKey<Integer> FLUSH_CONSUMER_OFFSET_INTERVAL = ConfigKey.ofInt("flushConsumerOffsetInterval", 5000, "flush consumer offset interval");
+    public static final ConfigKey<Integer> FLUSH_CONSUMER_OFFSET_HISTORY_INTERVAL = ConfigKey.ofInt("flushConsumerOffsetHistoryInterval", 60000, "flush consumer offset history interval");
+    public static final ConfigKey<Boolean> REJECT_TRANSACTION_MESSAGE = ConfigKey.ofBool("rejectTransactionMessage", false, "reject transaction message");
+    public static final ConfigKey<Boolean> FETCH_NAMESRV_ADDR_BY_ADDRESS_SERVER = ConfigKey.ofBool("fetchNamesrvAddrByAddressServer", false, "fetch namesrv addr by address server");
+    public static final ConfigKey<Integer> SEND_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("sendThreadPoolQueueCapacity", 10000, "send thread pool queue capacity");
+    public static final ConfigKey<Integer> PUT_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("putThreadPoolQueueCapacity", 10000, "put thread pool queue capacity");
+    public static final ConfigKey<Integer> PULL_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("pullThreadPoolQueueCapacity", 100000, "pull thread pool queue capacity");
+    public static final ConfigKey<Integer> REPLY_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("replyThreadPoolQueueCapacity", 10000, "reply thread pool queue capacity");
+    public static final ConfigKey<Integer> QUERY_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("queryThreadPoolQueueCapacity", 20000, "query thread pool queue capacity");
+    public static final ConfigKey<Integer> CLIENT_MANAGER_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("clientManagerThreadPoolQueueCapacity", 1000000, "client manager thread pool queue capacity");
+    public static final ConfigKey<Integer> CONSUMER_MANAGER_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("consumerManagerThreadPoolQueueCapacity", 1000000, "consumer manager thread pool queue capacity");
+    public static final ConfigKey<Integer> HEARTBEAT_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("heartbeatThreadPoolQueueCapacity", 50000, "heartbeat thread pool queue capacity");
+    public static final ConfigKey<Integer> END_TRANSACTION_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("endTransactionPoolQueueCapacity", 100000, "end transaction pool queue capacity");
+    public static final ConfigKey<Integer> FILTER_SERVER_NUMS = ConfigKey.ofInt("filterServerNums", 0, "filter server nums");
+    public static final ConfigKey<Boolean> LONG_POLLING_ENABLE = ConfigKey.ofBool("longPollingEnable", true, "long polling enable");
+    public static final ConfigKey<Long> SHORT_POLLING_TIME_MILLS = ConfigKey.ofLong("shortPollingTimeMills", 1000L, "short polling time mills");
+    public static final ConfigKey<Boolean> NOTIFY_CONSUMER_IDS_CHANGED_ENABLE = ConfigKey.ofBool("notifyConsumerIdsChangedEnable", true, "notify consumer ids changed enable");
+    public static final ConfigKey<Boolean> HIGH_SPEED_MODE = ConfigKey.ofBool("highSpeedMode", false, "high speed mode");
+    public static final ConfigKey<Boolean> COMMERCIAL_ENABLE = ConfigKey.ofBool("commercialEnable", true, "commercial enable");
+    public static final ConfigKey<Integer> COMMERCIAL_TIMER_COUNT = ConfigKey.ofInt("commercialTimerCount", 1, "commercial timer count");
+    public static final ConfigKey<Integer> COMMERCIAL_TRANS_COUNT = ConfigKey.ofInt("commercialTransCount", 1, "commercial trans count");
+    public static final ConfigKey<Integer> COMMERCIAL_BIG_COUNT = ConfigKey.ofInt("commercialBigCount", 1, "commercial big count");
+    public static final ConfigKey<Integer> COMMERCIAL_BASE_COUNT = ConfigKey.ofInt("commercialBaseCount", 1, "commercial base count");
+    public static final ConfigKey<Boolean> TRANSFER_MSG_BY_HEAP = ConfigKey.ofBool("transferMsgByHeap", true, "transfer msg by heap");
+    public static final ConfigKey<Integer> MAX_DELAY_TIME = ConfigKey.ofInt("maxDelayTime", 40, "max delay time");
+    public static final ConfigKey<String> REGION_ID = ConfigKey.ofString("regionId", "DefaultRegion", "region id");
+    public static final ConfigKey<Integer> REGISTER_BROKER_TIMEOUT_MILLS = ConfigKey.ofInt("registerBrokerTimeoutMills", 6000, "register broker timeout mills");
+    public static final ConfigKey<Boolean> SLAVE_READ_ENABLE = ConfigKey.ofBool("slaveReadEnable", false, "slave read enable");
+    public static final ConfigKey<Boolean> DISABLE_CONSUME_IF_CONSUMER_READ_SLOWLY = ConfigKey.ofBool("disableConsumeIfConsumerReadSlowly", false, "disable consume if consumer read slowly");
+    public static final ConfigKey<Long> CONSUMER_FALLBEHIND_THRESHOLD = ConfigKey.ofLong("consumerFallbehindThreshold", 17179869184L, "consumer fallbehind threshold");
+    public static final ConfigKey<Boolean> BROKER_FAST_FAILURE_ENABLE = ConfigKey.ofBool("brokerFastFailureEnable", true, "broker fast failure enable");
+    public static final ConfigKey<Long> WAIT_TIME_MILLS_IN_SEND_QUEUE = ConfigKey.ofLong("waitTimeMillsInSendQueue", 200L, "wait time mills in send queue");
+    public static final ConfigKey<Long> WAIT_TIME_MILLS_IN_PULL_QUEUE = ConfigKey.ofLong("waitTimeMillsInPullQueue", 5000L, "wait time mills in pull queue");
+    public static final ConfigKey<Long> WAIT_TIME_MILLS_IN_HEARTBEAT_QUEUE = ConfigKey.ofLong("waitTimeMillsInHeartbeatQueue", 31000L, "wait time mills in heartbeat queue");
+    public static final ConfigKey<Long> WAIT_TIME_MILLS_IN_TRANSACTION_QUEUE = ConfigKey.ofLong("waitTimeMillsInTransactionQueue", 3000L, "wait time mills in transaction queue");
+    public static final ConfigKey<Long> START_ACCEPT_SEND_REQUEST_TIME_STAMP = ConfigKey.ofLong("startAcceptSendRequestTimeStamp", 0L, "start accept send request time stamp");
+    public static final ConfigKey<Boolean> TRACE_ON = ConfigKey.ofBool("traceOn", true, "trace on");
+    public static final ConfigKey<Boolean> ENABLE_CALC_FILTER_BIT_MAP = ConfigKey.ofBool("enableCalcFilterBitMap", false, "enable calc filter bit map");
+    public static final ConfigKey<Integer> EXPECT_CONSUMER_NUM_USE_FILTER = ConfigKey.ofInt("expectConsumerNumUseFilter", 32, "expect consumer num use filter");
+    public static final ConfigKey<Integer> MAX_ERROR_RATE_OF_BLOOM_FILTER = ConfigKey.ofInt("maxErrorRateOfBloomFilter", 20, "max error rate of bloom filter");
+    public static final ConfigKey<Long> FILTER_DATA_CLEAN_TIME_SPAN = ConfigKey.ofLong("filterDataCleanTimeSpan", 86400000L, "filter data clean time span");
+    public static final ConfigKey<Boolean> FILTER_SUPPORT_RETRY = ConfigKey.ofBool("filterSupportRetry", false, "filter support retry");
+    public static final ConfigKey<Boolean> ENABLE_PROPERTY_FILTER = ConfigKey.ofBool("enablePropertyFilter", false, "enable property filter");
+    public static final ConfigKey<Boolean> COMPRESSED_REGISTER = ConfigKey.ofBool("compressedRegister", false, "compressed register");
+    public static final ConfigKey<Boolean> FORCE_REGISTER = ConfigKey.ofBool("forceRegister", true, "force register");
+    public static final ConfigKey<Integer> REGISTER_NAME_SERVER_PERIOD = ConfigKey.ofInt("registerNameServerPeriod", 30000, "register name server period");
+    public static final ConfigKey<Long> TRANSACTION_TIME_OUT = ConfigKey.ofLong("transactionTimeOut", 6000L, "transaction time out");
+    public static final ConfigKey<Integer> TRANSACTION_CHECK_MAX = ConfigKey.ofInt("transactionCheckMax", 15, "transaction check max");
+    public static final ConfigKey<Long> TRANSACTION_CHECK_INTERVAL = ConfigKey.ofLong("transactionCheckInterval", 60000L, "transaction check interval");
+    public static final ConfigKey<Boolean> ACL_ENABLE = ConfigKey.ofBool("aclEnable", false, "acl enable");
+    public static final ConfigKey<Boolean> STORE_REPLY_MESSAGE_ENABLE = ConfigKey.ofBool("storeReplyMessageEnable", true, "store reply message enable");
+    public static final ConfigKey<Boolean> ENABLE_DETAIL_STAT = ConfigKey.ofBool("enableDetailStat", true, "enable detail stat");
+    public static final ConfigKey<Boolean> AUTO_DELETE_UNUSED_STATS = ConfigKey.ofBool("autoDeleteUnusedStats", false, "auto delete unused stats");
+    public static final ConfigKey<Boolean> ISOLATE_LOG_ENABLE = ConfigKey.ofBool("isolateLogEnable", false, "isolate log enable");
+
+    public static final ConfigTable TABLE = ConfigTable.of(
+        LISTEN_PORT,
+        BIND_ADDRESS,
+        ROCKETMQ_HOME,
+        NAMESRV_ADDR,
+        BROKER_IP1,
+        BROKER_IP2,
+        BROKER_NAME,
+        BROKER_CLUSTER_NAME,
+        BROKER_ID,
+        BROKER_PERMISSION,
+        DEFAULT_TOPIC_QUEUE_NUMS,
+        AUTO_CREATE_TOPIC_ENABLE,
+        CLUSTER_TOPIC_ENABLE,
+        BROKER_TOPIC_ENABLE,
+        AUTO_CREATE_SUBSCRIPTION_GROUP,
+        MESSAGE_STORE_PLUG_IN,
+        MSG_TRACE_TOPIC_NAME,
+        TRACE_TOPIC_ENABLE,
+        SEND_MESSAGE_THREAD_POOL_NUMS,
+        PUT_MESSAGE_FUTURE_THREAD_POOL_NUMS,
+        PULL_MESSAGE_THREAD_POOL_NUMS,
+        PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS,
+        QUERY_MESSAGE_THREAD_POOL_NUMS,
+        ADMIN_BROKER_THREAD_POOL_NUMS,
+        CLIENT_MANAGE_THREAD_POOL_NUMS,
+        CONSUMER_MANAGE_THREAD_POOL_NUMS,
+        HEARTBEAT_THREAD_POOL_NUMS,
+        END_TRANSACTION_THREAD_POOL_NUMS,
+        FLUSH_CONSUMER_OFFSET_INTERVAL,
+        FLUSH_CONSUMER_OFFSET_HISTORY_INTERVAL,
+        REJECT_TRANSACTION_MESSAGE,
+        FETCH_NAMESRV_ADDR_BY_ADDRESS_SERVER,
+        SEND_THREAD_POOL_QUEUE_CAPACITY,
+        PUT_THREAD_POOL_QUEUE_CAPACITY,
+        PULL_THREAD_POOL_QUEUE_CAPACITY,
+        REPLY_THREAD_POOL_QUEUE_CAPACITY,
+        QUERY_THREAD_POOL_QUEUE_CAPACITY,
+        CLIENT_MANAGER_THREAD_POOL_QUEUE_CAPACITY,
+        CONSUMER_MANAGER_THREAD_POOL_QUEUE_CAPACITY,
+        HEARTBEAT_THREAD_POOL_QUEUE_CAPACITY,
+        END_TRANSACTION_POOL_QUEUE_CAPACITY,
+        FILTER_SERVER_NUMS,
+        LONG_POLLING_ENABLE,
+        SHORT_POLLING_TIME_MILLS,
+        NOTIFY_CONSUMER_IDS_CHANGED_ENABLE,
+        HIGH_SPEED_MODE,
+        COMMERCIAL_ENABLE,
+        COMMERCIAL_TIMER_COUNT,
+        COMMERCIAL_TRANS_COUNT,
+        COMMERCIAL_BIG_COUNT,
+        COMMERCIAL_BASE_COUNT,
+        TRANSFER_MSG_BY_HEAP,
+        MAX_DELAY_TIME,
+        REGION_ID,
+        REGISTER_BROKER_TIMEOUT_MILLS,
+        SLAVE_READ_ENABLE,
+        DISABLE_CONSUME_IF_CONSUMER_READ_SLOWLY,
+        CONSUMER_FALLBEHIND_THRESHOLD,
+        BROKER_FAST_FAILURE_ENABLE,
+        WAIT_TIME_MILLS_IN_SEND_QUEUE,
+        WAIT_TIME_MILLS_IN_PULL_QUEUE,
+        WAIT_TIME_MILLS_IN_HEARTBEAT_QUEUE,
+        WAIT_TIME_MILLS_IN_TRANSACTION_QUEUE,
+        START_ACCEPT_SEND_REQUEST_TIME_STAMP,
+        TRACE_ON,
+        ENABLE_CALC_FILTER_BIT_MAP,
+        EXPECT_CONSUMER_NUM_USE_FILTER,
+        MAX_ERROR_RATE_OF_BLOOM_FILTER,
+        FILTER_DATA_CLEAN_TIME_SPAN,
+        FILTER_SUPPORT_RETRY,
+        ENABLE_PROPERTY_FILTER,
+        COMPRESSED_REGISTER,
+        FORCE_REGISTER,
+        REGISTER_NAME_SERVER_PERIOD,
+        TRANSACTION_TIME_OUT,
+        TRANSACTION_CHECK_MAX,
+        TRANSACTION_CHECK_INTERVAL,
+        ACL_ENABLE,
+        STORE_REPLY_MESSAGE_ENABLE,
+        ENABLE_DETAIL_STAT,
+        AUTO_DELETE_UNUSED_STATS,
+        ISOLATE_LOG_ENABLE);
+
+    private BrokerConfigKeys() {
+    }
+}
