@@ -1,0 +1,2 @@
+/** Consumer-side enums of the public API. */
+package org.mercurymq.common.consumer;

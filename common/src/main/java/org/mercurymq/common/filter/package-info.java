@@ -1,0 +1,2 @@
+/** Subscription expressions: TAG parsing and expression types. */
+package org.mercurymq.common.filter;
