@@ -1,5 +1,6 @@
 package org.mercurymq.common;
 
+import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import com.alibaba.fastjson2.JSONReader;
 import com.alibaba.fastjson2.annotation.JSONType;
@@ -39,6 +40,11 @@ public final class DataVersion {
 
     public long getCounter() {
         return counter;
+    }
+
+    /** {@code {"counter":N,"timestamp":ms}}, as the official processes write it. */
+    public String toJson() {
+        return JSON.toJSONString(this);
     }
 
     /** Reads {@code {"counter":…,"timestamp":…}}; numbers may also arrive as strings, missing fields are 0. */
