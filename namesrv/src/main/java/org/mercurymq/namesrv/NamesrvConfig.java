@@ -7,6 +7,7 @@ import org.mercurymq.common.RocketMQEnvironment;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.common.config.ConfigTable;
+import org.mercurymq.remoting.netty.NettyServerConfig;
 
 /**
  * The name server's configuration keys (RocketMQ's names and defaults, plus Mercury's bindAddress and
@@ -43,7 +44,7 @@ public final class NamesrvConfig {
         SCAN_NOT_ACTIVE_BROKER_INTERVAL);
 
     /** Every key a name-server config file may hold: its own keys plus the Netty server's. */
-    public static final ConfigTable TABLE = NAMESRV_TABLE;
+    public static final ConfigTable TABLE = NAMESRV_TABLE.merge(NettyServerConfig.TABLE);
 
     private volatile Config current;
 
@@ -65,6 +66,12 @@ public final class NamesrvConfig {
 
     public <T> T get(ConfigKey<T> key) {
         return current.get(key);
+    }
+
+    /** Settings for the remoting server: the Netty keys plus this table's bindAddress and listenPort. */
+    public NettyServerConfig nettyServerConfig() {
+        Config c = current;
+        return NettyServerConfig.from(c, c.get(BIND_ADDRESS), c.get(LISTEN_PORT));
     }
 
     /**
