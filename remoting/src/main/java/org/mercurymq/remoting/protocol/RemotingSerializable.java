@@ -27,6 +27,19 @@ public abstract class RemotingSerializable {
         return JSON.toJSONString(obj, JSONWriter.Feature.MapSortField);
     }
 
+    /**
+     * Standard JSON: as {@link #toJson(Object)} but numeric map keys quoted ({@code {"0":…}}) and non-ASCII
+     * escaped (backslash-u), the form a 4.9.4+ name server sends route replies in (headers.md §6.2, §9).
+     */
+    public static String toStandardJson(Object obj) {
+        return JSON.toJSONString(obj, JSONWriter.Feature.MapSortField, JSONWriter.Feature.WriteNonStringKeyAsString,
+            JSONWriter.Feature.EscapeNoneAscii);
+    }
+
+    public static byte[] encodeStandard(Object obj) {
+        return toStandardJson(obj).getBytes(StandardCharsets.UTF_8);
+    }
+
     public static <T> T decode(byte[] data, Class<T> type) {
         return fromJson(new String(data, StandardCharsets.UTF_8), type);
     }

@@ -1,0 +1,152 @@
+package org.mercurymq.namesrv;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.mercurymq.namesrv.kvconfig.KVConfigManager;
+import org.mercurymq.namesrv.processor.BrokerRegistrationProcessor;
+import org.mercurymq.namesrv.processor.NamesrvAdminProcessor;
+import org.mercurymq.namesrv.processor.RouteQueryProcessor;
+import org.mercurymq.namesrv.processor.UnsupportedRequestProcessor;
+import org.mercurymq.namesrv.routeinfo.BrokerHousekeeping;
+import org.mercurymq.namesrv.routeinfo.BrokerLivenessScanner;
+import org.mercurymq.namesrv.routeinfo.RouteInfoManager;
+import org.mercurymq.remoting.RemotingServer;
+import org.mercurymq.remoting.netty.NamedThreadFactory;
+import org.mercurymq.remoting.netty.NettyRemotingServer;
+import org.mercurymq.remoting.netty.NettyServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composition root of the name server: builds the route table, KV config, processors, executors, the remoting
+ * server and the liveness scanner; {@link #start()} starts them in order and {@link #shutdown()} stops them in
+ * reverse. Route lookups and registrations run on separate executors so lookups never queue behind
+ * registrations. Thread-safe; start() once, shutdown() any number of times.
+ */
+public final class NamesrvController {
+    private static final Logger LOG = LoggerFactory.getLogger(NamesrvController.class);
+    private static final int QUERY_QUEUE_CAPACITY = 10_000;
+    private static final int REGISTER_QUEUE_CAPACITY = 10_000;
+
+    private final NamesrvConfig config;
+    private final RouteInfoManager routes;
+    private final KVConfigManager kvConfig;
+    private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile RemotingServer server;
+    private boolean started;
+
+    public NamesrvController(NamesrvConfig config) {
+        this(config, System::currentTimeMillis);
+    }
+
+    /** @param clock milliseconds; tests inject one to drive broker expiry */
+    public NamesrvController(NamesrvConfig config, LongSupplier clock) {
+        this.config = config;
+        this.routes = new RouteInfoManager(clock);
+        this.kvConfig = new KVConfigManager(Path.of(config.get(NamesrvConfig.KV_CONFIG_PATH)));
+    }
+
+    /** Starts everything or, on failure, stops what was started and throws with the reason. */
+    public synchronized void start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("name server already started");
+        }
+        started = true;
+        try {
+            kvConfig.load();
+
+            NettyServerConfig nettyConfig = config.nettyServerConfig();
+            ExecutorService queryExecutor = newExecutor("NamesrvRouteQuery", nettyConfig.getServerWorkerThreads(),
+                QUERY_QUEUE_CAPACITY);
+            stopActions.push(() -> stopExecutor(queryExecutor));
+            ExecutorService registerExecutor = newExecutor("NamesrvBrokerRegister",
+                Math.max(2, nettyConfig.getServerWorkerThreads() / 2), REGISTER_QUEUE_CAPACITY);
+            stopActions.push(() -> stopExecutor(registerExecutor));
+
+            NettyRemotingServer remotingServer = new NettyRemotingServer(nettyConfig, new BrokerHousekeeping(routes));
+            RouteQueryProcessor queries = new RouteQueryProcessor(routes, kvConfig,
+                () -> config.get(NamesrvConfig.ORDER_MESSAGE_ENABLE));
+            BrokerRegistrationProcessor registrations = new BrokerRegistrationProcessor(routes, kvConfig);
+            NamesrvAdminProcessor admin = new NamesrvAdminProcessor(routes, kvConfig, config);
+            queries.codes().forEach(code -> remotingServer.registerProcessor(code, queries, queryExecutor));
+            registrations.codes().forEach(code -> remotingServer.registerProcessor(code, registrations, registerExecutor));
+            admin.codes().forEach(code -> remotingServer.registerProcessor(code, admin, registerExecutor));
+            remotingServer.registerDefaultProcessor(new UnsupportedRequestProcessor(), queryExecutor);
+            remotingServer.start();
+            stopActions.push(remotingServer::shutdown);
+            server = remotingServer;
+
+            BrokerLivenessScanner scanner = new BrokerLivenessScanner(routes,
+                config.get(NamesrvConfig.SCAN_NOT_ACTIVE_BROKER_INTERVAL),
+                () -> config.get(NamesrvConfig.BROKER_CHANNEL_EXPIRED_TIME));
+            scanner.start();
+            stopActions.push(scanner::shutdown);
+            LOG.info("name server started on {}:{}", nettyConfig.getBindAddress(), remotingServer.localListenPort());
+        } catch (IOException | RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+    }
+
+    private static ExecutorService newExecutor(String name, int threads, int capacity) {
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(capacity),
+            new NamedThreadFactory(name, true));
+    }
+
+    private static void stopExecutor(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(3, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops in reverse start order; idempotent. */
+    public synchronized void shutdown() {
+        while (!stopActions.isEmpty()) {
+            Runnable action = stopActions.pop();
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("error while stopping the name server: {}", e.toString());
+            }
+        }
+        terminated.countDown();
+    }
+
+    /** Blocks until {@link #shutdown()} has run. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** The bound port (the real one when configured with 0); -1 before start. */
+    public int listenPort() {
+        RemotingServer s = server;
+        return s == null ? -1 : s.localListenPort();
+    }
+
+    public RouteInfoManager routes() {
+        return routes;
+    }
+
+    public KVConfigManager kvConfig() {
+        return kvConfig;
+    }
+
+    public NamesrvConfig config() {
+        return config;
+    }
+}

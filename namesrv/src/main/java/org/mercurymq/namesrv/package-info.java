@@ -1,0 +1,2 @@
+/** The name server: configuration, composition root ({@link org.mercurymq.namesrv.NamesrvController}) and main. */
+package org.mercurymq.namesrv;

@@ -1,0 +1,2 @@
+/** Request and reply bodies (JSON, or the compressed register form) of the name-server commands. */
+package org.mercurymq.remoting.protocol.body;
