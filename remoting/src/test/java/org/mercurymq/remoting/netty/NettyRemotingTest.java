@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.Unpooled;
+import java.io.DataInputStream;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +41,7 @@ import org.mercurymq.remoting.exception.RemotingConnectException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.remoting.exception.RemotingTooMuchRequestException;
 import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RemotingCommandCodec;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.SerializeType;
@@ -54,14 +58,14 @@ class NettyRemotingTest {
     private final RecordingListener serverEvents = new RecordingListener();
     private final List<String> onewayReceived = new CopyOnWriteArrayList<>();
     private final AtomicReference<RemotingChannel> lastChannel = new AtomicReference<>();
-    private final List<RemotingClient_> cleanups = new ArrayList<>();
+    private final List<Stoppable> cleanups = new ArrayList<>();
     private ExecutorService executor;
     private NettyRemotingServer server;
     private NettyRemotingClient client;
     private String addr;
 
     /** Anything with a shutdown to run after the test. */
-    private interface RemotingClient_ {
+    private interface Stoppable {
         void shutdown();
     }
 
@@ -75,7 +79,7 @@ class NettyRemotingTest {
 
     @AfterEach
     void tearDown() {
-        for (RemotingClient_ c : cleanups) {
+        for (Stoppable c : cleanups) {
             c.shutdown();
         }
         executor.shutdownNow();
@@ -178,6 +182,43 @@ class NettyRemotingTest {
         RemotingCommand resp = client.invokeSync(addr, request(ECHO), 3000);
         assertEquals(ResponseCode.SUCCESS.code(), resp.getCode());
         assertEquals(0, client.pendingCallCount());
+    }
+
+    @Test
+    void onewayGetsNoReplyOnTheWire() throws Exception {
+        RemotingCommand oneway = request(ONEWAY);
+        oneway.addExtField("n", "raw");
+        oneway.markOnewayRPC();
+        RemotingCommand sync = request(ECHO);
+        try (Socket s = new Socket("127.0.0.1", server.localListenPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(RemotingCommandCodec.encodeToBytes(oneway));
+            await().atMost(Duration.ofSeconds(5)).until(() -> onewayReceived.contains("raw"));
+            s.getOutputStream().write(RemotingCommandCodec.encodeToBytes(sync));
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] frame = new byte[in.readInt()];
+            in.readFully(frame);
+            RemotingCommand first = RemotingCommandCodec.decode(Unpooled.wrappedBuffer(frame));
+            assertEquals(sync.getOpaque(), first.getOpaque());
+            assertEquals("echo", first.getRemark());
+        }
+    }
+
+    @Test
+    void unknownCodeIsAnsweredEvenWhenOneway() throws Exception {
+        RemotingCommand oneway = request(4343);
+        oneway.markOnewayRPC();
+        try (Socket s = new Socket("127.0.0.1", server.localListenPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(RemotingCommandCodec.encodeToBytes(oneway));
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] frame = new byte[in.readInt()];
+            in.readFully(frame);
+            RemotingCommand reply = RemotingCommandCodec.decode(Unpooled.wrappedBuffer(frame));
+            assertEquals(oneway.getOpaque(), reply.getOpaque());
+            assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code(), reply.getCode());
+            assertTrue(reply.isResponseType());
+        }
     }
 
     @Test
