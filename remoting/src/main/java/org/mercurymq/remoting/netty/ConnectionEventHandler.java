@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,9 @@ final class ConnectionEventHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         NettyChannel nc = NettyChannel.of(ctx.channel());
-        if (ctx.channel().isActive()) {
+        if (cause instanceof IOException) {
+            LOG.debug("{}: connection {} failed: {}", role, nc.remoteAddress(), cause.toString());
+        } else if (ctx.channel().isActive()) {
             LOG.warn("{}: closing connection {} after {}", role, nc.remoteAddress(), cause.toString());
         }
         events.publish(ChannelEventType.EXCEPTION, nc.remoteAddress(), nc);

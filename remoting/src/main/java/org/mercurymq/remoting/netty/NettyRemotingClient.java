@@ -119,7 +119,7 @@ public final class NettyRemotingClient implements RemotingClient {
             bootstrap.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
         }
-        scanner.scheduleAtFixedRate(this::scanResponseTable, 3000, 1000, TimeUnit.MILLISECONDS);
+        scanner.scheduleAtFixedRate(this::scanResponseTable, 1000, 1000, TimeUnit.MILLISECONDS);
     }
 
     private void scanResponseTable() {

@@ -141,7 +141,7 @@ public final class NettyRemotingServer implements RemotingServer {
                 + ": " + e, e);
         }
         localPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        scanner.scheduleAtFixedRate(this::scanResponseTable, 3000, 1000, TimeUnit.MILLISECONDS);
+        scanner.scheduleAtFixedRate(this::scanResponseTable, 1000, 1000, TimeUnit.MILLISECONDS);
         LOG.info("remoting server listening on {}:{} ({})", config.getBindAddress(), localPort, transport);
     }
 

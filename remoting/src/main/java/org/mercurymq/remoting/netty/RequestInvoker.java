@@ -86,7 +86,7 @@ final class RequestInvoker {
         NettyChannel nc = NettyChannel.of(channel);
         String addr = nc.remoteAddress();
         ResponseFuture f = new ResponseFuture(nc, request, timeoutMillis - cost, wrapAfterHook(addr, request, callback),
-            begin, asyncPermits);
+            begin + cost, asyncPermits);
         try {
             hooks.before(addr, request);
             pending.put(f);

@@ -97,11 +97,18 @@ public final class RemotingCommandCodec {
         if (type == null) {
             throw new RemotingCommandException("unknown serialize type " + (serializeTypeCode(word) & 0xFF));
         }
+        ByteBuf header = frame.readSlice(headerLength);
+        if (!header.hasArray()) {
+            // one copy of the (small) header lets both parsers work on a byte array
+            byte[] copy = new byte[headerLength];
+            header.getBytes(header.readerIndex(), copy);
+            header = Unpooled.wrappedBuffer(copy);
+        }
         RemotingCommand cmd = new RemotingCommand();
         if (type == SerializeType.ROCKETMQ) {
-            RocketMQHeaderCodec.read(frame.readSlice(headerLength), headerLength, cmd);
+            RocketMQHeaderCodec.read(header, headerLength, cmd);
         } else {
-            JsonHeaderCodec.read(frame.readSlice(headerLength), headerLength, cmd);
+            JsonHeaderCodec.read(header, headerLength, cmd);
         }
         cmd.setSerializeTypeCurrentRPC(type);
         int bodyLength = frame.readableBytes();

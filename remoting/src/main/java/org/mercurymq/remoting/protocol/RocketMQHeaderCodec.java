@@ -1,7 +1,6 @@
 package org.mercurymq.remoting.protocol;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,10 +34,9 @@ final class RocketMQHeaderCodec {
         if (remark == null || remark.isEmpty()) {
             out.writeInt(0);
         } else {
-            int lengthAt = out.writerIndex();
-            out.writeInt(0);
-            int n = ByteBufUtil.writeUtf8(out, remark);
-            out.setInt(lengthAt, n);
+            byte[] bytes = remark.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.writeBytes(bytes);
         }
         int mapLengthAt = out.writerIndex();
         out.writeInt(0);
@@ -49,16 +47,16 @@ final class RocketMQHeaderCodec {
                 if (e.getKey() == null || e.getValue() == null) {
                     continue;
                 }
-                int keyLengthAt = out.writerIndex();
-                out.writeShort(0);
-                int k = ByteBufUtil.writeUtf8(out, e.getKey());
-                if (k > Short.MAX_VALUE) {
+                // String.getBytes is an intrinsic for Latin-1 strings: faster than encoding char by char into the buffer
+                byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+                if (key.length > Short.MAX_VALUE) {
                     throw new IllegalArgumentException("extFields key longer than " + Short.MAX_VALUE + " bytes");
                 }
-                out.setShort(keyLengthAt, k);
-                int valueLengthAt = out.writerIndex();
-                out.writeInt(0);
-                out.setInt(valueLengthAt, ByteBufUtil.writeUtf8(out, e.getValue()));
+                byte[] value = e.getValue().getBytes(StandardCharsets.UTF_8);
+                out.writeShort(key.length);
+                out.writeBytes(key);
+                out.writeInt(value.length);
+                out.writeBytes(value);
             }
             out.setInt(mapLengthAt, out.writerIndex() - mapStart);
         }
@@ -119,7 +117,9 @@ final class RocketMQHeaderCodec {
         if (length == 0) {
             return null;
         }
-        String s = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+        String s = in.hasArray()
+            ? new String(in.array(), in.arrayOffset() + in.readerIndex(), length, StandardCharsets.UTF_8)
+            : in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
         in.skipBytes(length);
         return s;
     }

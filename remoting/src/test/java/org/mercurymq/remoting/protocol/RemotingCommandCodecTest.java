@@ -275,6 +275,27 @@ class RemotingCommandCodecTest {
         assertTrue(e.getMessage().contains("queueId"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(SerializeType.class)
+    void decodesFromADirectBuffer(SerializeType type) throws Exception {
+        RemotingCommand cmd = RemotingCommand.createRequestCommand(310, null);
+        cmd.addExtField("topic", "T\u00fc");
+        cmd.setRemark("r");
+        cmd.setBody(new byte[] {5, 6});
+        cmd.setSerializeTypeCurrentRPC(type);
+        byte[] frame = RemotingCommandCodec.encodeToBytes(cmd);
+        ByteBuf direct = Unpooled.directBuffer(frame.length).writeBytes(frame);
+        try {
+            direct.skipBytes(4);
+            RemotingCommand back = RemotingCommandCodec.decode(direct);
+            assertEquals("T\u00fc", back.getExtFields().get("topic"));
+            assertEquals("r", back.getRemark());
+            assertArrayEquals(new byte[] {5, 6}, back.getBody());
+        } finally {
+            direct.release();
+        }
+    }
+
     static byte[] jsonFrame(String json, byte[] body) {
         try {
             byte[] header = json.getBytes(StandardCharsets.UTF_8);
