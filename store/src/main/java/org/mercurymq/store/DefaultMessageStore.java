@@ -1,0 +1,501 @@
+package org.mercurymq.store;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.common.message.MessageExtBatch;
+import org.mercurymq.store.commitlog.CommitLog;
+import org.mercurymq.store.commitlog.RecordReader;
+import org.mercurymq.store.dispatch.ReputMessageService;
+import org.mercurymq.store.index.IndexService;
+import org.mercurymq.store.logfile.TransientStorePool;
+import org.mercurymq.store.queue.ConsumeQueue;
+import org.mercurymq.store.queue.ConsumeQueueTable;
+import org.mercurymq.store.queue.FlushConsumeQueueService;
+import org.mercurymq.store.recovery.StoreCheckpoint;
+import org.mercurymq.store.recovery.StoreFiles;
+import org.mercurymq.store.recovery.StoreRecovery;
+import org.mercurymq.store.retention.CleanCommitLogService;
+import org.mercurymq.store.retention.CleanConsumeQueueService;
+import org.mercurymq.store.retention.DiskSpace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store as the broker uses it: builds and wires the commit log, consume queues, index, dispatcher,
+ * flush, recovery and retention parts, runs their lifecycle in order, and gates puts on the store state.
+ * Reads are delegated to {@link MessageReader}. Thread-safe.
+ */
+public final class DefaultMessageStore implements MessageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
+    private static final Set<String> SYSTEM_TOPICS = Set.of(RecordReader.SCHEDULE_TOPIC,
+        "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRANS_OP_HALF_TOPIC");
+
+    private final MessageStoreConfig config;
+    private final Clock clock;
+    private final StoreState state = new StoreState();
+    private final StoreFiles storeFiles;
+    private final StoreCheckpoint checkpoint;
+    private final TransientStorePool transientStorePool;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable consumeQueues;
+    private final IndexService indexService;
+    private final RecordReader recordReader;
+    private final ReputMessageService reputService;
+    private final FlushConsumeQueueService flushConsumeQueueService;
+    private final CleanCommitLogService cleanCommitLogService;
+    private final CleanConsumeQueueService cleanConsumeQueueService;
+    private final MessageReader reader;
+    private final StoreStats stats;
+    private ScheduledExecutorService scheduler;
+    private long reputFromOffset;
+    private boolean loaded;
+
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener) {
+        this(config, clock, listener, DiskSpace.FILE_SYSTEM);
+    }
+
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener,
+                               DiskSpace diskSpace) {
+        this.config = config;
+        this.clock = clock;
+        this.stats = new StoreStats(clock.millis());
+        this.storeFiles = new StoreFiles(config.lockFilePath(), config.abortFilePath());
+        this.checkpoint = new StoreCheckpoint(config.storeCheckpointPath());
+        this.transientStorePool = config.transientStorePoolEnable()
+            ? new TransientStorePool(config.transientStorePoolSize(), config.mappedFileSizeCommitLog()) : null;
+        this.recordReader = new RecordReader(DelayLevels.parse(config.messageDelayLevel()));
+        this.consumeQueues = new ConsumeQueueTable(config.storePathConsumeQueue(), config.mappedFileSizeConsumeQueue());
+        this.indexService = config.messageIndexEnable()
+            ? new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(),
+            config.maxMsgsNumBatch(), clock, checkpoint, state) : null;
+        ReputMessageService[] reput = new ReputMessageService[1];
+        this.commitLog = new CommitLog(config, clock, state, checkpoint, transientStorePool, () -> reput[0].wakeup());
+        this.reputService = new ReputMessageService(commitLog, recordReader, consumeQueues, indexService,
+            config.brokerRole() == BrokerRole.SLAVE ? null : listener, state);
+        reput[0] = reputService;
+        this.flushConsumeQueueService = new FlushConsumeQueueService(consumeQueues, checkpoint, state,
+            reputService::getLastDispatchedStoreTimestamp, config.flushIntervalConsumeQueue(),
+            config.flushConsumeQueueLeastPages(), config.flushConsumeQueueThoroughInterval());
+        this.cleanCommitLogService = new CleanCommitLogService(config, clock, commitLog, state, diskSpace,
+            ratioProperty("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90),
+            ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85));
+        this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
+        this.reader = new MessageReader(config, commitLog, consumeQueues, indexService, totalPhysicalMemory());
+    }
+
+    private static double ratioProperty(String name, double defaultValue) {
+        String v = System.getProperty(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new org.mercurymq.common.config.ConfigException("system property " + name + " must be a ratio, was " + v);
+        }
+    }
+
+    private static long totalPhysicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void load() {
+        if (loaded) {
+            return;
+        }
+        storeFiles.acquireLock();
+        try {
+            boolean lastExitOK = !storeFiles.lastExitAbnormal();
+            LOG.info("loading store at {} (last exit {})", config.storePathRootDir(), lastExitOK ? "normal" : "ABNORMAL");
+            if (transientStorePool != null) {
+                transientStorePool.init();
+            }
+            commitLog.load();
+            consumeQueues.load();
+            if (indexService != null) {
+                indexService.load(lastExitOK);
+            }
+            reputFromOffset = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
+                config.checkCRCOnRecover(), config.messageIndexSafe()).recover(lastExitOK);
+            loaded = true;
+            LOG.info("store loaded: commit log [{}, {}), dispatch from {}", commitLog.getMinOffset(),
+                commitLog.getMaxOffset(), reputFromOffset);
+        } catch (RuntimeException e) {
+            storeFiles.releaseLock();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!loaded) {
+            throw new IllegalStateException("load() must succeed before start()");
+        }
+        storeFiles.createAbortFile();
+        reputService.setReputFromOffset(reputFromOffset);
+        long before = reputService.behind();
+        reputService.doReput();
+        LOG.info("re-dispatched {} bytes of commit log at start-up", before);
+        commitLog.setTopicQueueTable(consumeQueues.nextOffsets());
+        commitLog.start();
+        reputService.start();
+        flushConsumeQueueService.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "StoreScheduledThread");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleAtFixedRate(this::cleanFilesSafely, 60_000, config.cleanResourceInterval(),
+            TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> stats.sample(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
+        state.setRunning(true);
+        LOG.info("store started");
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        if (!loaded) {
+            return;
+        }
+        boolean wasRunning = state.isRunning();
+        state.setRunning(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            awaitQuietly(scheduler);
+        }
+        if (wasRunning) {
+            commitLog.shutdown();
+            reputService.shutdown();
+            flushConsumeQueueService.shutdown();
+        }
+        if (indexService != null) {
+            indexService.shutdown();
+        }
+        long physicTs = commitLog.getMappedFileQueue().getStoreTimestamp();
+        if (physicTs > 0) {
+            checkpoint.setPhysicMsgTimestamp(physicTs);
+        }
+        checkpoint.shutdown();
+        commitLog.getMappedFileQueue().shutdown();
+        consumeQueues.shutdown();
+        boolean clean = state.getWriteError() == null && reputService.behind() == 0;
+        if (wasRunning && clean) {
+            storeFiles.deleteAbortFile();
+        } else if (wasRunning) {
+            LOG.warn("store shut down with errors or undispatched data; next start runs abnormal recovery");
+        }
+        if (transientStorePool != null) {
+            transientStorePool.destroy();
+        }
+        storeFiles.releaseLock();
+        loaded = false;
+        LOG.info("store shut down");
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        consumeQueues.destroy();
+        commitLog.getMappedFileQueue().destroy();
+        if (indexService != null) {
+            indexService.destroy();
+        }
+        new java.io.File(config.storeCheckpointPath()).delete();
+        new java.io.File(config.abortFilePath()).delete();
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------
+
+    private PutMessageStatus checkStoreStatus() {
+        if (config.brokerRole() == BrokerRole.SLAVE) {
+            return PutMessageStatus.SERVICE_NOT_AVAILABLE;
+        }
+        String why = state.whyNotWriteable();
+        if (why != null) {
+            LOG.warn("put refused: {}", why);
+            return PutMessageStatus.SERVICE_NOT_AVAILABLE;
+        }
+        if (isOSPageCacheBusy()) {
+            return PutMessageStatus.OS_PAGECACHE_BUSY;
+        }
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        PutMessageStatus refused = checkStoreStatus();
+        if (refused != null) {
+            stats.onPut(1, 0, 0, false);
+            return CompletableFuture.completedFuture(PutMessageResult.refused(refused));
+        }
+        long begin = System.nanoTime();
+        return commitLog.asyncPutMessage(msg).thenApply(r -> record(r, begin));
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
+        PutMessageStatus refused = checkStoreStatus();
+        if (refused != null) {
+            stats.onPut(1, 0, 0, false);
+            return CompletableFuture.completedFuture(PutMessageResult.refused(refused));
+        }
+        long begin = System.nanoTime();
+        return commitLog.asyncPutMessages(batch).thenApply(r -> record(r, begin));
+    }
+
+    private PutMessageResult record(PutMessageResult r, long beginNanos) {
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
+        AppendMessageResult a = r.getAppendMessageResult();
+        stats.onPut(a == null ? 1 : a.getMsgNum(), a == null ? 0 : a.getWroteBytes(), elapsed, r.isOk());
+        return r;
+    }
+
+    @Override
+    public boolean appendToCommitLog(long startOffset, byte[] data, int dataStart, int dataLength) {
+        if (!state.isRunning()) {
+            return false;
+        }
+        return commitLog.appendData(startOffset, data, dataStart, dataLength);
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    @Override
+    public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                       MessageFilter messageFilter) {
+        if (!state.isRunning()) {
+            throw new IllegalStateException("the message store is not running");
+        }
+        long begin = System.nanoTime();
+        GetMessageResult result = reader.getMessage(topic, queueId, offset, maxMsgNums, messageFilter);
+        stats.onGet(result.getStatus() == GetMessageStatus.FOUND, result.getMessageCount(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        return result;
+    }
+
+    @Override
+    public long getMaxOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        return cq == null ? 0 : cq.getMaxOffsetInQueue();
+    }
+
+    @Override
+    public long getMinOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        return cq == null ? -1 : cq.getMinOffsetInQueue();
+    }
+
+    @Override
+    public long getCommitLogOffsetInQueue(String topic, int queueId, long consumeQueueOffset) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        return cq == null ? 0 : cq.getCommitLogOffset(consumeQueueOffset);
+    }
+
+    @Override
+    public long getOffsetInQueueByTime(String topic, int queueId, long timestamp) {
+        return reader.getOffsetInQueueByTime(topic, queueId, timestamp);
+    }
+
+    @Override
+    public MessageExt lookMessageByOffset(long commitLogOffset) {
+        return reader.lookMessageByOffset(commitLogOffset);
+    }
+
+    @Override
+    public SelectMappedBufferResult selectOneMessageByOffset(long commitLogOffset) {
+        return reader.selectOneMessageByOffset(commitLogOffset);
+    }
+
+    @Override
+    public SelectMappedBufferResult selectOneMessageByOffset(long commitLogOffset, int msgSize) {
+        return commitLog.getMessage(commitLogOffset, msgSize);
+    }
+
+    @Override
+    public QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end) {
+        return reader.queryMessage(topic, key, maxNum, begin, end);
+    }
+
+    @Override
+    public long getMaxPhyOffset() {
+        return commitLog.getMaxOffset();
+    }
+
+    @Override
+    public long getMinPhyOffset() {
+        return commitLog.getMinOffset();
+    }
+
+    @Override
+    public long getEarliestMessageTime(String topic, int queueId) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        if (cq == null || cq.getMaxOffsetInQueue() == 0) {
+            return -1;
+        }
+        return reader.getMessageStoreTimeStamp(topic, queueId, cq.getMinOffsetInQueue());
+    }
+
+    @Override
+    public long getEarliestMessageTime() {
+        return reader.getEarliestMessageTime();
+    }
+
+    @Override
+    public long getMessageStoreTimeStamp(String topic, int queueId, long consumeQueueOffset) {
+        return reader.getMessageStoreTimeStamp(topic, queueId, consumeQueueOffset);
+    }
+
+    @Override
+    public long getMessageTotalInQueue(String topic, int queueId) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        return cq == null ? -1 : cq.getMessageTotalInQueue();
+    }
+
+    @Override
+    public boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset) {
+        return reader.checkInDiskByConsumeOffset(topic, queueId, consumeOffset);
+    }
+
+    @Override
+    public SelectMappedBufferResult getCommitLogData(long offset) {
+        return commitLog.getData(offset);
+    }
+
+    @Override
+    public long dispatchBehindBytes() {
+        return reputService.behind();
+    }
+
+    // ---- maintenance ----------------------------------------------------------------------------
+
+    private void cleanFilesSafely() {
+        try {
+            cleanExpiredFilesNow();
+        } catch (RuntimeException e) {
+            LOG.error("expired-file cleanup failed", e);
+        }
+    }
+
+    /** One retention run now (the scheduler runs it every cleanResourceInterval). */
+    public void cleanExpiredFilesNow() {
+        cleanCommitLogService.run();
+        cleanConsumeQueueService.run();
+    }
+
+    @Override
+    public void executeDeleteFilesManually() {
+        cleanCommitLogService.executeDeleteFilesManually();
+    }
+
+    @Override
+    public void cleanExpiredConsumerQueue() {
+        long minCommitLogOffset = commitLog.getMinOffset();
+        List<ConsumeQueue> expired = new ArrayList<>();
+        consumeQueues.forEach(cq -> {
+            long maxPhy = cq.getMaxPhysicOffset();
+            if (maxPhy >= 0 && maxPhy <= minCommitLogOffset) {
+                expired.add(cq);
+            }
+        });
+        for (ConsumeQueue cq : expired) {
+            LOG.info("removing expired consume queue {}-{} (max commit-log offset {} <= min {})", cq.getTopic(),
+                cq.getQueueId(), cq.getMaxPhysicOffset(), minCommitLogOffset);
+            commitLog.removeQueueFromTopicQueueTable(cq.getTopic(), cq.getQueueId());
+            consumeQueues.remove(cq);
+        }
+    }
+
+    @Override
+    public int cleanUnusedTopic(Set<String> retainTopics) {
+        Set<String> unused = new HashSet<>();
+        for (String topic : consumeQueues.topics()) {
+            if (!retainTopics.contains(topic) && !SYSTEM_TOPICS.contains(topic)) {
+                unused.add(topic);
+            }
+        }
+        return deleteTopics(unused);
+    }
+
+    @Override
+    public int deleteTopics(Set<String> deleteTopics) {
+        consumeQueues.forEach(cq -> {
+            if (deleteTopics.contains(cq.getTopic())) {
+                commitLog.removeQueueFromTopicQueueTable(cq.getTopic(), cq.getQueueId());
+            }
+        });
+        return consumeQueues.deleteTopics(deleteTopics);
+    }
+
+    @Override
+    public boolean isOSPageCacheBusy() {
+        return commitLog.lockHeldMillis() > config.osPageCacheBusyTimeOutMills();
+    }
+
+    @Override
+    public long lockTimeMills() {
+        return commitLog.lockHeldMillis();
+    }
+
+    @Override
+    public Map<String, String> getRuntimeInfo() {
+        Map<String, String> info = stats.runtimeInfo(clock.millis());
+        info.put("commitLogMinOffset", String.valueOf(getMinPhyOffset()));
+        info.put("commitLogMaxOffset", String.valueOf(getMaxPhyOffset()));
+        info.put("commitLogDiskRatio", String.valueOf(
+            DiskSpace.FILE_SYSTEM.usedRatio(config.storePathCommitLog())));
+        info.put("consumeQueueDiskRatio", String.valueOf(
+            DiskSpace.FILE_SYSTEM.usedRatio(config.storePathConsumeQueue())));
+        info.put("dispatchBehindBytes", String.valueOf(dispatchBehindBytes()));
+        info.put("pageCacheLockTimeMills", String.valueOf(lockTimeMills()));
+        info.put("earliestMessageTimeStamp", String.valueOf(getEarliestMessageTime()));
+        return info;
+    }
+
+    @Override
+    public StoreStats getStoreStats() {
+        return stats;
+    }
+
+    @Override
+    public MessageStoreConfig getMessageStoreConfig() {
+        return config;
+    }
+
+    @Override
+    public String whyNotWriteable() {
+        return state.whyNotWriteable();
+    }
+
+    @Override
+    public void setWriteable(boolean writeable) {
+        state.setNotWriteableByAdmin(!writeable);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+}

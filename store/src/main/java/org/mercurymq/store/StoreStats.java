@@ -1,0 +1,147 @@
+package org.mercurymq.store;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Put and get counters, put latency distribution and TPS over 10 s / 60 s / 600 s windows (sampled once
+ * a second by the store's scheduler), rendered with RocketMQ's runtime-info key names. Thread-safe.
+ */
+public final class StoreStats {
+    private static final long[] LATENCY_BOUNDS_MS = {0, 10, 50, 100, 200, 500, 1000, 2000, 3000, 4000, 5000, 10000};
+    private static final String[] LATENCY_NAMES = {"[<=0ms]", "[0~10ms]", "[10~50ms]", "[50~100ms]", "[100~200ms]",
+        "[200~500ms]", "[500ms~1s]", "[1~2s]", "[2~3s]", "[3~4s]", "[4~5s]", "[5~10s]", "[10s~]"};
+    private static final int MAX_SAMPLES = 601;
+
+    private final long bootTimestamp;
+    private final LongAdder putMessageTimesTotal = new LongAdder();
+    private final LongAdder putMessageSizeTotal = new LongAdder();
+    private final LongAdder putMessageFailedTimes = new LongAdder();
+    private final AtomicLong putMessageEntireTimeMax = new AtomicLong();
+    private final AtomicLongArray putLatency = new AtomicLongArray(LATENCY_NAMES.length);
+    private final LongAdder getMessageTimesTotalFound = new LongAdder();
+    private final LongAdder getMessageTimesTotalMiss = new LongAdder();
+    private final LongAdder getMessageTransferedMsgCount = new LongAdder();
+    private final AtomicLong getMessageEntireTimeMax = new AtomicLong();
+    private final Deque<long[]> samples = new ArrayDeque<>();
+
+    public StoreStats(long bootTimestamp) {
+        this.bootTimestamp = bootTimestamp;
+    }
+
+    public void onPut(int msgNum, long bytes, long elapsedMillis, boolean ok) {
+        if (!ok) {
+            putMessageFailedTimes.increment();
+            return;
+        }
+        putMessageTimesTotal.add(msgNum);
+        putMessageSizeTotal.add(bytes);
+        putMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
+        int bucket = LATENCY_BOUNDS_MS.length;
+        for (int i = 0; i < LATENCY_BOUNDS_MS.length; i++) {
+            if (elapsedMillis <= LATENCY_BOUNDS_MS[i]) {
+                bucket = i;
+                break;
+            }
+        }
+        putLatency.incrementAndGet(bucket);
+    }
+
+    public void onGet(boolean found, int msgCount, long elapsedMillis) {
+        if (found) {
+            getMessageTimesTotalFound.increment();
+            getMessageTransferedMsgCount.add(msgCount);
+        } else {
+            getMessageTimesTotalMiss.increment();
+        }
+        getMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
+    }
+
+    public long getPutMessageTimesTotal() {
+        return putMessageTimesTotal.sum();
+    }
+
+    public long getPutMessageSizeTotal() {
+        return putMessageSizeTotal.sum();
+    }
+
+    public long getPutMessageFailedTimes() {
+        return putMessageFailedTimes.sum();
+    }
+
+    public long getGetMessageTransferedMsgCount() {
+        return getMessageTransferedMsgCount.sum();
+    }
+
+    /** Records one sample for the TPS windows. */
+    public synchronized void sample(long now) {
+        samples.addLast(new long[] {now, getPutMessageTimesTotal(), getMessageTimesTotalFound.sum(),
+            getMessageTimesTotalMiss.sum(), getMessageTransferedMsgCount.sum()});
+        while (samples.size() > MAX_SAMPLES) {
+            samples.removeFirst();
+        }
+    }
+
+    private synchronized String tps(int column, int windowSeconds) {
+        if (samples.size() < 2) {
+            return "0.00";
+        }
+        long[] last = samples.peekLast();
+        long[] first = null;
+        for (long[] s : samples) {
+            if (last[0] - s[0] <= windowSeconds * 1000L) {
+                first = s;
+                break;
+            }
+        }
+        if (first == null || first == last) {
+            return "0.00";
+        }
+        double seconds = (last[0] - first[0]) / 1000.0;
+        long delta = column < 0 ? (last[2] - first[2]) + (last[3] - first[3]) : last[column] - first[column];
+        return String.format("%.2f", delta / seconds);
+    }
+
+    private String tpsWindows(int column) {
+        return tps(column, 10) + " " + tps(column, 60) + " " + tps(column, 600);
+    }
+
+    /** RocketMQ's store runtime-info keys (the broker adds its own). */
+    public Map<String, String> runtimeInfo(long now) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("bootTimestamp", String.valueOf(bootTimestamp));
+        info.put("runtime", runtime(now - bootTimestamp));
+        info.put("putMessageEntireTimeMax", String.valueOf(putMessageEntireTimeMax.get()));
+        info.put("putMessageTimesTotal", String.valueOf(getPutMessageTimesTotal()));
+        info.put("putMessageFailedTimes", String.valueOf(getPutMessageFailedTimes()));
+        info.put("putMessageSizeTotal", String.valueOf(getPutMessageSizeTotal()));
+        long times = getPutMessageTimesTotal();
+        info.put("putMessageAverageSize", String.valueOf(times == 0 ? 0.0 : getPutMessageSizeTotal() / (double) times));
+        StringBuilder dist = new StringBuilder();
+        for (int i = 0; i < LATENCY_NAMES.length; i++) {
+            if (i > 0) {
+                dist.append(' ');
+            }
+            dist.append(LATENCY_NAMES[i]).append(':').append(putLatency.get(i));
+        }
+        info.put("putMessageDistributeTime", dist.toString());
+        info.put("getMessageEntireTimeMax", String.valueOf(getMessageEntireTimeMax.get()));
+        info.put("putTps", tpsWindows(1));
+        info.put("getFoundTps", tpsWindows(2));
+        info.put("getMissTps", tpsWindows(3));
+        info.put("getTotalTps", tpsWindows(-1));
+        info.put("getTransferedTps", tpsWindows(4));
+        return info;
+    }
+
+    private static String runtime(long millis) {
+        long seconds = Math.max(0, millis) / 1000;
+        return String.format("[ %d days, %d hours, %d minutes, %d seconds ]", seconds / 86400, (seconds / 3600) % 24,
+            (seconds / 60) % 60, seconds % 60);
+    }
+}

@@ -1,0 +1,328 @@
+package org.mercurymq.store.commitlog;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.mercurymq.common.message.MessageDecoder;
+import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.common.message.MessageExtBatch;
+import org.mercurymq.common.sysflag.MessageSysFlag;
+import org.mercurymq.store.AppendMessageResult;
+import org.mercurymq.store.AppendMessageStatus;
+import org.mercurymq.store.FlushDiskType;
+import org.mercurymq.store.MessageExtBrokerInner;
+import org.mercurymq.store.MessageStoreConfig;
+import org.mercurymq.store.PutMessageResult;
+import org.mercurymq.store.PutMessageStatus;
+import org.mercurymq.store.SelectMappedBufferResult;
+import org.mercurymq.store.StoreState;
+import org.mercurymq.store.logfile.MappedFile;
+import org.mercurymq.store.logfile.MappedFileQueue;
+import org.mercurymq.store.logfile.TransientStorePool;
+import org.mercurymq.store.recovery.StoreCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The commit log: one logical byte stream of stored records split into segments. Appends encode outside
+ * the lock into a per-thread buffer; under the lock they only take the store time, the queue offset and
+ * the physical offset, patch them in and copy the bytes (a record that does not fit with 8 spare bytes
+ * gets an end-of-file blank and goes to the next segment). No force happens under the lock: durability
+ * is the {@link CommitLogFlusher}'s job after the lock is released.
+ * Thread-safe.
+ */
+public final class CommitLog {
+    public static final int END_FILE_MIN_BLANK_LENGTH = 4 + 4;
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
+
+    private final MessageStoreConfig config;
+    private final Clock clock;
+    private final StoreState state;
+    private final MappedFileQueue mappedFileQueue;
+    private final CommitLogFlusher flusher;
+    private final ReentrantLock putLock = new ReentrantLock();
+    private final Map<String, Long> topicQueueTable = new HashMap<>();
+    private final ThreadLocal<StoredRecordEncoder> encoders;
+    private final Runnable appendListener;
+    private volatile long beginTimeInLock;
+
+    public CommitLog(MessageStoreConfig config, Clock clock, StoreState state, StoreCheckpoint checkpoint,
+                     TransientStorePool transientStorePool, Runnable appendListener) {
+        this.config = config;
+        this.clock = clock;
+        this.state = state;
+        this.appendListener = appendListener;
+        int segmentSize = config.mappedFileSizeCommitLog();
+        this.mappedFileQueue = new MappedFileQueue(config.storePathCommitLog(), segmentSize, transientStorePool,
+            config.warmMapedFileEnable());
+        FlushFailureHandler failures = new FlushFailureHandler(state);
+        if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
+            this.flusher = new GroupCommitService(mappedFileQueue, checkpoint, failures, config.syncFlushTimeout());
+        } else {
+            this.flusher = new AsyncFlusher(mappedFileQueue, checkpoint, failures, config.flushIntervalCommitLog(),
+                config.flushCommitLogLeastPages(), config.flushCommitLogThoroughInterval(),
+                transientStorePool != null, config.commitIntervalCommitLog(), config.commitCommitLogLeastPages(),
+                config.commitCommitLogThoroughInterval());
+        }
+        int maxMessageSize = config.maxMessageSize();
+        this.encoders = ThreadLocal.withInitial(() -> new StoredRecordEncoder(maxMessageSize, segmentSize));
+    }
+
+    public MappedFileQueue getMappedFileQueue() {
+        return mappedFileQueue;
+    }
+
+    public void load() {
+        mappedFileQueue.load();
+    }
+
+    public void start() {
+        flusher.start();
+    }
+
+    public void shutdown() {
+        flusher.shutdown();
+    }
+
+    /** Store one message. The future completes once the flush policy allows acknowledging it. */
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        EncodedRecords encoded = encoders.get().encode(msg);
+        return append(encoded, msg.getTopic(), msg.getQueueId(), msg.getStoreHost(), msg.isWaitStoreMsgOK(), msg);
+    }
+
+    /** Store a batch: one record per element, consecutive queue offsets, never split across segments. */
+    public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
+        EncodedRecords encoded = encoders.get().encodeBatch(batch);
+        return append(encoded, batch.getTopic(), batch.getQueueId(), batch.getStoreHost(), batch.isWaitStoreMsgOK(),
+            batch);
+    }
+
+    private CompletableFuture<PutMessageResult> append(EncodedRecords encoded, String topic, int queueId,
+                                                       SocketAddress storeHost, boolean waitStoreMsgOK,
+                                                       MessageExt msg) {
+        if (encoded.isRefused()) {
+            LOG.warn("put refused ({}): topic={} queueId={}: {}", encoded.refusal, topic, queueId,
+                encoded.refusalReason);
+            return CompletableFuture.completedFuture(PutMessageResult.refused(encoded.refusal));
+        }
+        AppendMessageResult result;
+        putLock.lock();
+        try {
+            long now = clock.millis();
+            beginTimeInLock = now;
+            MappedFile mappedFile = writableFile();
+            if (mappedFile == null) {
+                return createFailed();
+            }
+            result = appendTo(mappedFile, encoded, topic, queueId, storeHost, now);
+            if (result.getStatus() == AppendMessageStatus.END_OF_FILE) {
+                mappedFile = writableFile();
+                if (mappedFile == null) {
+                    return createFailed();
+                }
+                result = appendTo(mappedFile, encoded, topic, queueId, storeHost, now);
+            }
+        } finally {
+            beginTimeInLock = 0;
+            putLock.unlock();
+        }
+        if (!result.isOk()) {
+            LOG.error("append failed unexpectedly: {}", result);
+            return CompletableFuture.completedFuture(new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, result));
+        }
+        if (!(msg instanceof MessageExtBatch)) {
+            msg.setStoreTimestamp(result.getStoreTimestamp());
+            msg.setCommitLogOffset(result.getWroteOffset());
+            msg.setQueueOffset(result.getLogicsOffset());
+        }
+        appendListener.run();
+        final AppendMessageResult appended = result;
+        return flusher.onAppended(result.getWroteOffset() + result.getWroteBytes(), waitStoreMsgOK)
+            .thenApply(status -> new PutMessageResult(status, appended));
+    }
+
+    private CompletableFuture<PutMessageResult> createFailed() {
+        state.markWriteError("cannot create a commit-log segment in " + mappedFileQueue.getStorePath());
+        LOG.error("cannot create a commit-log segment in {}; the store refuses writes", mappedFileQueue.getStorePath());
+        return CompletableFuture.completedFuture(PutMessageResult.refused(PutMessageStatus.CREATE_MAPEDFILE_FAILED));
+    }
+
+    private MappedFile writableFile() {
+        MappedFile last = mappedFileQueue.getLastMappedFile();
+        if (last == null || last.isFull()) {
+            last = mappedFileQueue.getLastMappedFile(0, true);
+        }
+        return last;
+    }
+
+    private AppendMessageResult appendTo(MappedFile file, EncodedRecords encoded, String topic, int queueId,
+                                         SocketAddress storeHost, long now) {
+        int wrote = file.getWrotePosition();
+        int remaining = file.getFileSize() - wrote;
+        long physicalOffset = file.getFileFromOffset() + wrote;
+        if (encoded.length + END_FILE_MIN_BLANK_LENGTH > remaining) {
+            file.fillToEnd(MessageDecoder.BLANK_MAGIC_CODE);
+            return new AppendMessageResult(AppendMessageStatus.END_OF_FILE, physicalOffset, remaining, null, now, 0, 0);
+        }
+        String key = topic + '-' + queueId;
+        int tranType = MessageSysFlag.getTransactionValue(encoded.sysFlag);
+        boolean noQueueEntry = tranType == MessageSysFlag.TRANSACTION_PREPARED_TYPE
+            || tranType == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE;
+        long queueOffset = noQueueEntry ? 0L : topicQueueTable.getOrDefault(key, 0L);
+        ByteBuffer buf = encoded.buffer;
+        int count = encoded.count();
+        long[] offsets = new long[count];
+        for (int i = 0; i < count; i++) {
+            int pos = encoded.recordPositions[i];
+            offsets[i] = physicalOffset + pos;
+            buf.putLong(pos + MessageDecoder.QUEUE_OFFSET_POSITION, noQueueEntry ? 0L : queueOffset + i);
+            buf.putLong(pos + MessageDecoder.PHY_POS_POSITION, offsets[i]);
+            buf.putLong(pos + encoded.storeTimestampPosition, now);
+        }
+        if (!file.appendMessage(buf, 0, encoded.length)) {
+            return new AppendMessageResult(AppendMessageStatus.UNKNOWN_ERROR);
+        }
+        file.setStoreTimestamp(now);
+        if (!noQueueEntry) {
+            topicQueueTable.put(key, queueOffset + count);
+        }
+        return new AppendMessageResult(AppendMessageStatus.PUT_OK, physicalOffset, encoded.length,
+            () -> messageIds(storeHost, offsets), now, queueOffset, count);
+    }
+
+    private static String messageIds(SocketAddress storeHost, long[] offsets) {
+        StringBuilder sb = new StringBuilder(offsets.length * 33);
+        for (long offset : offsets) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(MessageDecoder.createMessageId(storeHost, offset));
+        }
+        return sb.toString();
+    }
+
+    /** How long the current append has held the lock, 0 when none does. */
+    public long lockHeldMillis() {
+        long begin = beginTimeInLock;
+        return begin == 0 ? 0 : clock.millis() - begin;
+    }
+
+    // ---- queue offsets ------------------------------------------------------------------------
+
+    /** Replaces the next-queue-offset table (after recovery: each queue's max offset). */
+    public void setTopicQueueTable(Map<String, Long> table) {
+        putLock.lock();
+        try {
+            topicQueueTable.clear();
+            topicQueueTable.putAll(table);
+        } finally {
+            putLock.unlock();
+        }
+    }
+
+    public void removeQueueFromTopicQueueTable(String topic, int queueId) {
+        putLock.lock();
+        try {
+            topicQueueTable.remove(topic + '-' + queueId);
+        } finally {
+            putLock.unlock();
+        }
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    /** The record of {@code size} bytes at {@code offset}, pinned; null if not readable. */
+    public SelectMappedBufferResult getMessage(long offset, int size) {
+        return mappedFileQueue.select(offset, size);
+    }
+
+    /** Bytes from {@code offset} to the end of the readable data of its segment, pinned; or null. */
+    public SelectMappedBufferResult getData(long offset) {
+        return mappedFileQueue.selectFrom(offset);
+    }
+
+    /** The store time of the record at {@code offset}, or -1. */
+    public long pickupStoreTimestamp(long offset, int size) {
+        if (offset < getMinOffset()) {
+            return -1;
+        }
+        SelectMappedBufferResult result = getMessage(offset, size);
+        if (result == null) {
+            return -1;
+        }
+        try {
+            ByteBuffer buf = result.getByteBuffer();
+            int sysFlag = buf.getInt(MessageDecoder.SYSFLAG_POSITION);
+            return buf.getLong(MessageDecoder.storeTimestampPosition(sysFlag));
+        } finally {
+            result.release();
+        }
+    }
+
+    /** Offset of the first readable byte: the first segment, or the next one if it is being deleted. */
+    public long getMinOffset() {
+        MappedFile first = mappedFileQueue.getFirstMappedFile();
+        if (first == null) {
+            return -1;
+        }
+        return first.isAvailable() ? first.getFileFromOffset() : mappedFileQueue.rollNextFile(first.getFileFromOffset());
+    }
+
+    public long getMaxOffset() {
+        return mappedFileQueue.getMaxOffset();
+    }
+
+    public long rollNextFile(long offset) {
+        return mappedFileQueue.rollNextFile(offset);
+    }
+
+    public long remainHowManyDataToFlush() {
+        return mappedFileQueue.remainHowManyDataToFlush();
+    }
+
+    public long getFlushedWhere() {
+        return mappedFileQueue.getFlushedWhere();
+    }
+
+    /**
+     * Appends raw commit-log bytes at exactly {@code startOffset} (HA slave). Returns false when the
+     * offset is not the current end.
+     */
+    public boolean appendData(long startOffset, byte[] data, int dataStart, int dataLength) {
+        putLock.lock();
+        try {
+            MappedFile file = mappedFileQueue.getLastMappedFile(startOffset, true);
+            if (file == null) {
+                state.markWriteError("cannot create a commit-log segment for HA data");
+                return false;
+            }
+            if (file.getFileFromOffset() + file.getWrotePosition() != startOffset) {
+                LOG.warn("HA append at {} refused, commit log ends at {}", startOffset,
+                    file.getFileFromOffset() + file.getWrotePosition());
+                return false;
+            }
+            boolean ok = file.appendMessage(data, dataStart, dataLength);
+            if (ok) {
+                appendListener.run();
+            }
+            return ok;
+        } finally {
+            putLock.unlock();
+        }
+    }
+
+    /** Deletes expired segments; see {@link MappedFileQueue#deleteExpiredFileByTime}. */
+    public int deleteExpiredFile(long expiredTime, int deleteFilesInterval, long intervalForcibly,
+                                 boolean cleanImmediately, long now) {
+        return mappedFileQueue.deleteExpiredFileByTime(expiredTime, deleteFilesInterval, intervalForcibly,
+            cleanImmediately, now);
+    }
+
+    public boolean retryDeleteFirstFile(long intervalForcibly) {
+        return mappedFileQueue.retryDeleteFirstFile(intervalForcibly);
+    }
+}

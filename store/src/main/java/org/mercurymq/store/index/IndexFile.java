@@ -1,0 +1,208 @@
+package org.mercurymq.store.index;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.mercurymq.store.SelectMappedBufferResult;
+import org.mercurymq.store.StoreException;
+import org.mercurymq.store.logfile.MappedFile;
+
+/**
+ * One index file (store-format.md section 5): a 40-byte header, hashSlotNum 4-byte slots holding the
+ * newest entry number of their chain, and indexNum 20-byte entries (key hash, commit-log offset,
+ * seconds since the file's begin time, previous entry in the chain). Entry 0 is never used.
+ * Thread-safe (puts and lookups are synchronized).
+ */
+public final class IndexFile {
+    public static final int HEADER_SIZE = 40;
+    private static final int HASH_SLOT_SIZE = 4;
+    private static final int INDEX_SIZE = 20;
+    private static final int INVALID_INDEX = 0;
+
+    private final int hashSlotNum;
+    private final int indexNum;
+    private final MappedFile mappedFile;
+    private final SelectMappedBufferResult pinned;
+    private final ByteBuffer buf;
+    private long beginTimestamp;
+    private long endTimestamp;
+    private long beginPhyOffset;
+    private long endPhyOffset;
+    private int hashSlotCount;
+    private int indexCount = 1;
+
+    public IndexFile(String fileName, int hashSlotNum, int indexNum, long endPhyOffset, long endTimestamp) {
+        this.hashSlotNum = hashSlotNum;
+        this.indexNum = indexNum;
+        int fileTotalSize = HEADER_SIZE + hashSlotNum * HASH_SLOT_SIZE + indexNum * INDEX_SIZE;
+        try {
+            this.mappedFile = new MappedFile(fileName, fileTotalSize);
+        } catch (IOException e) {
+            throw new StoreException("cannot create index file " + fileName, e);
+        }
+        this.mappedFile.setPositions(fileTotalSize);
+        this.pinned = mappedFile.selectWholeFile();
+        this.buf = pinned.getByteBuffer();
+        if (endPhyOffset > 0) {
+            this.beginPhyOffset = endPhyOffset;
+            this.endPhyOffset = endPhyOffset;
+        }
+        if (endTimestamp > 0) {
+            this.beginTimestamp = endTimestamp;
+            this.endTimestamp = endTimestamp;
+        }
+    }
+
+    public static int fileSize(int hashSlotNum, int indexNum) {
+        return HEADER_SIZE + hashSlotNum * HASH_SLOT_SIZE + indexNum * INDEX_SIZE;
+    }
+
+    public String getFileName() {
+        return mappedFile.getFileName();
+    }
+
+    /** Reads the header of an existing file. */
+    public synchronized void load() {
+        beginTimestamp = buf.getLong(0);
+        endTimestamp = buf.getLong(8);
+        beginPhyOffset = buf.getLong(16);
+        endPhyOffset = buf.getLong(24);
+        hashSlotCount = buf.getInt(32);
+        indexCount = buf.getInt(36);
+        if (indexCount <= 0) {
+            indexCount = 1;
+        }
+    }
+
+    private void writeHeader() {
+        buf.putLong(0, beginTimestamp);
+        buf.putLong(8, endTimestamp);
+        buf.putLong(16, beginPhyOffset);
+        buf.putLong(24, endPhyOffset);
+        buf.putInt(32, hashSlotCount);
+        buf.putInt(36, indexCount);
+    }
+
+    public synchronized boolean isWriteFull() {
+        return indexCount >= indexNum;
+    }
+
+    public synchronized long getBeginTimestamp() {
+        return beginTimestamp;
+    }
+
+    public synchronized long getEndTimestamp() {
+        return endTimestamp;
+    }
+
+    public synchronized long getEndPhyOffset() {
+        return endPhyOffset;
+    }
+
+    public synchronized int getIndexCount() {
+        return indexCount;
+    }
+
+    static int keyHash(String key) {
+        int keyHash = Math.abs(key.hashCode());
+        return keyHash < 0 ? 0 : keyHash;
+    }
+
+    /** Adds an entry; false when the file is full. */
+    public synchronized boolean putKey(String key, long phyOffset, long storeTimestamp) {
+        if (indexCount >= indexNum) {
+            return false;
+        }
+        int keyHash = keyHash(key);
+        int slotPos = keyHash % hashSlotNum;
+        int absSlotPos = HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
+        int slotValue = buf.getInt(absSlotPos);
+        if (slotValue <= INVALID_INDEX || slotValue > indexCount) {
+            slotValue = INVALID_INDEX;
+        }
+        long timeDiff = (storeTimestamp - beginTimestamp) / 1000;
+        if (beginTimestamp <= 0) {
+            timeDiff = 0;
+        } else if (timeDiff > Integer.MAX_VALUE) {
+            timeDiff = Integer.MAX_VALUE;
+        } else if (timeDiff < 0) {
+            timeDiff = 0;
+        }
+        int absIndexPos = HEADER_SIZE + hashSlotNum * HASH_SLOT_SIZE + indexCount * INDEX_SIZE;
+        buf.putInt(absIndexPos, keyHash);
+        buf.putLong(absIndexPos + 4, phyOffset);
+        buf.putInt(absIndexPos + 4 + 8, (int) timeDiff);
+        buf.putInt(absIndexPos + 4 + 8 + 4, slotValue);
+        buf.putInt(absSlotPos, indexCount);
+        if (indexCount <= 1) {
+            beginPhyOffset = phyOffset;
+            beginTimestamp = storeTimestamp;
+        }
+        if (slotValue == INVALID_INDEX) {
+            hashSlotCount++;
+        }
+        indexCount++;
+        endPhyOffset = phyOffset;
+        endTimestamp = storeTimestamp;
+        writeHeader();
+        return true;
+    }
+
+    /** Whether the file's [begin, end] time range overlaps the query's. */
+    public synchronized boolean isTimeMatched(long begin, long end) {
+        return (begin < beginTimestamp && end > endTimestamp)
+            || (begin >= beginTimestamp && begin <= endTimestamp)
+            || (end >= beginTimestamp && end <= endTimestamp);
+    }
+
+    /** Appends to {@code phyOffsets} the offsets of entries for {@code key} stored within [begin, end]. */
+    public synchronized void selectPhyOffset(List<Long> phyOffsets, String key, int maxNum, long begin, long end) {
+        int keyHash = keyHash(key);
+        int slotPos = keyHash % hashSlotNum;
+        int absSlotPos = HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
+        int slotValue = buf.getInt(absSlotPos);
+        if (slotValue <= INVALID_INDEX || slotValue > indexCount || indexCount <= 1) {
+            return;
+        }
+        for (int nextIndexToRead = slotValue; ; ) {
+            if (phyOffsets.size() >= maxNum) {
+                break;
+            }
+            int absIndexPos = HEADER_SIZE + hashSlotNum * HASH_SLOT_SIZE + nextIndexToRead * INDEX_SIZE;
+            int keyHashRead = buf.getInt(absIndexPos);
+            long phyOffsetRead = buf.getLong(absIndexPos + 4);
+            long timeDiff = buf.getInt(absIndexPos + 4 + 8);
+            int prevIndexRead = buf.getInt(absIndexPos + 4 + 8 + 4);
+            if (timeDiff < 0) {
+                break;
+            }
+            long timeRead = beginTimestamp + timeDiff * 1000L;
+            boolean timeMatched = timeRead >= begin && timeRead <= end;
+            if (keyHash == keyHashRead && timeMatched) {
+                phyOffsets.add(phyOffsetRead);
+            }
+            if (prevIndexRead <= INVALID_INDEX || prevIndexRead > indexCount || prevIndexRead == nextIndexToRead
+                || timeRead < begin) {
+                break;
+            }
+            nextIndexToRead = prevIndexRead;
+        }
+    }
+
+    /** Writes the header and forces the whole file. */
+    public synchronized void flush() {
+        writeHeader();
+        mappedFile.forceAll();
+    }
+
+    public synchronized void close() {
+        writeHeader();
+        pinned.release();
+        mappedFile.close();
+    }
+
+    public synchronized boolean destroy(long intervalForcibly) {
+        pinned.release();
+        return mappedFile.destroy(intervalForcibly);
+    }
+}

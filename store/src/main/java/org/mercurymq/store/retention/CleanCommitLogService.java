@@ -1,0 +1,128 @@
+package org.mercurymq.store.retention;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.mercurymq.store.MessageStoreConfig;
+import org.mercurymq.store.StoreState;
+import org.mercurymq.store.commitlog.CommitLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes expired commit-log segments (store-format.md section 10): at a deleteWhen hour, above
+ * diskMaxUsedSpaceRatio, or on a manual request, every segment (oldest first, never the newest) not
+ * modified for fileReservedTime hours; above the forced-clean ratio even unexpired ones. Above the
+ * warning ratio the store is marked disk-full and refuses puts until usage drops.
+ * Thread-safety: {@link #run()} from one scheduler thread; {@link #executeDeleteFilesManually()} from any.
+ */
+public final class CleanCommitLogService {
+    private static final Logger LOG = LoggerFactory.getLogger(CleanCommitLogService.class);
+    private static final int MANUAL_DELETE_RUNS = 20;
+
+    private final MessageStoreConfig config;
+    private final Clock clock;
+    private final CommitLog commitLog;
+    private final StoreState state;
+    private final DiskSpace diskSpace;
+    private final double diskSpaceWarningLevelRatio;
+    private final double diskSpaceCleanForciblyRatio;
+    private volatile int manualDeleteFileSeveralTimes;
+    private volatile boolean cleanImmediately;
+
+    public CleanCommitLogService(MessageStoreConfig config, Clock clock, CommitLog commitLog, StoreState state,
+                                 DiskSpace diskSpace, double diskSpaceWarningLevelRatio,
+                                 double diskSpaceCleanForciblyRatio) {
+        this.config = config;
+        this.clock = clock;
+        this.commitLog = commitLog;
+        this.state = state;
+        this.diskSpace = diskSpace;
+        this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
+        this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
+    }
+
+    public void executeDeleteFilesManually() {
+        manualDeleteFileSeveralTimes = MANUAL_DELETE_RUNS;
+        LOG.info("manual deletion of expired commit-log files requested");
+    }
+
+    /** One cleaner run; returns the number of segments deleted. */
+    public int run() {
+        int deleted = deleteExpiredFiles();
+        commitLog.retryDeleteFirstFile(config.redeleteHangedFileInterval());
+        return deleted;
+    }
+
+    private int deleteExpiredFiles() {
+        long fileReservedMillis = config.fileReservedTime() * 60L * 60 * 1000;
+        boolean timeUp = isTimeToDelete();
+        boolean spaceFull = isSpaceToDelete();
+        boolean manual = manualDeleteFileSeveralTimes > 0;
+        if (!timeUp && !spaceFull && !manual) {
+            return 0;
+        }
+        if (manual) {
+            manualDeleteFileSeveralTimes--;
+        }
+        boolean cleanAtOnce = config.cleanFileForciblyEnable() && cleanImmediately;
+        int count = commitLog.deleteExpiredFile(fileReservedMillis, config.deleteCommitLogFilesInterval(),
+            config.destroyMapedFileIntervalForcibly(), cleanAtOnce, clock.millis());
+        if (count > 0 || cleanAtOnce) {
+            LOG.info("deleted {} commit-log segments (timeUp={} spaceFull={} manual={} cleanAtOnce={})", count, timeUp,
+                spaceFull, manual, cleanAtOnce);
+        }
+        return count;
+    }
+
+    private boolean isTimeToDelete() {
+        int hour = LocalDateTime.ofInstant(clock.instant(), clock.getZone()).getHour();
+        for (String when : config.deleteWhen().split(";")) {
+            String w = when.trim();
+            if (w.isEmpty()) {
+                continue;
+            }
+            try {
+                if (Integer.parseInt(w) == hour) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                LOG.warn("deleteWhen entry '{}' is not an hour", w);
+            }
+        }
+        return false;
+    }
+
+    private boolean isSpaceToDelete() {
+        double ratio = config.diskMaxUsedSpaceRatio() / 100.0;
+        cleanImmediately = false;
+        double physicRatio = diskSpace.usedRatio(commitLog.getMappedFileQueue().getStorePath());
+        if (physicRatio > diskSpaceWarningLevelRatio) {
+            if (!state.isDiskFull()) {
+                LOG.error("commit-log disk is {}% full (above {}%); the store refuses writes until space is freed",
+                    percent(physicRatio), percent(diskSpaceWarningLevelRatio));
+            }
+            state.setDiskFull(true);
+            cleanImmediately = true;
+        } else {
+            if (physicRatio > diskSpaceCleanForciblyRatio) {
+                cleanImmediately = true;
+            }
+            if (state.isDiskFull()) {
+                LOG.info("commit-log disk usage is {}%; the store accepts writes again", percent(physicRatio));
+            }
+            state.setDiskFull(false);
+        }
+        if (physicRatio < 0 || physicRatio > ratio) {
+            return true;
+        }
+        double logicsRatio = diskSpace.usedRatio(config.storePathConsumeQueue());
+        if (logicsRatio > diskSpaceCleanForciblyRatio) {
+            cleanImmediately = true;
+        }
+        return logicsRatio > ratio;
+    }
+
+    private static long percent(double ratio) {
+        return Math.round(ratio * 100);
+    }
+}
