@@ -305,7 +305,7 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public long getMinOffsetInQueue(String topic, int queueId) {
         ConsumeQueue cq = consumeQueues.find(topic, queueId);
-        return cq == null ? -1 : cq.getMinOffsetInQueue();
+        return cq == null ? 0 : cq.getMinOffsetInQueue();
     }
 
     @Override
@@ -371,7 +371,7 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public long getMessageTotalInQueue(String topic, int queueId) {
         ConsumeQueue cq = consumeQueues.find(topic, queueId);
-        return cq == null ? -1 : cq.getMessageTotalInQueue();
+        return cq == null ? 0 : cq.getMessageTotalInQueue();
     }
 
     @Override

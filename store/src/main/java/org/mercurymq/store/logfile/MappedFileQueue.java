@@ -275,36 +275,51 @@ public final class MappedFileQueue {
     }
 
     /**
-     * Flushes the segment at the flushed position. Returns true when the flushed position advanced.
-     * Throws {@link java.io.UncheckedIOException} on an I/O failure.
+     * Flushes from the flushed position on: the segment holding it, and the following ones while the
+     * previous was completed. Returns true when the flushed position advanced. Throws
+     * {@link java.io.UncheckedIOException} on an I/O failure.
      */
     public boolean flush(int flushLeastPages) {
-        MappedFile mappedFile = findMappedFileByOffset(flushedWhere, flushedWhere == 0);
-        if (mappedFile == null) {
-            return false;
+        boolean advanced = false;
+        while (true) {
+            MappedFile mappedFile = findMappedFileByOffset(flushedWhere, flushedWhere == 0);
+            if (mappedFile == null) {
+                return advanced;
+            }
+            long tmpTimeStamp = mappedFile.getStoreTimestamp();
+            int offset = mappedFile.flush(flushLeastPages);
+            long where = mappedFile.getFileFromOffset() + offset;
+            if (where != flushedWhere) {
+                advanced = true;
+                flushedWhere = where;
+                if (tmpTimeStamp > 0) {
+                    storeTimestamp = tmpTimeStamp;
+                }
+            }
+            if (offset < mappedFileSize || findMappedFileByOffset(where) == null) {
+                return advanced;
+            }
         }
-        long tmpTimeStamp = mappedFile.getStoreTimestamp();
-        int offset = mappedFile.flush(flushLeastPages);
-        long where = mappedFile.getFileFromOffset() + offset;
-        boolean advanced = where != flushedWhere;
-        flushedWhere = where;
-        if (advanced && tmpTimeStamp > 0) {
-            storeTimestamp = tmpTimeStamp;
-        }
-        return advanced;
     }
 
-    /** Commits off-heap bytes of the segment at the committed position. Returns true when it advanced. */
+    /** Commits off-heap bytes from the committed position on. Returns true when it advanced. */
     public boolean commit(int commitLeastPages) {
-        MappedFile mappedFile = findMappedFileByOffset(committedWhere, committedWhere == 0);
-        if (mappedFile == null) {
-            return false;
+        boolean advanced = false;
+        while (true) {
+            MappedFile mappedFile = findMappedFileByOffset(committedWhere, committedWhere == 0);
+            if (mappedFile == null) {
+                return advanced;
+            }
+            int offset = mappedFile.commit(commitLeastPages);
+            long where = mappedFile.getFileFromOffset() + offset;
+            if (where != committedWhere) {
+                advanced = true;
+                committedWhere = where;
+            }
+            if (offset < mappedFileSize || findMappedFileByOffset(where) == null) {
+                return advanced;
+            }
         }
-        int offset = mappedFile.commit(commitLeastPages);
-        long where = mappedFile.getFileFromOffset() + offset;
-        boolean advanced = where != committedWhere;
-        committedWhere = where;
-        return advanced;
     }
 
     /**

@@ -1,0 +1,67 @@
+package org.mercurymq.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Child process of {@link CrashRecoveryTest}: opens the store, appends a known pattern and prints
+ * {@code ACK <seq> <commitLogOffset> <queueId> <queueOffset> END} after each acknowledged put, until killed.
+ */
+public final class CrashWriterMain {
+    public static final String TOPIC = "CrashTopic";
+    public static final int QUEUES = 3;
+
+    private CrashWriterMain() {
+    }
+
+    public static MessageStoreConfig config(Path root, String flushDiskType) {
+        Map<String, String> raw = new HashMap<>();
+        raw.put("storePathRootDir", root.toString());
+        raw.put("mappedFileSizeCommitLog", String.valueOf(128 * 1024));
+        raw.put("mappedFileSizeConsumeQueue", String.valueOf(100 * 20));
+        raw.put("maxHashSlotNum", "500");
+        raw.put("maxIndexNum", "2000");
+        raw.put("flushDiskType", flushDiskType);
+        raw.put("flushIntervalCommitLog", "20");
+        raw.put("flushIntervalConsumeQueue", "20");
+        raw.put("flushConsumeQueueThoroughInterval", "200");
+        return StoreTestSupport.config(raw);
+    }
+
+    /** The body for a sequence number: its text then a seq-derived pattern of 10..2999 bytes. */
+    public static byte[] body(long seq) {
+        int len = (int) (10 + (seq * 7919) % 2990);
+        byte[] b = new byte[len];
+        String head = "seq:" + seq + ":";
+        for (int i = 0; i < len; i++) {
+            b[i] = i < head.length() ? (byte) head.charAt(i) : (byte) ((seq + i * 31) & 0x7F);
+        }
+        return b;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args[0]);
+        long seq = Long.parseLong(args[1]);
+        String flushDiskType = args[2];
+        DefaultMessageStore store = new DefaultMessageStore(config(root, flushDiskType), Clock.systemUTC(), null);
+        store.load();
+        store.start();
+        System.out.println("STARTED");
+        System.out.flush();
+        while (true) {
+            int queueId = (int) (seq % QUEUES);
+            MessageExtBrokerInner msg = StoreTestSupport.message(TOPIC, queueId, body(seq), "Tag" + (seq % 5),
+                "k" + seq);
+            msg.setBornTimestamp(System.currentTimeMillis());
+            PutMessageResult r = store.putMessage(msg);
+            if (r.getPutMessageStatus() == PutMessageStatus.PUT_OK) {
+                System.out.println("ACK " + seq + " " + r.getAppendMessageResult().getWroteOffset() + " " + queueId
+                    + " " + r.getAppendMessageResult().getLogicsOffset() + " END");
+                System.out.flush();
+            }
+            seq++;
+        }
+    }
+}
