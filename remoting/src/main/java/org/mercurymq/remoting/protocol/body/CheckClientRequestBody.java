@@ -32,5 +32,4 @@ public class CheckClientRequestBody extends RemotingSerializable {
     public void setSubscriptionData(SubscriptionData subscriptionData) {
         this.subscriptionData = subscriptionData;
     }
-
 }

@@ -40,5 +40,4 @@ public class Connection {
     public void setVersion(int version) {
         this.version = version;
     }
-
 }

@@ -49,5 +49,4 @@ public class ConsumeMessageDirectlyResult extends RemotingSerializable {
     public void setSpentTimeMills(long spentTimeMills) {
         this.spentTimeMills = spentTimeMills;
     }
-
 }

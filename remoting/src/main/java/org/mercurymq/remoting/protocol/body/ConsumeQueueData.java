@@ -65,5 +65,4 @@ public class ConsumeQueueData {
     public void setMsg(String msg) {
         this.msg = msg;
     }
-
 }

@@ -34,5 +34,4 @@ public class ConsumeStatsList extends RemotingSerializable {
     public void setTotalDiff(long totalDiff) {
         this.totalDiff = totalDiff;
     }
-
 }

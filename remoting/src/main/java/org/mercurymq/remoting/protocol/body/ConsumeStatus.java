@@ -56,5 +56,4 @@ public class ConsumeStatus {
     public void setConsumeFailedMsgs(long consumeFailedMsgs) {
         this.consumeFailedMsgs = consumeFailedMsgs;
     }
-
 }

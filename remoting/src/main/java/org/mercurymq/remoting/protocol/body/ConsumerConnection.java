@@ -56,5 +56,4 @@ public class ConsumerConnection extends RemotingSerializable {
     public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
         this.consumeFromWhere = consumeFromWhere;
     }
-
 }

@@ -16,5 +16,4 @@ public class ConsumerOffsetSerializeWrapper extends RemotingSerializable {
     public void setOffsetTable(ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsetTable) {
         this.offsetTable = offsetTable;
     }
-
 }

@@ -15,5 +15,4 @@ public class GetConsumerListByGroupResponseBody extends RemotingSerializable {
     public void setConsumerIdList(List<String> consumerIdList) {
         this.consumerIdList = consumerIdList;
     }
-
 }

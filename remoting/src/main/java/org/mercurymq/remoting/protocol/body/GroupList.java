@@ -14,5 +14,4 @@ public class GroupList extends RemotingSerializable {
     public void setGroupList(HashSet<String> groupList) {
         this.groupList = groupList;
     }
-
 }

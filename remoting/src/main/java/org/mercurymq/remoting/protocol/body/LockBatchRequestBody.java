@@ -34,5 +34,4 @@ public class LockBatchRequestBody extends RemotingSerializable {
     public void setMqSet(Set<MessageQueue> mqSet) {
         this.mqSet = mqSet;
     }
-
 }

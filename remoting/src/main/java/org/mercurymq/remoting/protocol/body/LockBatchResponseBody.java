@@ -16,5 +16,4 @@ public class LockBatchResponseBody extends RemotingSerializable {
     public void setLockOKMQSet(Set<MessageQueue> lockOKMQSet) {
         this.lockOKMQSet = lockOKMQSet;
     }
-
 }

@@ -29,5 +29,4 @@ public class OffsetWrapper {
     public void setLastTimestamp(long lastTimestamp) {
         this.lastTimestamp = lastTimestamp;
     }
-
 }

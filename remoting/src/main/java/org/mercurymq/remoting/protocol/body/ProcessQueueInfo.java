@@ -128,5 +128,4 @@ public class ProcessQueueInfo {
     public void setLastConsumeTimestamp(long lastConsumeTimestamp) {
         this.lastConsumeTimestamp = lastConsumeTimestamp;
     }
-
 }

@@ -14,5 +14,4 @@ public class ProducerConnection extends RemotingSerializable {
     public void setConnectionSet(HashSet<Connection> connectionSet) {
         this.connectionSet = connectionSet;
     }
-
 }

@@ -49,5 +49,4 @@ public class ProducerInfo {
     public void setLastUpdateTimestamp(long lastUpdateTimestamp) {
         this.lastUpdateTimestamp = lastUpdateTimestamp;
     }
-
 }

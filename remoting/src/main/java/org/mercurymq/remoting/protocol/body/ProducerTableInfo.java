@@ -16,5 +16,4 @@ public class ProducerTableInfo extends RemotingSerializable {
     public void setData(Map<String, List<ProducerInfo>> data) {
         this.data = data;
     }
-
 }

@@ -52,5 +52,4 @@ public class QueryConsumeQueueResponseBody extends RemotingSerializable {
     public void setMinQueueIndex(long minQueueIndex) {
         this.minQueueIndex = minQueueIndex;
     }
-
 }

@@ -15,5 +15,4 @@ public class QueryConsumeTimeSpanBody extends RemotingSerializable {
     public void setConsumeTimeSpanSet(List<QueueTimeSpan> consumeTimeSpanSet) {
         this.consumeTimeSpanSet = consumeTimeSpanSet;
     }
-
 }

@@ -15,5 +15,4 @@ public class QueryCorrectionOffsetBody extends RemotingSerializable {
     public void setCorrectionOffsets(Map<Integer, Long> correctionOffsets) {
         this.correctionOffsets = correctionOffsets;
     }
-
 }

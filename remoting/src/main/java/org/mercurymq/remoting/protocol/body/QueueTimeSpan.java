@@ -49,5 +49,4 @@ public class QueueTimeSpan {
     public void setDelayTime(long delayTime) {
         this.delayTime = delayTime;
     }
-
 }

@@ -26,5 +26,4 @@ public class SubscriptionGroupWrapper extends RemotingSerializable {
     public void setDataVersion(DataVersion dataVersion) {
         this.dataVersion = dataVersion;
     }
-
 }

@@ -34,5 +34,4 @@ public class UnlockBatchRequestBody extends RemotingSerializable {
     public void setMqSet(Set<MessageQueue> mqSet) {
         this.mqSet = mqSet;
     }
-
 }
