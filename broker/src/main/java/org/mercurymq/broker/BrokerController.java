@@ -47,6 +47,7 @@ import org.mercurymq.broker.processor.SendMessageProcessor;
 import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
 import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
 import org.mercurymq.remoting.RemotingServer;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
@@ -258,6 +259,10 @@ public final class BrokerController {
         if (c.isMaster()) {
             scheduleService.start();
             stopActions.push(scheduleService::shutdown);
+            TransactionalMessageCheckService transactionCheck = new TransactionalMessageCheckService(config, messageStore,
+                topics, offsets, producers, broker2Client, storeHost, millis);
+            transactionCheck.start();
+            stopActions.push(transactionCheck::shutdown);
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("BrokerControllerScheduledThread", true));
