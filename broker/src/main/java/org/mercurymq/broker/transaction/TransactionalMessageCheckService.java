@@ -1,5 +1,6 @@
 package org.mercurymq.broker.transaction;
 
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -244,7 +245,7 @@ public final class TransactionalMessageCheckService extends ServiceThread {
         try {
             broker2Client.sendOneway(producer.channel(), RequestCode.CHECK_TRANSACTION_STATE, header,
                 MessageDecoder.encode(body, false));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("cannot encode transaction check of {}: {}", half.getMsgId(), e.toString());
         }
         return true;
