@@ -163,6 +163,42 @@ class BrokerControllerTest {
     }
 
     @Test
+    void theLongNameSendHeaderOfCode10IsServedToo() throws Exception {
+        SendMessageRequestHeader h = new SendMessageRequestHeader();
+        h.setProducerGroup("PG");
+        h.setTopic("V1");
+        h.setDefaultTopic("TBW102");
+        h.setDefaultTopicQueueNums(4);
+        h.setQueueId(-1);
+        h.setSysFlag(0);
+        h.setBornTimestamp(System.currentTimeMillis());
+        h.setFlag(0);
+        RemotingCommand req = RemotingCommand.createRequestCommand(RequestCode.SEND_MESSAGE, h);
+        req.setBody("v1".getBytes(StandardCharsets.UTF_8));
+        RemotingCommand r = client.invokeSync(addr, req, 5000);
+        assertEquals(ResponseCode.SUCCESS.code(), r.getCode());
+        int queueId = r.decodeCommandCustomHeader(SendMessageResponseHeader.class).getQueueId();
+        assertTrue(queueId >= 0 && queueId < 4, "a random queue of the auto-created topic");
+    }
+
+    @Test
+    void aSlaveStartsButRefusesWrites() throws Exception {
+        BrokerController slave = new BrokerController(BrokerConfig.of(Map.of("brokerName", "b", "listenPort", "0",
+            "bindAddress", "127.0.0.1", "brokerIP1", "127.0.0.1", "storePathRootDir", dir.resolve("slave").toString(),
+            "mappedFileSizeCommitLog", "1048576", "brokerRole", "SLAVE", "brokerId", "1")));
+        slave.start();
+        try {
+            String slaveAddr = "127.0.0.1:" + slave.listenPort();
+            assertEquals(1, slave.config().brokerId());
+            assertEquals(ResponseCode.SERVICE_NOT_AVAILABLE.code(), send(slaveAddr, "TBW102", 0, "x").getCode());
+            assertEquals(ResponseCode.PULL_RETRY_IMMEDIATELY.code(),
+                pull(slaveAddr, "TBW102", 0, 0, PullSysFlag.buildSysFlag(false, false, true, false)).getCode());
+        } finally {
+            slave.shutdown();
+        }
+    }
+
+    @Test
     void shutdownPersistsMetadataAndRemovesTheAbortFile() throws Exception {
         assertEquals(ResponseCode.SUCCESS.code(), send(addr, "Persisted", 0, "x").getCode());
         assertTrue(Files.exists(dir.resolve("store/abort")));

@@ -103,6 +103,12 @@ class BrokerAdminTest {
         return topic;
     }
 
+    private static void createTopicNamed(String topic, int queues) throws Exception {
+        admin.createAndUpdateTopicConfig(cluster.brokerAddress(), new TopicConfig(topic, queues, queues, 6));
+        await().atMost(WAIT).ignoreExceptions().until(() ->
+            admin.examineTopicRouteInfo(topic).getQueueDatas().get(0).getWriteQueueNums() == queues);
+    }
+
     private static long totalMaxOffset(String topic) throws Exception {
         long sum = 0;
         for (TopicOffset o : admin.examineTopicStats(topic).getOffsetTable().values()) {
@@ -269,6 +275,44 @@ class BrokerAdminTest {
         assertEquals(2, reset.size());
         reset.values().forEach(offset -> assertEquals(0L, offset));
         await().atMost(WAIT).until(() -> counts.values().stream().allMatch(n -> n.get() >= 2));
+    }
+
+    @Test
+    void inspectionAndMaintenanceCalls() throws Exception {
+        String topic = createTopic("Inspect", 2);
+        String producerGroup = OfficialClients.unique("ipg");
+        String group = OfficialClients.unique("icg");
+        DefaultMQProducer producer = clients.producer(producerGroup);
+        for (int i = 0; i < 6; i++) {
+            producer.send(new Message(topic, "TagA", ("i" + i).getBytes()));
+        }
+        // a producer learns the broker address with its first send; its next heartbeat (30 s) would register it
+        producer.getDefaultMQProducerImpl().getmQClientFactory().sendHeartbeatToAllBrokerWithLock();
+        assertEquals(1, admin.examineProducerConnectionInfo(producerGroup, topic).getConnectionSet().size());
+        assertTrue(admin.getAllProducerInfo(cluster.brokerAddress()).getData().containsKey(producerGroup));
+
+        Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        DefaultMQPushConsumer consumer = countingConsumer(group, topic, counts);
+        await().atMost(WAIT).until(() -> counts.size() == 6);
+        consumer.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+        await().atMost(WAIT).ignoreExceptions().until(() -> admin.examineConsumeStats(group, topic).computeTotalDiff() == 0);
+        Map<String, Map<MessageQueue, Long>> status = admin.getConsumeStatus(topic, group, "");
+        assertEquals(1, status.size());
+        assertEquals(6L, status.values().iterator().next().values().stream().mapToLong(Long::longValue).sum());
+
+        String clone = OfficialClients.unique("clone");
+        admin.cloneGroupOffset(group, clone, topic, false);
+        createTopicNamed("%RETRY%" + clone, 1);
+        assertEquals(0, admin.examineConsumeStats(clone, topic).computeTotalDiff());
+
+        MessageQueue q0 = new MessageQueue(topic, cluster.brokerName(), 0);
+        long max = admin.maxOffset(q0);
+        assertEquals(max, admin.queryConsumeQueue(cluster.brokerAddress(), topic, 0, 0, 32, group).getQueueData().size());
+
+        assertTrue(admin.cleanExpiredConsumerQueueByAddr(cluster.brokerAddress()));
+        assertTrue(admin.cleanUnusedTopicByAddr(cluster.brokerAddress()));
+        assertTrue(admin.deleteExpiredCommitLogByAddr(cluster.brokerAddress()));
+        assertEquals(max, admin.maxOffset(q0), "maintenance keeps live data");
     }
 
     @Test
