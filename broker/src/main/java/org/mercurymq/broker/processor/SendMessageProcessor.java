@@ -124,9 +124,6 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
             return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, "the message body size " + body.length
                 + " bytes is larger than maxMessageSize " + maxMessageSize);
         }
-        if (batch && body != null && body.length > maxMessageSize + 64 * 1024 * 1024) {
-            return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, "the batch of " + body.length + " bytes is too large");
-        }
         SendMessageChecker.Result check = checker.check(header, channel.remoteAddress());
         if (!check.isOk()) {
             return newResponse(request, check.code, check.remark);
