@@ -110,6 +110,10 @@ public final class MQAdminStartup {
         try {
             line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
         } catch (ParseException e) {
+            if (Arrays.asList(args).contains("-h") || Arrays.asList(args).contains("--help")) {
+                printUsage(cmd, options, out);
+                return 0;
+            }
             err.println("mqadmin " + cmd.commandName() + ": " + e.getMessage());
             printUsage(cmd, options, err);
             return 1;
