@@ -147,6 +147,10 @@ class MqadminAgainstMercuryTest {
         Mqadmin progress = ok("consumerProgress", "-g", group);
         assertTrue(progress.out.startsWith("#Topic"), progress.out);
         assertTrue(progress.out.contains(topic), progress.out);
+        Mqadmin groups = ok("consumerProgress");
+        assertTrue(groups.out.startsWith("#Group"), groups.out);
+        assertTrue(groups.out.contains(String.format("%-64s  %-6d  %-24s", group, 0, "OFFLINE")), groups.out);
+        assertTrue(groups.out.trim().endsWith(" 4"), groups.out);
 
         Mqadmin reset = ok("resetOffsetByTime", "-g", group, "-t", topic, "-s", "0");
         assertTrue(reset.out.contains("rollback consumer offset by specified consumerGroup[" + group + "]"), reset.out);
