@@ -1,0 +1,433 @@
+package org.mercurymq.tools.admin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.mercurymq.common.TopicConfig;
+import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.remoting.exception.RemotingException;
+import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.body.ClusterInfo;
+import org.mercurymq.remoting.protocol.body.ConsumeStats;
+import org.mercurymq.remoting.protocol.body.ConsumerConnection;
+import org.mercurymq.remoting.protocol.body.GroupList;
+import org.mercurymq.remoting.protocol.body.KVTable;
+import org.mercurymq.remoting.protocol.body.ProducerConnection;
+import org.mercurymq.remoting.protocol.body.TopicList;
+import org.mercurymq.remoting.protocol.body.TopicStatsTable;
+import org.mercurymq.remoting.protocol.route.BrokerData;
+import org.mercurymq.remoting.protocol.route.TopicRouteData;
+
+/**
+ * The admin API of mqadmin, with the method names and parameters of RocketMQ 4.9.7's DefaultMQAdminExt.
+ * Name-server calls go to the current name server (or to every configured one where RocketMQ does so);
+ * topic-wide calls fan out to one address per broker of the topic's route and merge the answers.
+ * Lifecycle: set the name server, {@link #start()}, {@link #shutdown()}. Thread-safe once started.
+ */
+public class DefaultMQAdminExt {
+    /** Environment variable and system property that supply the name server list when none is set. */
+    public static final String NAMESRV_ADDR_ENV = "NAMESRV_ADDR";
+    public static final String NAMESRV_ADDR_PROPERTY = "rocketmq.namesrv.addr";
+    private static final long DEFAULT_TIMEOUT_MILLIS = 5000;
+
+    private final long timeoutMillis;
+    private String adminExtGroup = "admin_ext_group";
+    private String namesrvAddr;
+    private AdminRemoting remoting;
+    private NamesrvAdminApi namesrv;
+    private BrokerAdminApi broker;
+    private MessageLookup messages;
+    private OffsetReset offsets;
+
+    public DefaultMQAdminExt() {
+        this(DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    public DefaultMQAdminExt(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public DefaultMQAdminExt(String adminExtGroup) {
+        this(adminExtGroup, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    public DefaultMQAdminExt(String adminExtGroup, long timeoutMillis) {
+        this(timeoutMillis);
+        this.adminExtGroup = adminExtGroup;
+    }
+
+    // ---- lifecycle and settings ----
+
+    /** {@code host:port} entries separated by ';'. */
+    public void setNamesrvAddr(String namesrvAddr) {
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    /** The name server list as set, or from NAMESRV_ADDR / -Drocketmq.namesrv.addr; null when none. */
+    public String getNamesrvAddr() {
+        if (namesrvAddr != null && !namesrvAddr.trim().isEmpty()) {
+            return namesrvAddr.trim();
+        }
+        String fromProperty = System.getProperty(NAMESRV_ADDR_PROPERTY);
+        if (fromProperty != null && !fromProperty.trim().isEmpty()) {
+            return fromProperty.trim();
+        }
+        String fromEnv = System.getenv(NAMESRV_ADDR_ENV);
+        return fromEnv == null || fromEnv.trim().isEmpty() ? null : fromEnv.trim();
+    }
+
+    public String getAdminExtGroup() {
+        return adminExtGroup;
+    }
+
+    public void setAdminExtGroup(String adminExtGroup) {
+        this.adminExtGroup = adminExtGroup;
+    }
+
+    public long getTimeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Starts the remoting client; fails when no name server address is known. */
+    public synchronized void start() throws MQAdminException {
+        if (remoting != null) {
+            return;
+        }
+        String addrs = getNamesrvAddr();
+        if (addrs == null) {
+            throw new MQAdminException("no name server address: set one with -n host:port, or the NAMESRV_ADDR"
+                + " environment variable");
+        }
+        AdminRemoting r = new AdminRemoting(timeoutMillis);
+        r.start(splitAddresses(addrs));
+        remoting = r;
+        namesrv = new NamesrvAdminApi(r);
+        broker = new BrokerAdminApi(r);
+        messages = new MessageLookup(namesrv, broker);
+        offsets = new OffsetReset(namesrv, broker);
+    }
+
+    public synchronized void shutdown() {
+        if (remoting != null) {
+            remoting.shutdown();
+            remoting = null;
+        }
+    }
+
+    public List<String> getNameServerAddressList() {
+        return started().nameServers();
+    }
+
+    private AdminRemoting started() {
+        if (remoting == null) {
+            throw new IllegalStateException("DefaultMQAdminExt is not started");
+        }
+        return remoting;
+    }
+
+    private List<String> nameServersOr(Collection<String> given) {
+        return given == null || given.isEmpty() ? started().nameServers() : new ArrayList<>(given);
+    }
+
+    // ---- cluster, routes, topics ----
+
+    public ClusterInfo examineBrokerClusterInfo() throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.clusterInfo();
+    }
+
+    public TopicRouteData examineTopicRouteInfo(String topic) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.topicRoute(topic);
+    }
+
+    public TopicList fetchAllTopicList() throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.allTopics();
+    }
+
+    /** Spelled as in RocketMQ. */
+    public TopicList fetchTopicsByCLuster(String clusterName) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.topicsByCluster(clusterName);
+    }
+
+    public void createAndUpdateTopicConfig(String addr, TopicConfig config)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.createTopic(addr, config);
+    }
+
+    public void deleteTopicInBroker(Set<String> addrs, String topic) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        for (String addr : addrs) {
+            broker.deleteTopic(addr, topic);
+        }
+    }
+
+    /** On the given name servers (all configured ones when null); {@code clusterName} null removes it everywhere. */
+    public void deleteTopicInNameServer(Set<String> addrs, String topic, String clusterName)
+        throws RemotingException, MQAdminException, InterruptedException {
+        for (String addr : nameServersOr(addrs)) {
+            namesrv.deleteTopic(addr, topic, clusterName);
+        }
+    }
+
+    /** Min/max offsets of every queue of the topic, from every broker in its route. */
+    public TopicStatsTable examineTopicStats(String topic) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(topic);
+        TopicStatsTable result = new TopicStatsTable();
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr != null) {
+                result.getOffsetTable().putAll(broker.topicStats(addr, topic).getOffsetTable());
+            }
+        }
+        return result;
+    }
+
+    public GroupList queryTopicConsumeByWho(String topic) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(topic);
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr != null) {
+                return broker.topicConsumeByWho(addr, topic);
+            }
+        }
+        return new GroupList();
+    }
+
+    // ---- consumers and producers ----
+
+    public ConsumeStats examineConsumeStats(String consumerGroup) throws RemotingException, MQAdminException, InterruptedException {
+        return examineConsumeStats(consumerGroup, null);
+    }
+
+    /**
+     * The group's offsets on every broker that hosts its retry topic, merged; {@code topic} null means all its
+     * topics. Fails with CONSUMER_NOT_ONLINE when no broker has an offset for it.
+     */
+    public ConsumeStats examineConsumeStats(String consumerGroup, String topic)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(TopicNames.getRetryTopic(consumerGroup));
+        ConsumeStats result = new ConsumeStats();
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr != null) {
+                ConsumeStats one = broker.consumeStats(addr, consumerGroup, topic);
+                result.getOffsetTable().putAll(one.getOffsetTable());
+                result.setConsumeTps(result.getConsumeTps() + one.getConsumeTps());
+            }
+        }
+        if (result.getOffsetTable().isEmpty()) {
+            throw new MQAdminException(ResponseCode.CONSUMER_NOT_ONLINE.code(), "no consume stats for group " + consumerGroup
+                + (topic == null ? "" : " on topic " + topic) + ": its offset table is empty, maybe it has consumed nothing yet",
+                null);
+        }
+        return result;
+    }
+
+    /** The live connections of a consumer group, from the brokers of its retry topic. */
+    public ConsumerConnection examineConsumerConnectionInfo(String consumerGroup)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(TopicNames.getRetryTopic(consumerGroup));
+        ConsumerConnection result = new ConsumerConnection();
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr != null) {
+                result = broker.consumerConnection(addr, consumerGroup);
+            }
+        }
+        if (result.getConnectionSet().isEmpty()) {
+            throw new MQAdminException(ResponseCode.CONSUMER_NOT_ONLINE.code(), "no connection of consumer group "
+                + consumerGroup, null);
+        }
+        return result;
+    }
+
+    /** A consumer group's connections as one broker sees them. */
+    public ConsumerConnection examineConsumerConnectionInfo(String consumerGroup, String brokerAddr)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.consumerConnection(brokerAddr, consumerGroup);
+    }
+
+    public ProducerConnection examineProducerConnectionInfo(String producerGroup, String topic)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(topic);
+        ProducerConnection result = new ProducerConnection();
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr != null) {
+                result.getConnectionSet().addAll(broker.producerConnection(addr, producerGroup).getConnectionSet());
+            }
+        }
+        if (result.getConnectionSet().isEmpty()) {
+            throw new MQAdminException(ResponseCode.SYSTEM_ERROR.code(), "no connection of producer group " + producerGroup
+                + " on topic " + topic, null);
+        }
+        return result;
+    }
+
+    public void createAndUpdateSubscriptionGroupConfig(String addr, SubscriptionGroupConfig config)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.createSubscriptionGroup(addr, config);
+    }
+
+    public void deleteSubscriptionGroup(String addr, String groupName) throws RemotingException, MQAdminException, InterruptedException {
+        deleteSubscriptionGroup(addr, groupName, false);
+    }
+
+    public void deleteSubscriptionGroup(String addr, String groupName, boolean removeOffset)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.deleteSubscriptionGroup(addr, groupName, removeOffset);
+    }
+
+    /** Through the brokers, which notify the live consumers; CONSUMER_NOT_ONLINE when there are none. */
+    public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean isForce)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return offsets.viaBrokers(topic, group, timestamp, isForce);
+    }
+
+    /** Commits the offsets found by time directly (for a group with no consumer online); -1 means the newest. */
+    public List<RollbackStats> resetOffsetByTimestampOld(String consumerGroup, String topic, long timestamp, boolean force)
+        throws RemotingException, MQAdminException, InterruptedException {
+        ConsumeStats stats = examineConsumeStats(consumerGroup, topic);
+        return offsets.byCommit(stats, consumerGroup, topic, timestamp, force);
+    }
+
+    // ---- brokers ----
+
+    public KVTable fetchBrokerRuntimeStats(String brokerAddr) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.runtimeInfo(brokerAddr);
+    }
+
+    public Properties getBrokerConfig(String brokerAddr) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.brokerConfig(brokerAddr);
+    }
+
+    public void updateBrokerConfig(String brokerAddr, Properties properties)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.updateBrokerConfig(brokerAddr, properties);
+    }
+
+    // ---- messages ----
+
+    /** By offset message id (host, port and commit-log offset in hex). */
+    public MessageExt viewMessage(String msgId) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return messages.viewMessage(msgId);
+    }
+
+    /** By offset message id, or else by the producer's unique key within {@code topic}. */
+    public MessageExt viewMessage(String topic, String msgId) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        try {
+            return messages.viewMessage(msgId);
+        } catch (MQAdminException | RemotingException e) {
+            return messages.query(topic, msgId, 32, 0, Long.MAX_VALUE, true).getMessageList().get(0);
+        }
+    }
+
+    public QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return messages.query(topic, key, maxNum, begin, end, false);
+    }
+
+    public QueryResult queryMessageByUniqKey(String topic, String msgId, int maxNum, long begin, long end)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return messages.query(topic, msgId, maxNum, begin, end, true);
+    }
+
+    // ---- name servers ----
+
+    public int wipeWritePermOfBroker(String namesrvAddr, String brokerName)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.wipeWritePerm(namesrvAddr, brokerName);
+    }
+
+    public int addWritePermOfBroker(String namesrvAddr, String brokerName)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.addWritePerm(namesrvAddr, brokerName);
+    }
+
+    /** On every configured name server. */
+    public void createAndUpdateKvConfig(String namespace, String key, String value)
+        throws RemotingException, MQAdminException, InterruptedException {
+        for (String addr : started().nameServers()) {
+            namesrv.putKVConfig(addr, namespace, key, value);
+        }
+    }
+
+    /** As {@link #createAndUpdateKvConfig}; RocketMQ's older name. */
+    public void putKVConfig(String namespace, String key, String value)
+        throws RemotingException, MQAdminException, InterruptedException {
+        createAndUpdateKvConfig(namespace, key, value);
+    }
+
+    /** The value; QUERY_NOT_FOUND when absent. */
+    public String getKVConfig(String namespace, String key) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return namesrv.getKVConfig(namespace, key);
+    }
+
+    /** On every configured name server. */
+    public void deleteKvConfig(String namespace, String key) throws RemotingException, MQAdminException, InterruptedException {
+        for (String addr : started().nameServers()) {
+            namesrv.deleteKVConfig(addr, namespace, key);
+        }
+    }
+
+    /** Name server address → its config; {@code nameServers} null or empty means all configured ones. */
+    public Map<String, Properties> getNameServerConfig(List<String> nameServers)
+        throws RemotingException, MQAdminException, InterruptedException {
+        Map<String, Properties> out = new LinkedHashMap<>();
+        for (String addr : nameServersOr(nameServers)) {
+            out.put(addr, namesrv.config(addr));
+        }
+        return out;
+    }
+
+    public void updateNameServerConfig(Properties properties, List<String> nameServers)
+        throws RemotingException, MQAdminException, InterruptedException {
+        for (String addr : nameServersOr(nameServers)) {
+            namesrv.updateConfig(addr, properties);
+        }
+    }
+
+    /** The list a ';'-separated address string stands for. */
+    public static List<String> splitAddresses(String addrs) {
+        List<String> out = new ArrayList<>();
+        if (addrs != null) {
+            for (String a : Arrays.asList(addrs.split(";"))) {
+                if (!a.trim().isEmpty()) {
+                    out.add(a.trim());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,200 @@
+package org.mercurymq.tools.command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.mercurymq.remoting.exception.RemotingConnectException;
+import org.mercurymq.remoting.exception.RemotingException;
+import org.mercurymq.remoting.exception.RemotingTimeoutException;
+import org.mercurymq.tools.admin.MQAdminException;
+import org.mercurymq.tools.command.broker.BrokerStatusSubCommand;
+import org.mercurymq.tools.command.broker.GetBrokerConfigCommand;
+import org.mercurymq.tools.command.broker.UpdateBrokerConfigSubCommand;
+import org.mercurymq.tools.command.cluster.ClusterListSubCommand;
+import org.mercurymq.tools.command.connection.ConsumerConnectionSubCommand;
+import org.mercurymq.tools.command.connection.ProducerConnectionSubCommand;
+import org.mercurymq.tools.command.consumer.ConsumerProgressSubCommand;
+import org.mercurymq.tools.command.consumer.DeleteSubscriptionGroupCommand;
+import org.mercurymq.tools.command.consumer.UpdateSubGroupSubCommand;
+import org.mercurymq.tools.command.message.QueryMsgByIdSubCommand;
+import org.mercurymq.tools.command.message.QueryMsgByKeySubCommand;
+import org.mercurymq.tools.command.message.QueryMsgByUniqueKeySubCommand;
+import org.mercurymq.tools.command.namesrv.AddWritePermSubCommand;
+import org.mercurymq.tools.command.namesrv.DeleteKvConfigCommand;
+import org.mercurymq.tools.command.namesrv.GetNamesrvConfigCommand;
+import org.mercurymq.tools.command.namesrv.UpdateKvConfigCommand;
+import org.mercurymq.tools.command.namesrv.UpdateNamesrvConfigCommand;
+import org.mercurymq.tools.command.namesrv.WipeWritePermSubCommand;
+import org.mercurymq.tools.command.offset.ResetOffsetByTimeCommand;
+import org.mercurymq.tools.command.topic.DeleteTopicSubCommand;
+import org.mercurymq.tools.command.topic.TopicListSubCommand;
+import org.mercurymq.tools.command.topic.TopicRouteSubCommand;
+import org.mercurymq.tools.command.topic.TopicStatusSubCommand;
+import org.mercurymq.tools.command.topic.UpdateTopicSubCommand;
+
+/**
+ * {@code mqadmin <command> [options]}: parses the command line, runs one command and turns its outcome into an
+ * exit code (0 done, 1 failed). {@link #run} does everything but exiting, so tests call it in-process;
+ * {@link #main} alone calls {@code System.exit}.
+ */
+public final class MQAdminStartup {
+    /** Admin request time-out; RocketMQ's tools use the same 5 s. */
+    static final long TIMEOUT_MILLIS = 5000;
+    private static final int HELP_WIDTH = 110;
+
+    private static final List<SubCommand> COMMANDS = Collections.unmodifiableList(Arrays.asList(
+        new UpdateTopicSubCommand(),
+        new DeleteTopicSubCommand(),
+        new UpdateSubGroupSubCommand(),
+        new DeleteSubscriptionGroupCommand(),
+        new UpdateBrokerConfigSubCommand(),
+        new TopicRouteSubCommand(),
+        new TopicStatusSubCommand(),
+        new BrokerStatusSubCommand(),
+        new QueryMsgByIdSubCommand(),
+        new QueryMsgByKeySubCommand(),
+        new QueryMsgByUniqueKeySubCommand(),
+        new ProducerConnectionSubCommand(),
+        new ConsumerConnectionSubCommand(),
+        new ConsumerProgressSubCommand(),
+        new ClusterListSubCommand(),
+        new TopicListSubCommand(),
+        new UpdateKvConfigCommand(),
+        new DeleteKvConfigCommand(),
+        new WipeWritePermSubCommand(),
+        new AddWritePermSubCommand(),
+        new ResetOffsetByTimeCommand(),
+        new GetNamesrvConfigCommand(),
+        new UpdateNamesrvConfigCommand(),
+        new GetBrokerConfigCommand()));
+
+    private MQAdminStartup() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static List<SubCommand> commands() {
+        return COMMANDS;
+    }
+
+    /** Runs {@code mqadmin args...}, printing to {@code out} and errors to {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || (args.length == 1 && isHelpWord(args[0]))) {
+            printCommandList(out);
+            return 0;
+        }
+        if (isHelpWord(args[0])) {
+            SubCommand cmd = find(args[1]);
+            if (cmd == null) {
+                return unknownCommand(args[1], err);
+            }
+            printUsage(cmd, baseOptions(cmd), out);
+            return 0;
+        }
+        SubCommand cmd = find(args[0]);
+        if (cmd == null) {
+            return unknownCommand(args[0], err);
+        }
+        Options options = baseOptions(cmd);
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+        } catch (ParseException e) {
+            if (Arrays.asList(args).contains("-h") || Arrays.asList(args).contains("--help")) {
+                printUsage(cmd, options, out);
+                return 0;
+            }
+            err.println("mqadmin " + cmd.commandName() + ": " + e.getMessage());
+            printUsage(cmd, options, err);
+            return 1;
+        }
+        if (line.hasOption('h')) {
+            printUsage(cmd, options, out);
+            return 0;
+        }
+        try (CommandContext context = new CommandContext(out, CliOptions.value(line, "n"), TIMEOUT_MILLIS)) {
+            cmd.execute(line, options, context);
+            out.flush();
+            return 0;
+        } catch (Exception e) {
+            out.flush();
+            err.println("mqadmin " + cmd.commandName() + " failed: " + describe(e));
+            if (!isExpected(e)) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return 1;
+        }
+    }
+
+    /** One line for the operator. */
+    static String describe(Throwable e) {
+        if (e instanceof RemotingConnectException) {
+            return "cannot connect: " + e.getMessage();
+        }
+        if (e instanceof RemotingTimeoutException) {
+            return "no answer in time: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static boolean isExpected(Throwable e) {
+        return e instanceof SubCommandException || e instanceof MQAdminException || e instanceof RemotingException
+            || e instanceof InterruptedException;
+    }
+
+    private static boolean isHelpWord(String s) {
+        return "help".equals(s) || "-h".equals(s) || "--help".equals(s);
+    }
+
+    private static SubCommand find(String name) {
+        for (SubCommand c : COMMANDS) {
+            if (c.commandName().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static int unknownCommand(String name, PrintStream err) {
+        err.println("mqadmin: '" + name + "' is not a command. See 'mqadmin help' for the list of commands.");
+        return 1;
+    }
+
+    static Options baseOptions(SubCommand cmd) {
+        Options options = new Options();
+        CliOptions.flag(options, "h", "help", "Print help");
+        CliOptions.arg(options, "n", "namesrvAddr", "Name server address list, eg: '192.168.0.1:9876;192.168.0.2:9876'", false);
+        return cmd.buildOptions(options);
+    }
+
+    static void printCommandList(PrintStream out) {
+        out.println("The most commonly used mqadmin commands are:");
+        List<SubCommand> list = new ArrayList<>(COMMANDS);
+        for (SubCommand c : list) {
+            out.printf("   %-20s %s%n", c.commandName(), c.commandDesc());
+        }
+        out.println();
+        out.println("See 'mqadmin help <command>' for more information on a specific command.");
+    }
+
+    static void printUsage(SubCommand cmd, Options options, PrintStream stream) {
+        PrintWriter pw = new PrintWriter(stream);
+        HelpFormatter f = new HelpFormatter();
+        f.printHelp(pw, HELP_WIDTH, "mqadmin " + cmd.commandName(), null, options, HelpFormatter.DEFAULT_LEFT_PAD,
+            HelpFormatter.DEFAULT_DESC_PAD, null, true);
+        pw.flush();
+    }
+}
