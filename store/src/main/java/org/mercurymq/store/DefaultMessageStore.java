@@ -78,11 +78,10 @@ public final class DefaultMessageStore implements MessageStore {
         this.indexService = config.messageIndexEnable()
             ? new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(),
             config.maxMsgsNumBatch(), clock, checkpoint, state) : null;
-        ReputMessageService[] reput = new ReputMessageService[1];
-        this.commitLog = new CommitLog(config, clock, state, checkpoint, transientStorePool, () -> reput[0].wakeup());
+        // the dispatcher polls every millisecond: waking it on each append would cost a futex wake per put
+        this.commitLog = new CommitLog(config, clock, state, checkpoint, transientStorePool);
         this.reputService = new ReputMessageService(commitLog, recordReader, consumeQueues, indexService,
             config.brokerRole() == BrokerRole.SLAVE ? null : listener, state);
-        reput[0] = reputService;
         this.flushConsumeQueueService = new FlushConsumeQueueService(consumeQueues, checkpoint, state,
             reputService::getLastDispatchedStoreTimestamp, config.flushIntervalConsumeQueue(),
             config.flushConsumeQueueLeastPages(), config.flushConsumeQueueThoroughInterval());
@@ -264,6 +263,28 @@ public final class DefaultMessageStore implements MessageStore {
         }
         long begin = System.nanoTime();
         return commitLog.asyncPutMessages(batch).thenApply(r -> record(r, begin));
+    }
+
+    @Override
+    public PutMessageResult putMessage(MessageExtBrokerInner msg) {
+        PutMessageStatus refused = checkStoreStatus();
+        if (refused != null) {
+            stats.onPut(1, 0, 0, false);
+            return PutMessageResult.refused(refused);
+        }
+        long begin = System.nanoTime();
+        return record(commitLog.putMessage(msg), begin);
+    }
+
+    @Override
+    public PutMessageResult putMessages(MessageExtBatch batch) {
+        PutMessageStatus refused = checkStoreStatus();
+        if (refused != null) {
+            stats.onPut(1, 0, 0, false);
+            return PutMessageResult.refused(refused);
+        }
+        long begin = System.nanoTime();
+        return record(commitLog.putMessages(batch), begin);
     }
 
     private PutMessageResult record(PutMessageResult r, long beginNanos) {

@@ -5,7 +5,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,12 +22,20 @@ public final class StoreStats {
     private final LongAdder putMessageSizeTotal = new LongAdder();
     private final LongAdder putMessageFailedTimes = new LongAdder();
     private final AtomicLong putMessageEntireTimeMax = new AtomicLong();
-    private final AtomicLongArray putLatency = new AtomicLongArray(LATENCY_NAMES.length);
+    private final LongAdder[] putLatency = newAdders(LATENCY_NAMES.length);
     private final LongAdder getMessageTimesTotalFound = new LongAdder();
     private final LongAdder getMessageTimesTotalMiss = new LongAdder();
     private final LongAdder getMessageTransferedMsgCount = new LongAdder();
     private final AtomicLong getMessageEntireTimeMax = new AtomicLong();
     private final Deque<long[]> samples = new ArrayDeque<>();
+
+    private static LongAdder[] newAdders(int n) {
+        LongAdder[] adders = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
 
     public StoreStats(long bootTimestamp) {
         this.bootTimestamp = bootTimestamp;
@@ -41,7 +48,9 @@ public final class StoreStats {
         }
         putMessageTimesTotal.add(msgNum);
         putMessageSizeTotal.add(bytes);
-        putMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
+        if (elapsedMillis > putMessageEntireTimeMax.get()) {
+            putMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
+        }
         int bucket = LATENCY_BOUNDS_MS.length;
         for (int i = 0; i < LATENCY_BOUNDS_MS.length; i++) {
             if (elapsedMillis <= LATENCY_BOUNDS_MS[i]) {
@@ -49,7 +58,7 @@ public final class StoreStats {
                 break;
             }
         }
-        putLatency.incrementAndGet(bucket);
+        putLatency[bucket].increment();
     }
 
     public void onGet(boolean found, int msgCount, long elapsedMillis) {
@@ -59,7 +68,9 @@ public final class StoreStats {
         } else {
             getMessageTimesTotalMiss.increment();
         }
-        getMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
+        if (elapsedMillis > getMessageEntireTimeMax.get()) {
+            getMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
+        }
     }
 
     public long getPutMessageTimesTotal() {
@@ -127,7 +138,7 @@ public final class StoreStats {
             if (i > 0) {
                 dist.append(' ');
             }
-            dist.append(LATENCY_NAMES[i]).append(':').append(putLatency.get(i));
+            dist.append(LATENCY_NAMES[i]).append(':').append(putLatency[i].sum());
         }
         info.put("putMessageDistributeTime", dist.toString());
         info.put("getMessageEntireTimeMax", String.valueOf(getMessageEntireTimeMax.get()));

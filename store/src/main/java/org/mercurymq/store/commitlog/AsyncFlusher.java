@@ -21,10 +21,13 @@ final class AsyncFlusher implements CommitLogFlusher {
 
     private final FlushRealTimeService flushService;
     private final CommitRealTimeService commitService;
+    private final boolean flushTimed;
 
     AsyncFlusher(MappedFileQueue queue, StoreCheckpoint checkpoint, FlushFailureHandler failures,
                  int flushInterval, int flushLeastPages, int flushThoroughInterval,
-                 boolean transientPool, int commitInterval, int commitLeastPages, int commitThoroughInterval) {
+                 boolean transientPool, int commitInterval, int commitLeastPages, int commitThoroughInterval,
+                 boolean flushTimed) {
+        this.flushTimed = flushTimed;
         this.flushService = new FlushRealTimeService(queue, checkpoint, failures, flushInterval, flushLeastPages,
             flushThoroughInterval);
         this.commitService = transientPool
@@ -51,10 +54,14 @@ final class AsyncFlusher implements CommitLogFlusher {
 
     @Override
     public CompletableFuture<PutMessageStatus> onAppended(long nextOffset, boolean waitStoreMsgOK) {
-        if (commitService != null) {
-            commitService.wakeup();
-        } else {
-            flushService.wakeup();
+        // flushCommitLogTimed (default): the services run on their interval; waking them per append would
+        // cost a futex wake-up on every put
+        if (!flushTimed) {
+            if (commitService != null) {
+                commitService.wakeup();
+            } else {
+                flushService.wakeup();
+            }
         }
         return OK;
     }

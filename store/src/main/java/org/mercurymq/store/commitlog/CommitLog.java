@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
@@ -47,15 +50,15 @@ public final class CommitLog {
     private final ReentrantLock putLock = new ReentrantLock();
     private final Map<String, Long> topicQueueTable = new HashMap<>();
     private final ThreadLocal<StoredRecordEncoder> encoders;
-    private final Runnable appendListener;
+    private final long syncFlushTimeoutMillis;
     private volatile long beginTimeInLock;
 
     public CommitLog(MessageStoreConfig config, Clock clock, StoreState state, StoreCheckpoint checkpoint,
-                     TransientStorePool transientStorePool, Runnable appendListener) {
+                     TransientStorePool transientStorePool) {
         this.config = config;
         this.clock = clock;
         this.state = state;
-        this.appendListener = appendListener;
+        this.syncFlushTimeoutMillis = config.syncFlushTimeout();
         int segmentSize = config.mappedFileSizeCommitLog();
         this.mappedFileQueue = new MappedFileQueue(config.storePathCommitLog(), segmentSize, transientStorePool,
             config.warmMapedFileEnable());
@@ -66,7 +69,7 @@ public final class CommitLog {
             this.flusher = new AsyncFlusher(mappedFileQueue, checkpoint, failures, config.flushIntervalCommitLog(),
                 config.flushCommitLogLeastPages(), config.flushCommitLogThoroughInterval(),
                 transientStorePool != null, config.commitIntervalCommitLog(), config.commitCommitLogLeastPages(),
-                config.commitCommitLogThoroughInterval());
+                config.commitCommitLogThoroughInterval(), config.flushCommitLogTimed());
         }
         int maxMessageSize = config.maxMessageSize();
         this.encoders = ThreadLocal.withInitial(() -> new StoredRecordEncoder(maxMessageSize, segmentSize));
@@ -88,22 +91,39 @@ public final class CommitLog {
         flusher.shutdown();
     }
 
-    /** Store one message. The future completes once the flush policy allows acknowledging it. */
+    /**
+     * Store one message. The future completes once the flush policy allows acknowledging it, or with
+     * FLUSH_DISK_TIMEOUT after syncFlushTimeout.
+     */
     public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
         EncodedRecords encoded = encoders.get().encode(msg);
-        return append(encoded, msg.getTopic(), msg.getQueueId(), msg.getStoreHost(), msg.isWaitStoreMsgOK(), msg);
+        return append(encoded, msg.getTopic(), msg.getQueueId(), msg.getStoreHost(), msg.isWaitStoreMsgOK(), msg,
+            false);
+    }
+
+    /** Like {@link #asyncPutMessage} but waits for the flush on the calling thread. */
+    public PutMessageResult putMessage(MessageExtBrokerInner msg) {
+        EncodedRecords encoded = encoders.get().encode(msg);
+        return append(encoded, msg.getTopic(), msg.getQueueId(), msg.getStoreHost(), msg.isWaitStoreMsgOK(), msg,
+            true).join();
     }
 
     /** Store a batch: one record per element, consecutive queue offsets, never split across segments. */
     public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
         EncodedRecords encoded = encoders.get().encodeBatch(batch);
         return append(encoded, batch.getTopic(), batch.getQueueId(), batch.getStoreHost(), batch.isWaitStoreMsgOK(),
-            batch);
+            batch, false);
+    }
+
+    public PutMessageResult putMessages(MessageExtBatch batch) {
+        EncodedRecords encoded = encoders.get().encodeBatch(batch);
+        return append(encoded, batch.getTopic(), batch.getQueueId(), batch.getStoreHost(), batch.isWaitStoreMsgOK(),
+            batch, true).join();
     }
 
     private CompletableFuture<PutMessageResult> append(EncodedRecords encoded, String topic, int queueId,
                                                        SocketAddress storeHost, boolean waitStoreMsgOK,
-                                                       MessageExt msg) {
+                                                       MessageExt msg, boolean waitHere) {
         if (encoded.isRefused()) {
             LOG.warn("put refused ({}): topic={} queueId={}: {}", encoded.refusal, topic, queueId,
                 encoded.refusalReason);
@@ -139,10 +159,31 @@ public final class CommitLog {
             msg.setCommitLogOffset(result.getWroteOffset());
             msg.setQueueOffset(result.getLogicsOffset());
         }
-        appendListener.run();
         final AppendMessageResult appended = result;
-        return flusher.onAppended(result.getWroteOffset() + result.getWroteBytes(), waitStoreMsgOK)
-            .thenApply(status -> new PutMessageResult(status, appended));
+        CompletableFuture<PutMessageStatus> flushed =
+            flusher.onAppended(result.getWroteOffset() + result.getWroteBytes(), waitStoreMsgOK);
+        if (flushed.isDone()) {
+            return CompletableFuture.completedFuture(new PutMessageResult(flushed.join(), appended));
+        }
+        if (waitHere) {
+            return CompletableFuture.completedFuture(new PutMessageResult(awaitFlush(flushed), appended));
+        }
+        return flushed.completeOnTimeout(PutMessageStatus.FLUSH_DISK_TIMEOUT, syncFlushTimeoutMillis,
+            TimeUnit.MILLISECONDS).thenApply(status -> new PutMessageResult(status, appended));
+    }
+
+    private PutMessageStatus awaitFlush(CompletableFuture<PutMessageStatus> flushed) {
+        try {
+            return flushed.get(syncFlushTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("flush not confirmed within syncFlushTimeout {} ms", syncFlushTimeoutMillis);
+            return PutMessageStatus.FLUSH_DISK_TIMEOUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PutMessageStatus.FLUSH_DISK_TIMEOUT;
+        } catch (ExecutionException e) {
+            return PutMessageStatus.FLUSH_DISK_TIMEOUT;
+        }
     }
 
     private CompletableFuture<PutMessageResult> createFailed() {
@@ -305,11 +346,7 @@ public final class CommitLog {
                     file.getFileFromOffset() + file.getWrotePosition());
                 return false;
             }
-            boolean ok = file.appendMessage(data, dataStart, dataLength);
-            if (ok) {
-                appendListener.run();
-            }
-            return ok;
+            return file.appendMessage(data, dataStart, dataLength);
         } finally {
             putLock.unlock();
         }

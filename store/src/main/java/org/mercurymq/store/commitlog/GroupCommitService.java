@@ -4,7 +4,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.mercurymq.store.PutMessageStatus;
 import org.mercurymq.store.ServiceThread;
 import org.mercurymq.store.logfile.MappedFileQueue;
@@ -13,25 +12,23 @@ import org.mercurymq.store.recovery.StoreCheckpoint;
 /**
  * SYNC_FLUSH: writers queue a request for their end offset; this thread swaps the queue, forces once for
  * the whole batch and completes every request the force covered. Forcing per message caps a disk at a
- * few hundred puts per second; one force per batch scales with the number of writers. A request not
- * answered within syncFlushTimeout completes with FLUSH_DISK_TIMEOUT (the message stays stored).
+ * few hundred puts per second; one force per batch scales with the number of writers. The caller bounds
+ * the wait by syncFlushTimeout and then answers FLUSH_DISK_TIMEOUT (the message stays stored).
  * Thread-safe.
  */
 final class GroupCommitService extends ServiceThread implements CommitLogFlusher {
     private final MappedFileQueue queue;
     private final StoreCheckpoint checkpoint;
     private final FlushFailureHandler failures;
-    private final long syncFlushTimeoutMillis;
     private final Object lock = new Object();
     private List<Request> requestsWrite = new ArrayList<>();
     private List<Request> requestsRead = new ArrayList<>();
 
     GroupCommitService(MappedFileQueue queue, StoreCheckpoint checkpoint, FlushFailureHandler failures,
-                       long syncFlushTimeoutMillis) {
+                       long unusedTimeout) {
         this.queue = queue;
         this.checkpoint = checkpoint;
         this.failures = failures;
-        this.syncFlushTimeoutMillis = syncFlushTimeoutMillis;
     }
 
     @Override
@@ -50,8 +47,7 @@ final class GroupCommitService extends ServiceThread implements CommitLogFlusher
             requestsWrite.add(request);
         }
         wakeup();
-        return request.future.completeOnTimeout(PutMessageStatus.FLUSH_DISK_TIMEOUT, syncFlushTimeoutMillis,
-            TimeUnit.MILLISECONDS);
+        return request.future;
     }
 
     @Override

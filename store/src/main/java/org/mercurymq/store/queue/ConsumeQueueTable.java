@@ -122,7 +122,7 @@ public final class ConsumeQueueTable {
         forEach(cq -> cq.correctMinOffset(phyMinOffset));
     }
 
-    /** Flushes every queue; returns true when all flushes succeeded. */
+    /** Flushes every queue (an I/O failure propagates as UncheckedIOException). */
     public void flushAll(int leastPages) {
         forEach(cq -> cq.flush(leastPages));
     }

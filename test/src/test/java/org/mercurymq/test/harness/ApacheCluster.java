@@ -55,7 +55,7 @@ public final class ApacheCluster implements AutoCloseable {
             .append("listenPort=").append(brokerPort).append('\n')
             .append("storePathRootDir=").append(dir.resolve("store")).append('\n')
             .append("storePathCommitLog=").append(dir.resolve("store/commitlog")).append('\n')
-            .append("mapedFileSizeCommitLog=67108864\n")
+            .append("mappedFileSizeCommitLog=67108864\n")
             .append("autoCreateTopicEnable=true\n")
             .append("autoCreateSubscriptionGroup=true\n");
         for (String line : brokerConfig) {
