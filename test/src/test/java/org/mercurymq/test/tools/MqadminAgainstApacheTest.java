@@ -37,6 +37,10 @@ class MqadminAgainstApacheTest {
         admin.setNamesrvAddr(cluster.namesrvAddress());
         admin.start();
         await().atMost(WAIT).until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey(cluster.brokerName()));
+        // Apache's broker answers GET_BROKER_RUNTIME_INFO with SYSTEM_ERROR until its first stats sample is taken
+        // a few seconds after boot (an empty sample list); wait for that rather than racing it.
+        await().atMost(WAIT).ignoreExceptions()
+            .until(() -> admin.fetchBrokerRuntimeStats(cluster.brokerAddress()).getTable().containsKey("brokerVersionDesc"));
     }
 
     @AfterAll
