@@ -1,14 +1,25 @@
 package org.mercurymq.test.client;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,20 +29,28 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.mercurymq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
+import org.mercurymq.client.consumer.listener.MessageListenerOrderly;
+import org.mercurymq.client.consumer.store.ReadOffsetType;
 import org.mercurymq.client.producer.DefaultMQProducer;
+import org.mercurymq.client.producer.SendCallback;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;
+import org.mercurymq.client.producer.selector.SelectMessageQueueByHash;
 import org.mercurymq.common.message.Message;
+import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.common.protocol.heartbeat.MessageModel;
 
 /**
  * Mercury's client against a real NameServer + Broker: every scenario runs against the cluster a
- * subclass starts (one per test class). Topics and groups are unique per test.
+ * subclass starts (one per test class). Topics and groups are unique per test; message counts small.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClientScenarioSuite {
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     protected TestCluster cluster;
     protected ClientFixture clients;
@@ -61,6 +80,50 @@ public abstract class ClientScenarioSuite {
         clients.close();
     }
 
+    /** Starts a concurrent push consumer of {@code topic} collecting every message it is given. */
+    DefaultMQPushConsumer collect(String group, String topic, String expression, List<MessageExt> sink) throws Exception {
+        DefaultMQPushConsumer consumer = clients.pushConsumer(group);
+        consumer.subscribe(topic, expression);
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            sink.addAll(msgs);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        return consumer;
+    }
+
+    static Set<String> ids(List<MessageExt> msgs) {
+        Set<String> out = new HashSet<>();
+        for (MessageExt m : msgs) {
+            out.add(m.getMsgId());
+        }
+        return out;
+    }
+
+    static Set<MessageQueue> held(DefaultMQPushConsumer c, String topic) {
+        Set<MessageQueue> out = new HashSet<>();
+        for (MessageQueue mq : c.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().keySet()) {
+            if (mq.getTopic().equals(topic)) {
+                out.add(mq);
+            }
+        }
+        return out;
+    }
+
+    /** True when the consumer's in-memory offset of every queue of the topic reached the queue's max offset. */
+    static boolean caughtUp(DefaultMQPushConsumer c, DefaultMQProducer admin, String topic) throws Exception {
+        for (MessageQueue mq : admin.fetchPublishMessageQueues(topic)) {
+            long max = admin.maxOffset(mq);
+            long done = c.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_MEMORY);
+            if (max > 0 && done < max) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- send modes
+
     @Test
     void syncSendIsConsumedWithItsIdTagsKeysAndProperties() throws Exception {
         String topic = ClientFixture.unique("SyncT");
@@ -73,23 +136,330 @@ public abstract class ClientScenarioSuite {
         assertEquals(cluster.brokerName(), result.getMessageQueue().getBrokerName());
         assertEquals(32, result.getMsgId().length());
         assertNotNull(result.getOffsetMsgId());
+        assertTrue(result.toString().startsWith("SendResult [sendStatus=SEND_OK, msgId=" + result.getMsgId()));
 
-        Set<MessageExt> got = ConcurrentHashMap.newKeySet();
-        DefaultMQPushConsumer consumer = clients.pushConsumer(ClientFixture.unique("cg"));
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            got.addAll(msgs);
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        collect(ClientFixture.unique("cg"), topic, "*", got);
         await().atMost(WAIT).until(() -> !got.isEmpty());
-        MessageExt m = got.iterator().next();
+        MessageExt m = got.get(0);
         assertEquals(result.getMsgId(), m.getMsgId());
         assertEquals("TagA", m.getTags());
         assertEquals("key1 key2", m.getKeys());
         assertEquals("blue", m.getUserProperty("color"));
-        assertEquals("hello", new String(m.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("hello", new String(m.getBody(), StandardCharsets.UTF_8));
         assertEquals(topic, m.getTopic());
-        assertTrue(m.getQueueOffset() >= 0);
+        assertEquals(result.getMessageQueue().getQueueId(), m.getQueueId());
+        assertEquals(result.getQueueOffset(), m.getQueueOffset());
+    }
+
+    @Test
+    void sendToANewTopicCreatesItThroughTbw102() throws Exception {
+        String topic = ClientFixture.unique("AutoT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        SendResult result = producer.send(new Message(topic, ClientFixture.utf8("auto")));
+        assertEquals(SendStatus.SEND_OK, result.getSendStatus());
+        await().atMost(WAIT).ignoreExceptions().until(() -> producer.fetchPublishMessageQueues(topic).size() == 4);
+    }
+
+    @Test
+    void asyncAndOnewaySendsAreAllDelivered() throws Exception {
+        String topic = ClientFixture.unique("AsyncT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            producer.send(new Message(topic, ClientFixture.utf8("async-" + i)), new SendCallback() {
+                @Override
+                public void onSuccess(SendResult r) {
+                    sent.add(r.getMsgId());
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    failures.incrementAndGet();
+                }
+            });
+        }
+        for (int i = 0; i < 5; i++) {
+            producer.sendOneway(new Message(topic, ClientFixture.utf8("oneway-" + i)));
+        }
+        await().atMost(WAIT).until(() -> sent.size() + failures.get() == 10);
+        assertEquals(0, failures.get());
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        collect(ClientFixture.unique("cg"), topic, "*", got);
+        await().atMost(WAIT).until(() -> got.size() >= 15);
+        assertTrue(ids(got).containsAll(sent));
+        long oneway = got.stream().filter(m -> new String(m.getBody(), StandardCharsets.UTF_8).startsWith("oneway-")).count();
+        assertEquals(5, oneway);
+    }
+
+    @Test
+    void sendToAChosenQueueLandsThere() throws Exception {
+        String topic = ClientFixture.unique("QueueT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        MessageQueue target = new MessageQueue(topic, cluster.brokerName(), 2);
+        for (int i = 0; i < 3; i++) {
+            SendResult r = producer.send(new Message(topic, ClientFixture.utf8("q" + i)), target);
+            assertEquals(target, r.getMessageQueue());
+            assertEquals(i, r.getQueueOffset());
+        }
+        assertEquals(3, producer.maxOffset(target));
+        assertEquals(0, producer.minOffset(target));
+    }
+
+    @Test
+    void orderedSendAndOrderlyConsumptionKeepPerKeyOrder() throws Exception {
+        String topic = ClientFixture.unique("OrderT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        int keys = 4;
+        int perKey = 10;
+        for (int i = 0; i < perKey; i++) {
+            for (int k = 0; k < keys; k++) {
+                SendResult r = producer.send(new Message(topic, "order", "k" + k, ClientFixture.utf8(k + ":" + i)),
+                    new SelectMessageQueueByHash(), k);
+                assertEquals(k % 4, r.getMessageQueue().getQueueId());
+            }
+        }
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        Map<Integer, List<Long>> offsetsPerQueue = new ConcurrentHashMap<>();
+        AtomicInteger total = new AtomicInteger();
+        DefaultMQPushConsumer consumer = clients.pushConsumer(ClientFixture.unique("cg"));
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                String[] kv = new String(m.getBody(), StandardCharsets.UTF_8).split(":");
+                seen.computeIfAbsent(kv[0], x -> new CopyOnWriteArrayList<>()).add(Integer.parseInt(kv[1]));
+                offsetsPerQueue.computeIfAbsent(m.getQueueId(), x -> new CopyOnWriteArrayList<>()).add(m.getQueueOffset());
+                total.incrementAndGet();
+            }
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        consumer.start();
+        await().atMost(WAIT).until(() -> total.get() >= keys * perKey);
+        for (int k = 0; k < keys; k++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < perKey; i++) {
+                expected.add(i);
+            }
+            assertEquals(expected, seen.get(String.valueOf(k)), "order of key " + k);
+        }
+        for (List<Long> offsets : offsetsPerQueue.values()) {
+            List<Long> sorted = new ArrayList<>(offsets);
+            Collections.sort(sorted);
+            assertEquals(sorted, offsets);
+        }
+    }
+
+    @Test
+    void batchIsStoredAsConsecutiveMessages() throws Exception {
+        String topic = ClientFixture.unique("BatchT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(new Message(topic, "TagB", "b" + i, ClientFixture.utf8("batch-" + i)));
+        }
+        SendResult r = producer.send(batch);
+        assertEquals(SendStatus.SEND_OK, r.getSendStatus());
+        List<String> batchIds = Arrays.asList(r.getMsgId().split(","));
+        assertEquals(10, batchIds.size());
+        assertEquals(10, producer.maxOffset(r.getMessageQueue()) - r.getQueueOffset());
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        collect(ClientFixture.unique("cg"), topic, "*", got);
+        await().atMost(WAIT).until(() -> got.size() >= 10);
+        assertEquals(new HashSet<>(batchIds), ids(got));
+        for (MessageExt m : got) {
+            assertEquals(r.getMessageQueue().getQueueId(), m.getQueueId());
+        }
+    }
+
+    @Test
+    void largeBodyIsCompressedAndRestored() throws Exception {
+        String topic = ClientFixture.unique("ZipT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        byte[] body = new byte[10 * 1024];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + (i * 7 + i / 13) % 26);
+        }
+        SendResult r = producer.send(new Message(topic, body));
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        collect(ClientFixture.unique("cg"), topic, "*", got);
+        await().atMost(WAIT).until(() -> !got.isEmpty());
+        MessageExt m = got.get(0);
+        assertEquals(r.getMsgId(), m.getMsgId());
+        assertArrayEquals(body, m.getBody());
+        assertEquals(1, m.getSysFlag() & 0x1, "stored compressed");
+        assertTrue(m.getStoreSize() < body.length, "stored size " + m.getStoreSize() + " < body " + body.length);
+    }
+
+    @Test
+    void tagFilterDeliversOnlyMatchingTags() throws Exception {
+        String topic = ClientFixture.unique("TagT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 1);
+        for (int i = 0; i < 3; i++) {
+            producer.send(new Message(topic, "TagA", ClientFixture.utf8("a" + i)));
+            producer.send(new Message(topic, "TagB", ClientFixture.utf8("b" + i)));
+            producer.send(new Message(topic, "TagC", ClientFixture.utf8("c" + i)));
+        }
+        producer.send(new Message(topic, "TagA", ClientFixture.utf8("last")));
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = collect(ClientFixture.unique("cg"), topic, "TagA || TagB", got);
+        await().atMost(WAIT).until(() -> got.size() >= 7 && caughtUp(consumer, producer, topic));
+        assertEquals(7, got.size());
+        for (MessageExt m : got) {
+            assertTrue(m.getTags().equals("TagA") || m.getTags().equals("TagB"), m.getTags());
+        }
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    @Test
+    void clusteringGroupSharesQueuesAsConsumersJoinAndLeave() throws Exception {
+        String topic = ClientFixture.unique("GroupT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 8);
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        Set<String> sent = new HashSet<>();
+
+        DefaultMQPushConsumer c1 = collect(group, topic, "*", got);
+        await().atMost(WAIT).until(() -> held(c1, topic).size() == 8);
+        sendSome(producer, topic, 16, sent);
+        await().atMost(WAIT).until(() -> ids(got).containsAll(sent));
+
+        DefaultMQPushConsumer c2 = collect(group, topic, "*", got);
+        DefaultMQPushConsumer c3 = collect(group, topic, "*", got);
+        List<DefaultMQPushConsumer> three = Arrays.asList(c1, c2, c3);
+        await().atMost(WAIT).until(() -> partitioned(three, topic, 8));
+        sendSome(producer, topic, 16, sent);
+        await().atMost(WAIT).until(() -> ids(got).containsAll(sent));
+        for (DefaultMQPushConsumer c : three) {
+            assertTrue(held(c, topic).size() >= 2, "each of 3 consumers holds 2 or 3 of 8 queues");
+        }
+
+        c3.shutdown();
+        List<DefaultMQPushConsumer> two = Arrays.asList(c1, c2);
+        await().atMost(WAIT).until(() -> partitioned(two, topic, 8));
+        sendSome(producer, topic, 16, sent);
+        await().atMost(WAIT).until(() -> ids(got).containsAll(sent));
+        assertEquals(4, held(c1, topic).size());
+        assertEquals(4, held(c2, topic).size());
+    }
+
+    private static void sendSome(DefaultMQProducer producer, String topic, int n, Set<String> sent) throws Exception {
+        for (int i = 0; i < n; i++) {
+            sent.add(producer.send(new Message(topic, ClientFixture.utf8("m" + i))).getMsgId());
+        }
+    }
+
+    /** Every queue held by exactly one consumer. */
+    private static boolean partitioned(List<DefaultMQPushConsumer> consumers, String topic, int queues) {
+        Set<MessageQueue> union = new HashSet<>();
+        int sum = 0;
+        for (DefaultMQPushConsumer c : consumers) {
+            Set<MessageQueue> h = held(c, topic);
+            union.addAll(h);
+            sum += h.size();
+        }
+        return union.size() == queues && sum == queues;
+    }
+
+    @Test
+    void broadcastingDeliversEveryMessageToEveryConsumer(@TempDir Path offsets) throws Exception {
+        String previous = System.getProperty("rocketmq.client.localOffsetStoreDir");
+        System.setProperty("rocketmq.client.localOffsetStoreDir", offsets.toString());
+        try {
+            String topic = ClientFixture.unique("BcastT");
+            String group = ClientFixture.unique("cg");
+            DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+            clients.createTopic(producer, topic, 4);
+            List<MessageExt> a = new CopyOnWriteArrayList<>();
+            List<MessageExt> b = new CopyOnWriteArrayList<>();
+            List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+            for (List<MessageExt> sink : Arrays.asList(a, b)) {
+                DefaultMQPushConsumer c = clients.pushConsumer(group);
+                c.setMessageModel(MessageModel.BROADCASTING);
+                c.subscribe(topic, "*");
+                c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                    sink.addAll(msgs);
+                    return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                });
+                c.start();
+                consumers.add(c);
+            }
+            await().atMost(WAIT).until(() -> held(consumers.get(0), topic).size() == 4 && held(consumers.get(1), topic).size() == 4);
+            Set<String> sent = new HashSet<>();
+            sendSome(producer, topic, 10, sent);
+            await().atMost(WAIT).until(() -> ids(a).containsAll(sent) && ids(b).containsAll(sent));
+            for (DefaultMQPushConsumer c : consumers) {
+                c.shutdown();
+            }
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(offsets)) {
+                assertTrue(files.anyMatch(p -> p.getFileName().toString().equals("offsets.json")), "local offsets persisted");
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty("rocketmq.client.localOffsetStoreDir");
+            } else {
+                System.setProperty("rocketmq.client.localOffsetStoreDir", previous);
+            }
+        }
+    }
+
+    @Test
+    void reconsumeLaterRedeliversThroughTheRetryTopic() throws Exception {
+        String topic = ClientFixture.unique("RetryT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 2);
+        List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = clients.pushConsumer(ClientFixture.unique("cg"));
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            deliveries.addAll(msgs);
+            return msgs.get(0).getReconsumeTimes() == 0 ? ConsumeConcurrentlyStatus.RECONSUME_LATER
+                : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        SendResult r = producer.send(new Message(topic, "TagR", ClientFixture.utf8("retry me")));
+        // retry level 3 = 10 s on the broker
+        await().atMost(WAIT).until(() -> deliveries.size() >= 2);
+        MessageExt first = deliveries.get(0);
+        MessageExt again = deliveries.get(1);
+        assertEquals(0, first.getReconsumeTimes());
+        assertEquals(1, again.getReconsumeTimes());
+        assertEquals(r.getMsgId(), again.getMsgId());
+        assertEquals(topic, again.getTopic(), "original topic restored from RETRY_TOPIC");
+        assertEquals(topic, again.getProperty(MessageConst.PROPERTY_RETRY_TOPIC));
+        assertEquals("TagR", again.getTags());
+        assertEquals("retry me", new String(again.getBody(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void restartedConsumerResumesFromTheCommittedOffset() throws Exception {
+        String topic = ClientFixture.unique("ResumeT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        Set<String> before = new HashSet<>();
+        sendSome(producer, topic, 8, before);
+        List<MessageExt> first = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer c1 = collect(group, topic, "*", first);
+        await().atMost(WAIT).until(() -> ids(first).containsAll(before) && caughtUp(c1, producer, topic));
+        c1.shutdown();
+
+        Set<String> after = new HashSet<>();
+        sendSome(producer, topic, 8, after);
+        List<MessageExt> second = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer c2 = collect(group, topic, "*", second);
+        await().atMost(WAIT).until(() -> ids(second).containsAll(after) && caughtUp(c2, producer, topic));
+        Set<String> redelivered = new HashSet<>(ids(second));
+        redelivered.retainAll(before);
+        assertEquals(Collections.emptySet(), redelivered);
+        assertFalse(second.isEmpty());
     }
 }

@@ -92,7 +92,7 @@ public class PullMessageService implements Runnable {
                 if (consumer instanceof DefaultMQPushConsumerImpl) {
                     ((DefaultMQPushConsumerImpl) consumer).pullMessage(request);
                 } else {
-                    LOG.warn("no push consumer of group {} for {}", request.getConsumerGroup(), request);
+                    LOG.debug("no push consumer of group {} (shut down?) for {}", request.getConsumerGroup(), request);
                 }
             } catch (Throwable t) {
                 LOG.error("pull of {} failed: {}", request, t.toString(), t);

@@ -257,8 +257,16 @@ public class MQClientInstance {
                 p.updateTopicPublishInfo(topic, publishInfo);
             }
             Set<MessageQueue> subscribeInfo = TopicRouteCache.subscribeQueues(topic, route);
+            boolean subscribed = false;
             for (MQConsumerInner c : consumerTable.values()) {
                 c.updateTopicSubscribeInfo(topic, subscribeInfo);
+                for (org.mercurymq.common.protocol.heartbeat.SubscriptionData sd : c.subscriptions()) {
+                    subscribed |= sd.getTopic().equals(topic);
+                }
+            }
+            if (subscribed) {
+                // new or changed queues of a subscribed topic: do not wait up to 20 s for the next rebalance
+                rebalanceImmediately();
             }
             return true;
         } catch (MQClientException e) {
