@@ -1,0 +1,365 @@
+package org.mercurymq.broker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import org.mercurymq.broker.client.Broker2Client;
+import org.mercurymq.broker.client.ClientHousekeepingService;
+import org.mercurymq.broker.client.ConsumerManager;
+import org.mercurymq.broker.client.ProducerManager;
+import org.mercurymq.broker.executor.BrokerFastFailure;
+import org.mercurymq.broker.executor.BusyRejection;
+import org.mercurymq.broker.executor.RequestExecutor;
+import org.mercurymq.broker.lock.RebalanceLockManager;
+import org.mercurymq.broker.longpolling.PullRequestHoldService;
+import org.mercurymq.broker.metadata.ConsumerOffsetManager;
+import org.mercurymq.broker.metadata.JsonConfigFile;
+import org.mercurymq.broker.metadata.SubscriptionGroupManager;
+import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.broker.out.BrokerIdentity;
+import org.mercurymq.broker.out.BrokerOuterAPI;
+import org.mercurymq.broker.out.NameServerRegistrar;
+import org.mercurymq.broker.processor.BrokerAdminProcessor;
+import org.mercurymq.broker.processor.ClientManageProcessor;
+import org.mercurymq.broker.processor.CodeDispatchingProcessor;
+import org.mercurymq.broker.processor.ConsumerAdminProcessor;
+import org.mercurymq.broker.processor.ConsumerManageProcessor;
+import org.mercurymq.broker.processor.ConsumerSendMsgBackProcessor;
+import org.mercurymq.broker.processor.EndTransactionProcessor;
+import org.mercurymq.broker.processor.GroupAdminProcessor;
+import org.mercurymq.broker.processor.LockBatchProcessor;
+import org.mercurymq.broker.processor.PullMessageProcessor;
+import org.mercurymq.broker.processor.QueryMessageProcessor;
+import org.mercurymq.broker.processor.QueueOffsetProcessor;
+import org.mercurymq.broker.processor.SendMessageProcessor;
+import org.mercurymq.broker.processor.TopicAdminProcessor;
+import org.mercurymq.broker.schedule.ScheduleMessageService;
+import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.transaction.TransactionalMessageService;
+import org.mercurymq.remoting.RemotingServer;
+import org.mercurymq.remoting.netty.NamedThreadFactory;
+import org.mercurymq.remoting.netty.NettyRemotingClient;
+import org.mercurymq.remoting.netty.NettyRemotingServer;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.store.DefaultMessageStore;
+import org.mercurymq.store.DelayLevels;
+import org.mercurymq.store.MessageStore;
+import org.mercurymq.store.MessageStoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composition root of the broker: builds the metadata managers, the store, the executors, the processors and
+ * the two remoting servers (main port and VIP port listenPort−2, the latter without PULL_MESSAGE), the
+ * background services and the name-server registration, handing each part only its collaborators.
+ * {@link #start()} starts them in order; {@link #shutdown()} unregisters, drains the executors (in-flight
+ * requests finish), closes the servers, persists the metadata and shuts the store down. Thread-safe;
+ * start() once, shutdown() any number of times.
+ */
+public final class BrokerController {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+    private static final long STATS_SAMPLE_MILLIS = 10_000;
+
+    private final BrokerConfigHolder config;
+    private final Clock clock;
+    private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile int listenPort = -1;
+    private boolean started;
+
+    public BrokerController(BrokerConfig config) {
+        this(config, Clock.systemDefaultZone());
+    }
+
+    public BrokerController(BrokerConfig config, Clock clock) {
+        this.config = new BrokerConfigHolder(config);
+        this.clock = clock;
+    }
+
+    /** Starts everything or, on failure, stops what was started and throws with the reason. */
+    public synchronized void start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("broker already started");
+        }
+        started = true;
+        try {
+            doStart();
+        } catch (IOException | RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+    }
+
+    private void doStart() throws IOException {
+        BrokerConfig c = config.get();
+        LongSupplier millis = clock::millis;
+        Path configDir = Path.of(c.storePathRootDir(), "config");
+
+        // metadata
+        TopicConfigManager topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), millis);
+        SubscriptionGroupManager groups = new SubscriptionGroupManager(
+            new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
+            () -> config.get().get(BrokerConfigKeys.AUTO_CREATE_SUBSCRIPTION_GROUP), millis);
+        ConsumerOffsetManager offsets = new ConsumerOffsetManager(new JsonConfigFile(configDir.resolve("consumerOffset.json")));
+        topics.load();
+        groups.load();
+        offsets.load();
+
+        // store
+        MessageStoreConfig storeConfig = c.storeConfig();
+        DelayLevels delayLevels = DelayLevels.parse(storeConfig.messageDelayLevel());
+        AtomicReference<MessageStore> storeRef = new AtomicReference<>();
+        RequestExecutor pullExecutor = executor("PullMessageThread", BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS,
+            BrokerConfigKeys.PULL_THREAD_POOL_QUEUE_CAPACITY);
+        PullMessageProcessor[] pullRef = new PullMessageProcessor[1];
+        PullRequestHoldService holdService = new PullRequestHoldService(
+            (topic, queueId) -> storeRef.get().getMaxOffsetInQueue(topic, queueId), r -> pullRef[0].wakeup(r), millis,
+            () -> config.get().get(BrokerConfigKeys.LONG_POLLING_ENABLE) ? 5000L
+                : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS));
+        MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService);
+        storeRef.set(messageStore);
+        messageStore.load();
+        stopActions.push(messageStore::shutdown);
+        stopActions.push(() -> persistMetadata(topics, groups, offsets));
+
+        // remoting servers
+        ProducerManager producers = new ProducerManager();
+        AtomicReference<Broker2Client> broker2ClientRef = new AtomicReference<>();
+        ConsumerManager consumers = new ConsumerManager((group, channels) -> broker2ClientRef.get().consumerIdsChanged(group, channels));
+        ClientHousekeepingService housekeeping = new ClientHousekeepingService(producers, consumers, millis);
+        int port = c.listenPort();
+        NettyRemotingServer mainServer = new NettyRemotingServer(c.serverConfig(port), housekeeping);
+        if (port == 0) {
+            mainServer.start();
+            stopActions.push(mainServer::shutdown);
+            port = mainServer.localListenPort();
+        }
+        NettyRemotingServer vipServer = new NettyRemotingServer(c.serverConfig(c.listenPort() == 0 ? 0 : port - 2), housekeeping);
+        listenPort = port;
+        InetSocketAddress storeHost = new InetSocketAddress(c.brokerIP1(), port);
+        Broker2Client broker2Client = new Broker2Client(mainServer,
+            () -> config.get().get(BrokerConfigKeys.NOTIFY_CONSUMER_IDS_CHANGED_ENABLE));
+        broker2ClientRef.set(broker2Client);
+        ScheduleMessageService scheduleService = new ScheduleMessageService(messageStore, delayLevels,
+            new JsonConfigFile(configDir.resolve("delayOffset.json")), storeHost, c.clusterName(), millis,
+            storeConfig.get(MessageStoreConfig.FLUSH_DELAY_OFFSET_INTERVAL));
+        scheduleService.load();
+
+        // executors
+        RequestExecutor sendExecutor = executor("SendMessageThread", BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS,
+            BrokerConfigKeys.SEND_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutor replyExecutor = executor("ProcessReplyMessageThread",
+            BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS, BrokerConfigKeys.REPLY_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutor queryExecutor = executor("QueryMessageThread", BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS,
+            BrokerConfigKeys.QUERY_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutor adminExecutor = new RequestExecutor("AdminBrokerThread",
+            c.get(BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS), 10_000, millis);
+        RequestExecutor clientExecutor = executor("ClientManageThread", BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS,
+            BrokerConfigKeys.CLIENT_MANAGER_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutor heartbeatExecutor = executor("HeartbeatThread", BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS,
+            BrokerConfigKeys.HEARTBEAT_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutor consumerExecutor = executor("ConsumerManageThread", BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS,
+            BrokerConfigKeys.CONSUMER_MANAGER_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutor endTxExecutor = executor("EndTransactionThread", BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS,
+            BrokerConfigKeys.END_TRANSACTION_POOL_QUEUE_CAPACITY);
+        List<RequestExecutor> executors = List.of(sendExecutor, pullExecutor, replyExecutor, queryExecutor, adminExecutor,
+            clientExecutor, heartbeatExecutor, consumerExecutor, endTxExecutor);
+
+        // processors
+        BrokerStats stats = new BrokerStats(millis, ZoneId.systemDefault());
+        TransactionalMessageService transactions = new TransactionalMessageService(messageStore, topics, storeHost,
+            c.clusterName());
+        int maxDelayLevel = delayLevels.maxLevel();
+        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, messageStore, transactions, stats,
+            storeHost, maxDelayLevel, millis);
+        ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(config, topics, groups, messageStore,
+            storeHost, maxDelayLevel);
+        PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore, stats,
+            storeHost, millis);
+        pull.setLongPolling(holdService, pullExecutor::executeInternal);
+        pullRef[0] = pull;
+        QueryMessageProcessor query = new QueryMessageProcessor(messageStore);
+        ClientManageProcessor clientManage = new ClientManageProcessor(producers, consumers, groups, topics,
+            () -> config.get().get(BrokerConfigKeys.NOTIFY_CONSUMER_IDS_CHANGED_ENABLE),
+            () -> config.get().get(BrokerConfigKeys.ENABLE_PROPERTY_FILTER), millis);
+        ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, messageStore);
+        QueueOffsetProcessor queueOffsets = new QueueOffsetProcessor(messageStore);
+        LockBatchProcessor locks = new LockBatchProcessor(new RebalanceLockManager(millis));
+        EndTransactionProcessor endTransaction = new EndTransactionProcessor(config, messageStore, transactions);
+        String brokerAddr = c.brokerIP1() + ":" + port;
+        TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics, offsets, messageStore, c.brokerName(),
+            () -> config.get().isMaster());
+        GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
+        ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
+            messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
+        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
+            new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor));
+
+        for (RemotingServer server : List.<RemotingServer>of(mainServer, vipServer)) {
+            boolean vip = server == vipServer;
+            register(server, send, sendExecutor);
+            server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, new BusyRejection(send), replyExecutor);
+            server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, new BusyRejection(send), replyExecutor);
+            register(server, sendBack, sendExecutor);
+            if (!vip) {
+                register(server, pull, pullExecutor);
+            }
+            register(server, query, queryExecutor);
+            register(server, clientManage, clientExecutor);
+            server.registerProcessor(RequestCode.HEART_BEAT, new BusyRejection(clientManage), heartbeatExecutor);
+            register(server, consumerManage, consumerExecutor);
+            register(server, queueOffsets, consumerExecutor);
+            register(server, locks, consumerExecutor);
+            register(server, endTransaction, endTxExecutor);
+            register(server, topicAdmin, adminExecutor);
+            register(server, groupAdmin, adminExecutor);
+            register(server, consumerAdmin, adminExecutor);
+            register(server, brokerAdmin, adminExecutor);
+        }
+
+        // start serving
+        messageStore.start();
+        if (c.listenPort() != 0) {
+            mainServer.start();
+            stopActions.push(mainServer::shutdown);
+        }
+        vipServer.start();
+        stopActions.push(vipServer::shutdown);
+        stopActions.push(() -> drain(executors));
+        holdService.start();
+        stopActions.push(() -> {
+            holdService.shutdown();
+            holdService.wakeAll();
+        });
+        housekeeping.start();
+        stopActions.push(housekeeping::shutdown);
+        BrokerFastFailure fastFailure = new BrokerFastFailure(sendExecutor, List.of(
+            new BrokerFastFailure.Watched(sendExecutor, () -> config.get().get(BrokerConfigKeys.WAIT_TIME_MILLS_IN_SEND_QUEUE)),
+            new BrokerFastFailure.Watched(pullExecutor, () -> config.get().get(BrokerConfigKeys.WAIT_TIME_MILLS_IN_PULL_QUEUE)),
+            new BrokerFastFailure.Watched(heartbeatExecutor,
+                () -> config.get().get(BrokerConfigKeys.WAIT_TIME_MILLS_IN_HEARTBEAT_QUEUE)),
+            new BrokerFastFailure.Watched(endTxExecutor,
+                () -> config.get().get(BrokerConfigKeys.WAIT_TIME_MILLS_IN_TRANSACTION_QUEUE))),
+            () -> config.get().get(BrokerConfigKeys.BROKER_FAST_FAILURE_ENABLE), messageStore::isOSPageCacheBusy);
+        fastFailure.start();
+        stopActions.push(fastFailure::shutdown);
+        if (c.isMaster()) {
+            scheduleService.start();
+            stopActions.push(scheduleService::shutdown);
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("BrokerControllerScheduledThread", true));
+        long flushOffsets = c.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
+        scheduler.scheduleAtFixedRate(() -> persistOffsets(offsets), flushOffsets, flushOffsets, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(stats::sample, 0, STATS_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        stopActions.push(scheduler::shutdownNow);
+
+        // name servers
+        BrokerOuterAPI outerAPI = new BrokerOuterAPI(new NettyRemotingClient(c.clientConfig()));
+        outerAPI.start();
+        stopActions.push(outerAPI::shutdown);
+        BrokerIdentity identity = new BrokerIdentity(c.clusterName(), c.brokerName(), c.brokerId(), brokerAddr,
+            c.brokerIP2() + ":" + c.haListenPort());
+        NameServerRegistrar registrar = new NameServerRegistrar(outerAPI, config, topics::snapshot, identity);
+        topics.setChangeListener(registrar::registerOnChange);
+        config.addListener((old, now) -> {
+            if (old.brokerPermission() != now.brokerPermission()) {
+                registrar.registerOnChange();
+            }
+        });
+        registrar.start();
+        stopActions.push(registrar::shutdown);
+        LOG.info("broker {} started on {} (VIP port {}), role {}, name servers {}", identity, brokerAddr,
+            vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
+    }
+
+    private RequestExecutor executor(String name, org.mercurymq.common.config.ConfigKey<Integer> threads,
+                                     org.mercurymq.common.config.ConfigKey<Integer> capacity) {
+        BrokerConfig c = config.get();
+        return new RequestExecutor(name, Math.max(1, c.get(threads)), Math.max(1, c.get(capacity)), clock::millis);
+    }
+
+    private static void register(RemotingServer server, CodeDispatchingProcessor processor, ExecutorService executor) {
+        BusyRejection wrapped = new BusyRejection(processor);
+        for (int code : processor.codes()) {
+            if (code == RequestCode.SEND_REPLY_MESSAGE || code == RequestCode.SEND_REPLY_MESSAGE_V2) {
+                continue;
+            }
+            server.registerProcessor(code, wrapped, executor);
+        }
+    }
+
+    private static void drain(List<RequestExecutor> executors) {
+        for (RequestExecutor e : executors) {
+            e.shutdown();
+        }
+        for (RequestExecutor e : executors) {
+            try {
+                if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("executor {} did not finish its requests in 5 s", e.name());
+                    e.shutdownNow();
+                }
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                e.shutdownNow();
+            }
+        }
+    }
+
+    private static void persistOffsets(ConsumerOffsetManager offsets) {
+        try {
+            offsets.persist();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("cannot persist consumer offsets: {}", e.toString());
+        }
+    }
+
+    private static void persistMetadata(TopicConfigManager topics, SubscriptionGroupManager groups,
+                                        ConsumerOffsetManager offsets) {
+        try {
+            topics.persist();
+            groups.persist();
+            offsets.persist();
+        } catch (IOException e) {
+            LOG.error("cannot persist broker metadata at shutdown: {}", e.toString());
+        }
+    }
+
+    /** Stops in reverse start order; idempotent. */
+    public synchronized void shutdown() {
+        while (!stopActions.isEmpty()) {
+            Runnable action = stopActions.pop();
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("error while stopping the broker: {}", e.toString());
+            }
+        }
+        terminated.countDown();
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** The main port (the bound one when configured with 0); -1 before start. */
+    public int listenPort() {
+        return listenPort;
+    }
+
+    public BrokerConfig config() {
+        return config.get();
+    }
+}

@@ -1,0 +1,10 @@
+package org.mercurymq.broker.client;
+
+import java.util.List;
+import org.mercurymq.remoting.RemotingChannel;
+
+/** Told when a consumer group's members or subscriptions changed, with the group's remaining channels. */
+@FunctionalInterface
+public interface ConsumerIdsChangeListener {
+    void consumerIdsChanged(String group, List<RemotingChannel> channels);
+}

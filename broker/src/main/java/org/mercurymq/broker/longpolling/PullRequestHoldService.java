@@ -1,0 +1,163 @@
+package org.mercurymq.broker.longpolling;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.mercurymq.store.MessageArrivingListener;
+import org.mercurymq.store.ServiceThread;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Long polling (behaviour.md §6): pulls that found nothing are parked under {@code topic@queueId} and
+ * handed back to {@code wakeup} (which re-executes them without suspending or committing) when a new
+ * message for that queue arrives and passes the filter, when the periodic check (every 5 s, or every
+ * {@code shortPollingTimeMills} with short polling) sees the queue grown, or when the hold time is over.
+ * The store's dispatcher calls {@link #arriving}; it only scans the small list of that one queue.
+ * Thread-safe.
+ */
+public final class PullRequestHoldService extends ServiceThread implements MessageArrivingListener {
+    private static final Logger LOG = LoggerFactory.getLogger(PullRequestHoldService.class);
+    private static final String SEPARATOR = "@";
+    static final long LONG_POLLING_CHECK_MILLIS = 5000;
+
+    /** The max offset of a queue (the store's next offset to write). */
+    @FunctionalInterface
+    public interface QueueMaxOffset {
+        long maxOffset(String topic, int queueId);
+    }
+
+    private final ConcurrentMap<String, List<PullRequest>> table = new ConcurrentHashMap<>(1024);
+    private final QueueMaxOffset maxOffsets;
+    private final Consumer<PullRequest> wakeup;
+    private final LongSupplier clock;
+    private final java.util.function.LongSupplier checkIntervalMillis;
+
+    /**
+     * @param checkIntervalMillis period of the full check (5000 with long polling, shortPollingTimeMills without)
+     */
+    public PullRequestHoldService(QueueMaxOffset maxOffsets, Consumer<PullRequest> wakeup, LongSupplier clock,
+                                  LongSupplier checkIntervalMillis) {
+        this.maxOffsets = maxOffsets;
+        this.wakeup = wakeup;
+        this.clock = clock;
+        this.checkIntervalMillis = checkIntervalMillis;
+    }
+
+    @Override
+    public String getServiceName() {
+        return "PullRequestHoldService";
+    }
+
+    private static String key(String topic, int queueId) {
+        return topic + SEPARATOR + queueId;
+    }
+
+    public void suspendPullRequest(String topic, int queueId, PullRequest request) {
+        List<PullRequest> list = table.computeIfAbsent(key(topic, queueId), k -> new ArrayList<>());
+        synchronized (list) {
+            list.add(request);
+        }
+    }
+
+    /** Number of parked pulls (tests, runtime info). */
+    public int parkedCount() {
+        int n = 0;
+        for (List<PullRequest> list : table.values()) {
+            synchronized (list) {
+                n += list.size();
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void run() {
+        LOG.info("{} started", getServiceName());
+        while (!isStopped()) {
+            waitForRunning(checkIntervalMillis.getAsLong());
+            try {
+                checkHoldRequest();
+            } catch (RuntimeException e) {
+                LOG.error("long-polling check failed", e);
+            }
+        }
+        LOG.info("{} stopped", getServiceName());
+    }
+
+    /** Wakes every parked pull whose queue has grown or whose hold time is over. */
+    public void checkHoldRequest() {
+        for (String key : table.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            String topic = key.substring(0, at);
+            int queueId = Integer.parseInt(key.substring(at + 1));
+            notifyMessageArriving(topic, queueId, maxOffsets.maxOffset(topic, queueId), null);
+        }
+    }
+
+    @Override
+    public void arriving(String topic, int queueId, long logicOffset, long tagsCode, long msgStoreTime,
+                         byte[] filterBitMap, Map<String, String> properties) {
+        notifyMessageArriving(topic, queueId, logicOffset, tagsCode);
+    }
+
+    /**
+     * @param maxOffset the queue's max offset now
+     * @param tagsCode  the new message's tags code, or null for a periodic check (no filter test)
+     */
+    public void notifyMessageArriving(String topic, int queueId, long maxOffset, Long tagsCode) {
+        List<PullRequest> list = table.get(key(topic, queueId));
+        if (list == null) {
+            return;
+        }
+        List<PullRequest> ready = new ArrayList<>();
+        long now = clock.getAsLong();
+        synchronized (list) {
+            Iterator<PullRequest> it = list.iterator();
+            while (it.hasNext()) {
+                PullRequest r = it.next();
+                long newest = maxOffset;
+                if (newest <= r.pullFromThisOffset()) {
+                    newest = maxOffsets.maxOffset(topic, queueId);
+                }
+                boolean grown = newest > r.pullFromThisOffset();
+                boolean matched = grown && (tagsCode == null || r.filter() == null
+                    || r.filter().isMatchedByConsumeQueue(tagsCode));
+                if (matched || r.isExpired(now)) {
+                    it.remove();
+                    ready.add(r);
+                }
+            }
+        }
+        for (PullRequest r : ready) {
+            try {
+                wakeup.accept(r);
+            } catch (RuntimeException e) {
+                LOG.error("waking a parked pull from {} failed", r.channel().remoteAddress(), e);
+            }
+        }
+    }
+
+    /** Answers every parked pull now (shutdown). */
+    public void wakeAll() {
+        for (List<PullRequest> list : table.values()) {
+            List<PullRequest> all;
+            synchronized (list) {
+                all = new ArrayList<>(list);
+                list.clear();
+            }
+            for (PullRequest r : all) {
+                try {
+                    wakeup.accept(r);
+                } catch (RuntimeException e) {
+                    LOG.warn("waking a parked pull at shutdown failed: {}", e.toString());
+                }
+            }
+        }
+    }
+}

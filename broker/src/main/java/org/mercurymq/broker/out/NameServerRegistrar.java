@@ -1,0 +1,115 @@
+package org.mercurymq.broker.out;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.mercurymq.broker.BrokerConfig;
+import org.mercurymq.broker.BrokerConfigKeys;
+import org.mercurymq.common.PermName;
+import org.mercurymq.common.TopicConfig;
+import org.mercurymq.remoting.netty.NamedThreadFactory;
+import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the name servers informed (behaviour.md §2): registers at start (immediately, so clients can route
+ * at once), every {@code registerNameServerPeriod} (clamped to 10–60 s), and right after a topic or
+ * permission change (oneway; requests arriving while one is pending are coalesced); unregisters at
+ * shutdown. When the broker permission is not read-write every topic is registered with it. All work runs
+ * on one named thread. Thread-safe.
+ */
+public final class NameServerRegistrar {
+    private static final Logger LOG = LoggerFactory.getLogger(NameServerRegistrar.class);
+
+    private final BrokerOuterAPI outerAPI;
+    private final Supplier<BrokerConfig> config;
+    private final Supplier<TopicConfigSerializeWrapper> topics;
+    private final BrokerIdentity identity;
+    private final ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerNameServerRegistrar", true));
+    private final AtomicBoolean changePending = new AtomicBoolean();
+    private volatile String masterAddr;
+
+    public NameServerRegistrar(BrokerOuterAPI outerAPI, Supplier<BrokerConfig> config,
+                               Supplier<TopicConfigSerializeWrapper> topics, BrokerIdentity identity) {
+        this.outerAPI = outerAPI;
+        this.config = config;
+        this.topics = topics;
+        this.identity = identity;
+    }
+
+    static long clampPeriod(int configured) {
+        return Math.max(10_000, Math.min(60_000, configured));
+    }
+
+    /** Registers once synchronously, then schedules the periodic registration. */
+    public void start() {
+        registerAll(false);
+        long period = clampPeriod(config.get().get(BrokerConfigKeys.REGISTER_NAME_SERVER_PERIOD));
+        scheduler.scheduleAtFixedRate(() -> registerAll(false), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Re-registers soon (oneway), e.g. after a topic was created. */
+    public void registerOnChange() {
+        if (!changePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                changePending.set(false);
+                registerAll(true);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            changePending.set(false);
+        }
+    }
+
+    /** Stops the schedule and unregisters from every name server. */
+    public void shutdown() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        BrokerConfig c = config.get();
+        outerAPI.unregisterBrokerAll(c.namesrvAddrs(), identity, c.get(BrokerConfigKeys.REGISTER_BROKER_TIMEOUT_MILLS));
+    }
+
+    /** The master address the name server reported (slaves), or null. */
+    public String masterAddr() {
+        return masterAddr;
+    }
+
+    void registerAll(boolean oneway) {
+        try {
+            BrokerConfig c = config.get();
+            TopicConfigSerializeWrapper wrapper = topicsToRegister(topics.get(), c.brokerPermission());
+            List<BrokerOuterAPI.RegisterResult> results = outerAPI.registerBrokerAll(c.namesrvAddrs(), identity, wrapper,
+                oneway, c.get(BrokerConfigKeys.REGISTER_BROKER_TIMEOUT_MILLS), c.get(BrokerConfigKeys.COMPRESSED_REGISTER));
+            for (BrokerOuterAPI.RegisterResult r : results) {
+                if (r.masterAddr != null) {
+                    masterAddr = r.masterAddr;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("registering broker {} failed", identity, e);
+        }
+    }
+
+    /** behaviour.md §1: a broker that is not read-write registers every topic with its own permission. */
+    static TopicConfigSerializeWrapper topicsToRegister(TopicConfigSerializeWrapper wrapper, int brokerPermission) {
+        if (PermName.isWriteable(brokerPermission) && PermName.isReadable(brokerPermission)) {
+            return wrapper;
+        }
+        java.util.Map<String, TopicConfig> out = new java.util.TreeMap<>();
+        for (TopicConfig t : wrapper.getTopicConfigTable().values()) {
+            out.put(t.getTopicName(), t.withPerm(brokerPermission));
+        }
+        return new TopicConfigSerializeWrapper(out, wrapper.getDataVersion());
+    }
+}

@@ -1,0 +1,70 @@
+package org.mercurymq.broker.processor;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.mercurymq.broker.BrokerConfigHolder;
+import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.remoting.RemotingChannel;
+import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.body.KVTable;
+import org.mercurymq.remoting.protocol.header.GetBrokerConfigResponseHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Broker-wide administration: UPDATE_BROKER_CONFIG (25; Java properties text, validated, applied in memory),
+ * GET_BROKER_CONFIG (26; every key as properties text plus the config data version) and
+ * GET_BROKER_RUNTIME_INFO (28; KVTable of behaviour.md §13). Thread-safe.
+ */
+public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerAdminProcessor.class);
+
+    private final BrokerConfigHolder config;
+    private final Supplier<Map<String, String>> runtimeInfo;
+
+    public BrokerAdminProcessor(BrokerConfigHolder config, Supplier<Map<String, String>> runtimeInfo) {
+        this.config = config;
+        this.runtimeInfo = runtimeInfo;
+        on(RequestCode.UPDATE_BROKER_CONFIG, this::updateConfig);
+        on(RequestCode.GET_BROKER_CONFIG, this::getConfig);
+        on(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) ->
+            TopicAdminProcessor.withBody(req, new KVTable(runtimeInfo.get()).encode()));
+    }
+
+    private RemotingCommand updateConfig(RemotingChannel channel, RemotingCommand request) throws Exception {
+        if (request.getBody() == null) {
+            return error(request, ResponseCode.SYSTEM_ERROR, "no config in the request body");
+        }
+        Properties props = new Properties();
+        props.load(new StringReader(new String(request.getBody(), StandardCharsets.UTF_8)));
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String name : props.stringPropertyNames()) {
+            raw.put(name, props.getProperty(name));
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            config.update(raw, warnings::add);
+        } catch (ConfigException e) {
+            return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), raw,
+            warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")");
+        return success(request);
+    }
+
+    private RemotingCommand getConfig(RemotingChannel channel, RemotingCommand request) {
+        GetBrokerConfigResponseHeader h = new GetBrokerConfigResponseHeader();
+        h.setVersion(config.dataVersion().toJson());
+        RemotingCommand response = success(request, h);
+        response.setBody(config.get().config().toPropertiesText().getBytes(StandardCharsets.UTF_8));
+        return response;
+    }
+}

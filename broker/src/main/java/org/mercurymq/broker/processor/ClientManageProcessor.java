@@ -1,0 +1,115 @@
+package org.mercurymq.broker.processor;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.mercurymq.broker.client.ClientChannelInfo;
+import org.mercurymq.broker.client.ConsumerManager;
+import org.mercurymq.broker.client.ProducerManager;
+import org.mercurymq.broker.metadata.SubscriptionGroupManager;
+import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.common.PermName;
+import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.filter.ExpressionType;
+import org.mercurymq.common.filter.FilterAPI;
+import org.mercurymq.common.protocol.heartbeat.ConsumerData;
+import org.mercurymq.common.protocol.heartbeat.HeartbeatData;
+import org.mercurymq.common.protocol.heartbeat.ProducerData;
+import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.remoting.RemotingChannel;
+import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.body.CheckClientRequestBody;
+import org.mercurymq.remoting.protocol.header.UnregisterClientRequestHeader;
+
+/**
+ * HEART_BEAT (34), UNREGISTER_CLIENT (35) and CHECK_CLIENT_CONFIG (46) (behaviour.md §5): registers the
+ * client's producer and consumer groups on its connection, ensuring each consumer group exists and has its
+ * {@code %RETRY%} topic. The reply's {@code version} (407) is what the client records. Thread-safe.
+ */
+public final class ClientManageProcessor extends CodeDispatchingProcessor {
+    private final ProducerManager producers;
+    private final ConsumerManager consumers;
+    private final SubscriptionGroupManager groups;
+    private final TopicConfigManager topics;
+    private final BooleanSupplier notifyEnabled;
+    private final BooleanSupplier propertyFilterEnabled;
+    private final LongSupplier clock;
+
+    public ClientManageProcessor(ProducerManager producers, ConsumerManager consumers, SubscriptionGroupManager groups,
+                                 TopicConfigManager topics, BooleanSupplier notifyEnabled,
+                                 BooleanSupplier propertyFilterEnabled, LongSupplier clock) {
+        this.producers = producers;
+        this.consumers = consumers;
+        this.groups = groups;
+        this.topics = topics;
+        this.notifyEnabled = notifyEnabled;
+        this.propertyFilterEnabled = propertyFilterEnabled;
+        this.clock = clock;
+        on(RequestCode.HEART_BEAT, this::heartbeat);
+        on(RequestCode.UNREGISTER_CLIENT, this::unregisterClient);
+        on(RequestCode.CHECK_CLIENT_CONFIG, this::checkClientConfig);
+    }
+
+    private RemotingCommand heartbeat(RemotingChannel channel, RemotingCommand request) {
+        if (request.getBody() == null) {
+            throw new IllegalArgumentException("heartbeat without body");
+        }
+        HeartbeatData data = decodeBody(request, HeartbeatData.class);
+        if (data == null || data.getClientID() == null) {
+            throw new IllegalArgumentException("heartbeat without clientID");
+        }
+        ClientChannelInfo info = new ClientChannelInfo(channel, data.getClientID(), request.getLanguage(),
+            request.getVersion(), clock.getAsLong());
+        for (ConsumerData consumer : data.getConsumerDataSet()) {
+            SubscriptionGroupConfig groupConfig = groups.findSubscriptionGroupConfig(consumer.getGroupName());
+            boolean notify = true;
+            if (groupConfig != null) {
+                notify = groupConfig.isNotifyConsumerIdsChangedEnable();
+                if (groupConfig.getRetryQueueNums() > 0) {
+                    topics.createTopicIfAbsent(TopicNames.getRetryTopic(consumer.getGroupName()),
+                        groupConfig.getRetryQueueNums(), PermName.PERM_READ_WRITE, 0);
+                }
+            }
+            consumers.registerConsumer(consumer.getGroupName(), info, consumer.getConsumeType(),
+                consumer.getMessageModel(), consumer.getConsumeFromWhere(), consumer.getSubscriptionDataSet(),
+                notify && notifyEnabled.getAsBoolean());
+        }
+        for (ProducerData producer : data.getProducerDataSet()) {
+            producers.registerProducer(producer.getGroupName(), info);
+        }
+        return success(request);
+    }
+
+    private RemotingCommand unregisterClient(RemotingChannel channel, RemotingCommand request) throws Exception {
+        UnregisterClientRequestHeader header = request.decodeCommandCustomHeader(UnregisterClientRequestHeader.class);
+        if (header.getProducerGroup() != null) {
+            producers.unregisterProducer(header.getProducerGroup(), channel);
+        }
+        if (header.getConsumerGroup() != null) {
+            SubscriptionGroupConfig groupConfig = groups.get(header.getConsumerGroup());
+            boolean notify = groupConfig == null || groupConfig.isNotifyConsumerIdsChangedEnable();
+            consumers.unregisterConsumer(header.getConsumerGroup(), channel, notify && notifyEnabled.getAsBoolean());
+        }
+        return success(request);
+    }
+
+    private RemotingCommand checkClientConfig(RemotingChannel channel, RemotingCommand request) {
+        CheckClientRequestBody body = decodeBody(request, CheckClientRequestBody.class);
+        SubscriptionData sub = body == null ? null : body.getSubscriptionData();
+        if (sub == null || ExpressionType.isTagType(sub.getExpressionType())) {
+            return success(request);
+        }
+        if (!propertyFilterEnabled.getAsBoolean()) {
+            return request.response(ResponseCode.SYSTEM_ERROR.code(),
+                "The broker does not support consumer to filter message by " + sub.getExpressionType());
+        }
+        try {
+            FilterAPI.build(sub.getTopic(), sub.getSubString(), sub.getExpressionType());
+        } catch (RuntimeException e) {
+            return request.response(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code(), e.getMessage());
+        }
+        return success(request);
+    }
+}

@@ -1,0 +1,38 @@
+package org.mercurymq.broker.processor;
+
+import java.util.Set;
+import org.mercurymq.broker.lock.RebalanceLockManager;
+import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.remoting.RemotingChannel;
+import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.body.LockBatchRequestBody;
+import org.mercurymq.remoting.protocol.body.LockBatchResponseBody;
+import org.mercurymq.remoting.protocol.body.UnlockBatchRequestBody;
+
+/** LOCK_BATCH_MQ (41) and UNLOCK_BATCH_MQ (42) for orderly consumers (behaviour.md §12). Thread-safe. */
+public final class LockBatchProcessor extends CodeDispatchingProcessor {
+    private final RebalanceLockManager locks;
+
+    public LockBatchProcessor(RebalanceLockManager locks) {
+        this.locks = locks;
+        on(RequestCode.LOCK_BATCH_MQ, this::lock);
+        on(RequestCode.UNLOCK_BATCH_MQ, this::unlock);
+    }
+
+    private RemotingCommand lock(RemotingChannel channel, RemotingCommand request) {
+        LockBatchRequestBody body = decodeBody(request, LockBatchRequestBody.class);
+        Set<MessageQueue> granted = locks.tryLockBatch(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
+        LockBatchResponseBody reply = new LockBatchResponseBody();
+        reply.setLockOKMQSet(granted);
+        RemotingCommand response = success(request);
+        response.setBody(reply.encode());
+        return response;
+    }
+
+    private RemotingCommand unlock(RemotingChannel channel, RemotingCommand request) {
+        UnlockBatchRequestBody body = decodeBody(request, UnlockBatchRequestBody.class);
+        locks.unlockBatch(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
+        return success(request);
+    }
+}

@@ -1,0 +1,280 @@
+package org.mercurymq.broker.processor;
+
+import com.alibaba.fastjson2.JSONObject;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.mercurymq.broker.BrokerConfig;
+import org.mercurymq.broker.BrokerConfigKeys;
+import org.mercurymq.broker.client.ConsumerGroupInfo;
+import org.mercurymq.broker.client.ConsumerManager;
+import org.mercurymq.broker.filter.TagMessageFilter;
+import org.mercurymq.broker.longpolling.PullRequest;
+import org.mercurymq.broker.longpolling.PullRequestHoldService;
+import org.mercurymq.broker.message.InnerMessages;
+import org.mercurymq.broker.metadata.ConsumerOffsetManager;
+import org.mercurymq.broker.metadata.SubscriptionGroupManager;
+import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.common.PermName;
+import org.mercurymq.common.TopicConfig;
+import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.filter.ExpressionType;
+import org.mercurymq.common.filter.FilterAPI;
+import org.mercurymq.common.protocol.heartbeat.MessageModel;
+import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.common.sysflag.PullSysFlag;
+import org.mercurymq.remoting.RemotingChannel;
+import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
+import org.mercurymq.remoting.protocol.header.PullMessageResponseHeader;
+import org.mercurymq.store.GetMessageResult;
+import org.mercurymq.store.MessageExtBrokerInner;
+import org.mercurymq.store.MessageStore;
+import org.mercurymq.store.SelectMappedBufferResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PULL_MESSAGE (11) with the check order and status → code table of behaviour.md §6: tag filtering,
+ * suggested broker id, commit-offset piggyback, OFFSET_MOVED events and long polling (a pull that found
+ * nothing is parked in the {@link PullRequestHoldService} and re-executed — without suspending or
+ * committing again — when woken). The reply body is a copy of the stored records. Thread-safe.
+ */
+public final class PullMessageProcessor extends CodeDispatchingProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
+
+    private final Supplier<BrokerConfig> config;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final ConsumerManager consumers;
+    private final ConsumerOffsetManager offsets;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private final SocketAddress storeHost;
+    private final LongSupplier clock;
+    private volatile PullRequestHoldService holdService;
+    private volatile Consumer<Runnable> wakeupExecutor;
+
+    public PullMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
+                                ConsumerManager consumers, ConsumerOffsetManager offsets, MessageStore store,
+                                BrokerStats stats, SocketAddress storeHost, LongSupplier clock) {
+        this.config = config;
+        this.topics = topics;
+        this.groups = groups;
+        this.consumers = consumers;
+        this.offsets = offsets;
+        this.store = store;
+        this.stats = stats;
+        this.storeHost = storeHost;
+        this.clock = clock;
+        on(RequestCode.PULL_MESSAGE, (channel, request) -> process(channel, request, true));
+    }
+
+    /** Wires long polling: where pulls are parked and on which executor woken pulls run. */
+    public void setLongPolling(PullRequestHoldService holdService, Consumer<Runnable> wakeupExecutor) {
+        this.holdService = holdService;
+        this.wakeupExecutor = wakeupExecutor;
+    }
+
+    /** Re-executes a woken pull and writes its answer (called by the hold service). */
+    public void wakeup(PullRequest pull) {
+        Runnable run = () -> {
+            RemotingCommand response;
+            try {
+                response = process(pull.channel(), pull.request(), false);
+            } catch (Exception e) {
+                LOG.error("woken pull from {} failed", pull.channel().remoteAddress(), e);
+                response = pull.request().response(ResponseCode.SYSTEM_ERROR.code(), e.toString());
+            }
+            if (response != null && !pull.request().isOnewayRPC()) {
+                pull.channel().writeResponse(response);
+            }
+        };
+        Consumer<Runnable> executor = wakeupExecutor;
+        if (executor == null) {
+            run.run();
+        } else {
+            executor.accept(run);
+        }
+    }
+
+    RemotingCommand process(RemotingChannel channel, RemotingCommand request, boolean allowSuspend) throws Exception {
+        PullMessageRequestHeader header = request.decodeCommandCustomHeader(PullMessageRequestHeader.class);
+        BrokerConfig c = config.get();
+        String group = header.getConsumerGroup();
+        String topic = header.getTopic();
+        int sysFlag = header.getSysFlag() == null ? 0 : header.getSysFlag();
+        if (!c.isBrokerReadable()) {
+            return error(request, ResponseCode.NO_PERMISSION, "the broker[" + c.brokerIP1() + "] pulling message is forbidden");
+        }
+        SubscriptionGroupConfig groupConfig = groups.findSubscriptionGroupConfig(group);
+        if (groupConfig == null) {
+            return error(request, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group [" + group
+                + "] does not exist");
+        }
+        if (!groupConfig.isConsumeEnable()) {
+            return error(request, ResponseCode.NO_PERMISSION, "subscription group no permission, " + group);
+        }
+        TopicConfig topicConfig = topics.selectTopicConfig(topic);
+        if (topicConfig == null) {
+            LOG.warn("pull of unknown topic {} by {} from {}", topic, group, channel.remoteAddress());
+            return error(request, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist, apply first please!");
+        }
+        if (!PermName.isReadable(topicConfig.getPerm())) {
+            return error(request, ResponseCode.NO_PERMISSION, "the topic[" + topic + "] pulling message is forbidden");
+        }
+        int queueId = header.getQueueId();
+        if (queueId < 0 || queueId >= topicConfig.getReadQueueNums()) {
+            return error(request, ResponseCode.SYSTEM_ERROR, String.format("queueId[%d] is illegal, topic:[%s] "
+                + "topicConfig.readQueueNums:[%d] consumer:[%s]", queueId, topic, topicConfig.getReadQueueNums(),
+                channel.remoteAddress()));
+        }
+        SubscriptionData subscription;
+        if (PullSysFlag.hasSubscriptionFlag(sysFlag)) {
+            try {
+                subscription = FilterAPI.build(topic, header.getSubscription(), header.getExpressionType());
+            } catch (RuntimeException e) {
+                return error(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED, "parse the consumer's subscription["
+                    + header.getSubscription() + "] failed, group: " + group);
+            }
+        } else {
+            ConsumerGroupInfo groupInfo = consumers.getConsumerGroupInfo(group);
+            if (groupInfo == null) {
+                return error(request, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's group info not exist, group: " + group);
+            }
+            if (!groupConfig.isConsumeBroadcastEnable() && groupInfo.messageModel() == MessageModel.BROADCASTING) {
+                return error(request, ResponseCode.NO_PERMISSION, "the consumer group[" + group
+                    + "] can not consume by broadcast way");
+            }
+            subscription = groupInfo.findSubscriptionData(topic);
+            if (subscription == null) {
+                return error(request, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist, group: "
+                    + group + ", topic: " + topic);
+            }
+            long requestVersion = header.getSubVersion() == null ? 0 : header.getSubVersion();
+            if (subscription.getSubVersion() < requestVersion) {
+                return error(request, ResponseCode.SUBSCRIPTION_NOT_LATEST, "the consumer's subscription not latest");
+            }
+        }
+        if (!ExpressionType.isTagType(subscription.getExpressionType()) && !c.get(BrokerConfigKeys.ENABLE_PROPERTY_FILTER)) {
+            return error(request, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
+                + subscription.getExpressionType());
+        }
+
+        TagMessageFilter filter = new TagMessageFilter(subscription);
+        long queueOffset = header.getQueueOffset();
+        int maxMsgNums = header.getMaxMsgNums();
+        boolean master = c.isMaster();
+        PullMessageResponseHeader responseHeader = new PullMessageResponseHeader();
+        RemotingCommand response;
+        GetMessageResult result = store.getMessage(group, topic, queueId, queueOffset, maxMsgNums, filter);
+        try {
+            responseHeader.setNextBeginOffset(result.getNextBeginOffset());
+            responseHeader.setMinOffset(result.getMinOffset());
+            responseHeader.setMaxOffset(result.getMaxOffset());
+            boolean slaveRead = c.get(BrokerConfigKeys.SLAVE_READ_ENABLE);
+            long suggest = 0;
+            if (slaveRead) {
+                suggest = result.isSuggestPullingFromSlave() ? groupConfig.getWhichBrokerWhenConsumeSlowly()
+                    : groupConfig.getBrokerId();
+            }
+            responseHeader.setSuggestWhichBrokerId(suggest);
+            ResponseCode code = codeOf(result, queueOffset);
+            if (!master && !slaveRead) {
+                code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+                responseHeader.setSuggestWhichBrokerId(0L);
+            }
+            response = request.response(code.code(), result.getStatus().name());
+            response.writeCustomHeader(responseHeader);
+            if (code == ResponseCode.SUCCESS) {
+                response.setBody(copyMessages(result));
+                stats.onGet(topic, group, result.getMessageCount());
+            } else if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && PullSysFlag.hasSuspendFlag(sysFlag)
+                && holdService != null) {
+                long hold = c.get(BrokerConfigKeys.LONG_POLLING_ENABLE)
+                    ? (header.getSuspendTimeoutMillis() == null ? 0 : header.getSuspendTimeoutMillis())
+                    : c.get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS);
+                holdService.suspendPullRequest(topic, queueId, new PullRequest(request, channel, hold,
+                    clock.getAsLong(), queueOffset, filter));
+                response = null;
+            } else if (code == ResponseCode.PULL_OFFSET_MOVED && master) {
+                LOG.warn("pull offset moved: {}@{} queue {} requested {} next {} (min {}, max {})", topic, group, queueId,
+                    queueOffset, result.getNextBeginOffset(), result.getMinOffset(), result.getMaxOffset());
+                writeOffsetMovedEvent(group, topic, queueId, queueOffset, result.getNextBeginOffset());
+            }
+        } finally {
+            result.release();
+        }
+        boolean commit = allowSuspend && PullSysFlag.hasCommitOffsetFlag(sysFlag) && master;
+        if (commit && header.getCommitOffset() != null) {
+            offsets.commitOffset(channel.remoteAddress(), group, topic, queueId, header.getCommitOffset());
+        }
+        return response;
+    }
+
+    static ResponseCode codeOf(GetMessageResult result, long requestOffset) {
+        switch (result.getStatus()) {
+            case FOUND:
+                return ResponseCode.SUCCESS;
+            case MESSAGE_WAS_REMOVING:
+            case NO_MATCHED_MESSAGE:
+                return ResponseCode.PULL_RETRY_IMMEDIATELY;
+            case NO_MATCHED_LOGIC_QUEUE:
+            case NO_MESSAGE_IN_QUEUE:
+                return requestOffset != 0 ? ResponseCode.PULL_OFFSET_MOVED : ResponseCode.PULL_NOT_FOUND;
+            case OFFSET_FOUND_NULL:
+            case OFFSET_OVERFLOW_ONE:
+                return ResponseCode.PULL_NOT_FOUND;
+            case OFFSET_OVERFLOW_BADLY:
+            case OFFSET_TOO_SMALL:
+            default:
+                return ResponseCode.PULL_OFFSET_MOVED;
+        }
+    }
+
+    private static byte[] copyMessages(GetMessageResult result) {
+        byte[] body = new byte[result.getBufferTotalSize()];
+        int pos = 0;
+        for (SelectMappedBufferResult r : result.getMessageMapedList()) {
+            ByteBuffer b = r.getByteBuffer().duplicate();
+            int n = r.getSize();
+            b.get(body, pos, n);
+            pos += n;
+        }
+        return body;
+    }
+
+    private void writeOffsetMovedEvent(String group, String topic, int queueId, long requested, long next) {
+        try {
+            JSONObject mq = new JSONObject();
+            mq.put("brokerName", config.get().brokerName());
+            mq.put("queueId", queueId);
+            mq.put("topic", topic);
+            JSONObject event = new JSONObject();
+            event.put("consumerGroup", group);
+            event.put("messageQueue", mq);
+            event.put("offsetNew", next);
+            event.put("offsetRequest", requested);
+            MessageExtBrokerInner msg = new MessageExtBrokerInner();
+            msg.setTopic(TopicNames.OFFSET_MOVED_EVENT);
+            msg.setTags(group);
+            msg.setBody(event.toJSONString().getBytes(StandardCharsets.UTF_8));
+            msg.setQueueId(0);
+            msg.setBornTimestamp(clock.getAsLong());
+            msg.setBornHost(storeHost);
+            msg.setStoreHost(storeHost);
+            msg.setWaitStoreMsgOK(false);
+            InnerMessages.seal(msg, config.get().clusterName());
+            store.asyncPutMessage(msg);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot write OFFSET_MOVED_EVENT: {}", e.toString());
+        }
+    }
+}
