@@ -205,7 +205,7 @@ public abstract class ClientScenarioSuite {
             assertEquals(target, r.getMessageQueue());
             assertEquals(i, r.getQueueOffset());
         }
-        assertEquals(3, producer.maxOffset(target));
+        await().atMost(WAIT).until(() -> producer.maxOffset(target) == 3);
         assertEquals(0, producer.minOffset(target));
     }
 
@@ -266,7 +266,8 @@ public abstract class ClientScenarioSuite {
         assertEquals(SendStatus.SEND_OK, r.getSendStatus());
         List<String> batchIds = Arrays.asList(r.getMsgId().split(","));
         assertEquals(10, batchIds.size());
-        assertEquals(10, producer.maxOffset(r.getMessageQueue()) - r.getQueueOffset());
+        // the consume queue is written asynchronously after the reply
+        await().atMost(WAIT).until(() -> producer.maxOffset(r.getMessageQueue()) - r.getQueueOffset() == 10);
         List<MessageExt> got = new CopyOnWriteArrayList<>();
         collect(ClientFixture.unique("cg"), topic, "*", got);
         await().atMost(WAIT).until(() -> got.size() >= 10);
