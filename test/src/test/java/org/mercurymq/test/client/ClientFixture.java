@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mercurymq.client.consumer.DefaultLitePullConsumer;
+import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
@@ -52,6 +54,26 @@ final class ClientFixture implements AutoCloseable {
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.setConsumeThreadMin(4);
         c.setConsumeThreadMax(4);
+        closers.add(c::shutdown);
+        return c;
+    }
+
+    DefaultLitePullConsumer litePullConsumer(String group) {
+        DefaultLitePullConsumer c = new DefaultLitePullConsumer(group);
+        c.setNamesrvAddr(namesrv);
+        c.setInstanceName(unique("l"));
+        c.setPollNameServerInterval(1000);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.setPullThreadNums(4);
+        closers.add(c::shutdown);
+        return c;
+    }
+
+    DefaultMQPullConsumer pullConsumer(String group) throws Exception {
+        DefaultMQPullConsumer c = new DefaultMQPullConsumer(group);
+        c.setNamesrvAddr(namesrv);
+        c.setInstanceName(unique("pl"));
+        c.setPollNameServerInterval(1000);
         closers.add(c::shutdown);
         return c;
     }

@@ -27,7 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.client.consumer.DefaultLitePullConsumer;
+import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
+import org.mercurymq.client.consumer.PullResult;
+import org.mercurymq.client.consumer.PullStatus;
 import org.mercurymq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.mercurymq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
@@ -462,5 +466,253 @@ public abstract class ClientScenarioSuite {
         redelivered.retainAll(before);
         assertEquals(Collections.emptySet(), redelivered);
         assertFalse(second.isEmpty());
+    }
+
+    // ---------------------------------------------------------------- pull consumers
+
+    @Test
+    void litePullAssignPollSeekAndCommit() throws Exception {
+        String topic = ClientFixture.unique("LiteT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 2);
+        MessageQueue mq = new MessageQueue(topic, cluster.brokerName(), 1);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(producer.send(new Message(topic, ClientFixture.utf8("lite-" + i)), mq).getMsgId());
+        }
+        await().atMost(WAIT).until(() -> producer.maxOffset(mq) == 6);
+
+        DefaultLitePullConsumer consumer = clients.litePullConsumer(group);
+        consumer.setAutoCommit(false);
+        consumer.assign(Collections.singletonList(mq));
+        consumer.start();
+        assertEquals(Collections.singleton(mq), consumer.assignment());
+        List<String> first = pollUntil(consumer, 6);
+        assertEquals(sent, first, "a queue is read in order");
+
+        consumer.seek(mq, 2);
+        assertEquals(sent.subList(2, 6), pollUntil(consumer, 4), "seek replays from offset 2");
+        consumer.seekToBegin(mq);
+        assertEquals(sent, pollUntil(consumer, 6));
+        consumer.commitSync();
+        assertEquals(6L, consumer.committed(mq).longValue());
+
+        consumer.seekToEnd(mq);
+        sent.add(producer.send(new Message(topic, ClientFixture.utf8("lite-late")), mq).getMsgId());
+        assertEquals(sent.subList(6, 7), pollUntil(consumer, 1), "after seekToEnd only new messages");
+    }
+
+    private static List<String> pollUntil(DefaultLitePullConsumer consumer, int n) {
+        List<String> got = new ArrayList<>();
+        await().atMost(WAIT).until(() -> {
+            for (MessageExt m : consumer.poll(200)) {
+                got.add(m.getMsgId());
+            }
+            return got.size() >= n;
+        });
+        return got;
+    }
+
+    @Test
+    void litePullSubscribeSharesQueuesAndAutoCommits() throws Exception {
+        String topic = ClientFixture.unique("LiteSubT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        Set<String> sent = new HashSet<>();
+        sendSome(producer, topic, 12, sent);
+        DefaultLitePullConsumer consumer = clients.litePullConsumer(group);
+        consumer.setAutoCommitIntervalMillis(1000);
+        consumer.subscribe(topic, "*");
+        consumer.start();
+        Set<String> got = new HashSet<>();
+        await().atMost(WAIT).until(() -> {
+            for (MessageExt m : consumer.poll(200)) {
+                got.add(m.getMsgId());
+            }
+            return got.containsAll(sent);
+        });
+        assertEquals(4, consumer.assignment().size());
+        for (MessageQueue mq : consumer.assignment()) {
+            long max = producer.maxOffset(mq);
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(100);
+                return consumer.committed(mq) == max;
+            });
+        }
+    }
+
+    @Test
+    void pullConsumerReadsAQueueAndStoresItsOffset() throws Exception {
+        String topic = ClientFixture.unique("PullT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 1);
+        MessageQueue mq = new MessageQueue(topic, cluster.brokerName(), 0);
+        for (int i = 0; i < 5; i++) {
+            producer.send(new Message(topic, i % 2 == 0 ? "even" : "odd", ClientFixture.utf8("p" + i)), mq);
+        }
+        await().atMost(WAIT).until(() -> producer.maxOffset(mq) == 5);
+        DefaultMQPullConsumer consumer = clients.pullConsumer(group);
+        consumer.start();
+        assertEquals(Collections.singleton(mq), consumer.fetchSubscribeMessageQueues(topic));
+        PullResult all = consumer.pull(mq, "*", 0, 32);
+        assertEquals(PullStatus.FOUND, all.getPullStatus());
+        assertEquals(5, all.getMsgFoundList().size());
+        assertEquals(5, all.getNextBeginOffset());
+        PullResult even = consumer.pull(mq, "even", 0, 32);
+        assertEquals(3, even.getMsgFoundList().size());
+        PullResult none = consumer.pull(mq, "*", 5, 32);
+        assertEquals(PullStatus.NO_NEW_MSG, none.getPullStatus());
+        PullResult illegal = consumer.pull(mq, "*", 100, 32);
+        assertEquals(PullStatus.OFFSET_ILLEGAL, illegal.getPullStatus());
+        assertEquals(5, illegal.getNextBeginOffset());
+        consumer.updateConsumeOffset(mq, 3);
+        consumer.persist(mq);
+        await().atMost(WAIT).until(() -> consumer.fetchConsumeOffset(mq, true) == 3);
+    }
+
+    // ---------------------------------------------------------------- interop with the official 4.9.7 client
+
+    private static byte[] bigBody() {
+        byte[] body = new byte[8 * 1024];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('A' + (i * 31 + i / 7) % 26);
+        }
+        return body;
+    }
+
+    @Test
+    void officialProducerToMercuryConsumer() throws Exception {
+        String topic = ClientFixture.unique("InteropA");
+        DefaultMQProducer admin = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(admin, topic, 4);
+        org.apache.rocketmq.client.producer.DefaultMQProducer official =
+            OfficialClient.producer(cluster.namesrvAddress(), ClientFixture.unique("opg"));
+        Map<String, byte[]> sent = new ConcurrentHashMap<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                byte[] body = i == 0 ? bigBody() : ClientFixture.utf8("official-" + i);
+                org.apache.rocketmq.common.message.Message m = new org.apache.rocketmq.common.message.Message(topic, "TagO", body);
+                m.putUserProperty("from", "apache");
+                sent.put(official.send(m).getMsgId(), body);
+            }
+            List<org.apache.rocketmq.common.message.Message> batch = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                batch.add(new org.apache.rocketmq.common.message.Message(topic, "TagO", ClientFixture.utf8("official-batch-" + i)));
+            }
+            String[] batchIds = official.send(batch).getMsgId().split(",");
+            for (int i = 0; i < 3; i++) {
+                sent.put(batchIds[i], ClientFixture.utf8("official-batch-" + i));
+            }
+        } finally {
+            official.shutdown();
+        }
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        collect(ClientFixture.unique("cg"), topic, "TagO", got);
+        await().atMost(WAIT).until(() -> ids(got).containsAll(sent.keySet()));
+        for (MessageExt m : got) {
+            assertArrayEquals(sent.get(m.getMsgId()), m.getBody(), m.getMsgId());
+            assertEquals("TagO", m.getTags());
+            if (m.getUserProperty("from") != null) {
+                assertEquals("apache", m.getUserProperty("from"));
+            }
+        }
+    }
+
+    @Test
+    void mercuryProducerToOfficialConsumer() throws Exception {
+        String topic = ClientFixture.unique("InteropB");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        Map<String, byte[]> sent = new ConcurrentHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] body = i == 0 ? bigBody() : ClientFixture.utf8("mercury-" + i);
+            Message m = new Message(topic, "TagM", "key" + i, body);
+            m.putUserProperty("from", "mercury");
+            sent.put(producer.send(m).getMsgId(), body);
+        }
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(new Message(topic, "TagM", ClientFixture.utf8("mercury-batch-" + i)));
+        }
+        String[] batchIds = producer.send(batch).getMsgId().split(",");
+        for (int i = 0; i < 3; i++) {
+            sent.put(batchIds[i], ClientFixture.utf8("mercury-batch-" + i));
+        }
+        Map<String, org.apache.rocketmq.common.message.MessageExt> got = new ConcurrentHashMap<>();
+        org.apache.rocketmq.client.consumer.DefaultMQPushConsumer official =
+            OfficialClient.pushConsumer(cluster.namesrvAddress(), ClientFixture.unique("ocg"));
+        try {
+            official.subscribe(topic, "TagM");
+            official.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
+                for (org.apache.rocketmq.common.message.MessageExt m : msgs) {
+                    got.put(m.getMsgId(), m);
+                }
+                return org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            official.start();
+            await().atMost(WAIT).until(() -> got.keySet().containsAll(sent.keySet()));
+        } finally {
+            official.shutdown();
+        }
+        for (Map.Entry<String, byte[]> e : sent.entrySet()) {
+            org.apache.rocketmq.common.message.MessageExt m = got.get(e.getKey());
+            assertArrayEquals(e.getValue(), m.getBody(), e.getKey());
+            assertEquals("TagM", m.getTags());
+        }
+        assertEquals("mercury", got.values().stream().filter(m -> "key1".equals(m.getKeys())).findFirst()
+            .map(m -> m.getUserProperty("from")).orElse(null));
+    }
+
+    @Test
+    void officialAndMercuryConsumersShareOneGroup() throws Exception {
+        String topic = ClientFixture.unique("InteropMix");
+        String group = ClientFixture.unique("mixg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 4);
+        Set<String> byMercury = ConcurrentHashMap.newKeySet();
+        Set<String> byOfficial = ConcurrentHashMap.newKeySet();
+        List<MessageExt> mercuryGot = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer mercury = collect(group, topic, "*", mercuryGot);
+        org.apache.rocketmq.client.consumer.DefaultMQPushConsumer official = OfficialClient.pushConsumer(cluster.namesrvAddress(), group);
+        try {
+            official.subscribe(topic, "*");
+            official.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
+                for (org.apache.rocketmq.common.message.MessageExt m : msgs) {
+                    byOfficial.add(m.getMsgId());
+                }
+                return org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            official.start();
+            await().atMost(WAIT).until(() -> {
+                Set<MessageQueue> m = held(mercury, topic);
+                Set<org.apache.rocketmq.common.message.MessageQueue> o = new HashSet<>();
+                for (org.apache.rocketmq.common.message.MessageQueue q
+                    : official.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().keySet()) {
+                    if (q.getTopic().equals(topic)) {
+                        o.add(q);
+                    }
+                }
+                Set<Integer> ids = new HashSet<>();
+                m.forEach(q -> ids.add(q.getQueueId()));
+                o.forEach(q -> ids.add(q.getQueueId()));
+                return m.size() == 2 && o.size() == 2 && ids.size() == 4;
+            });
+            Set<String> sent = new HashSet<>();
+            sendSome(producer, topic, 16, sent);
+            await().atMost(WAIT).until(() -> {
+                byMercury.clear();
+                byMercury.addAll(ids(mercuryGot));
+                Set<String> all = new HashSet<>(byMercury);
+                all.addAll(byOfficial);
+                return all.containsAll(sent);
+            });
+            assertFalse(byMercury.isEmpty(), "the Mercury member consumed its share");
+            assertFalse(byOfficial.isEmpty(), "the official member consumed its share");
+        } finally {
+            official.shutdown();
+        }
     }
 }

@@ -63,6 +63,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private volatile PushConsumerPuller puller;
     private volatile boolean pause = false;
     private volatile boolean consumeOrderly = false;
+    /** Set once the first heartbeat went out: pulling before the broker knows the group earns code 24. */
+    private volatile boolean registeredWithBrokers = false;
     private final Map<String, SubscriptionData> pendingSubscriptions = new HashMap<String, SubscriptionData>();
 
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
@@ -117,6 +119,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             mQClientFactory.getClientId(), defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
         updateTopicSubscribeInfoWhenSubscriptionChanged();
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        registeredWithBrokers = true;
         mQClientFactory.rebalanceImmediately();
     }
 
@@ -392,7 +395,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public void doRebalance() {
-        if (!pause && rebalanceImpl != null) {
+        if (!pause && registeredWithBrokers && rebalanceImpl != null) {
             rebalanceImpl.doRebalance(consumeOrderly);
         }
     }

@@ -1,18 +1,13 @@
 package org.mercurymq.client.impl.consumer;
 
-import java.text.ParseException;
-import java.text.SimpleDateFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.mercurymq.client.consumer.AllocateMessageQueueStrategy;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.store.OffsetStore;
-import org.mercurymq.client.consumer.store.ReadOffsetType;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.factory.MQClientInstance;
-import org.mercurymq.common.TopicNames;
-import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
@@ -90,46 +85,12 @@ public class RebalancePushImpl extends RebalanceImpl {
     @Override
     public long computePullFromWhere(MessageQueue mq) {
         try {
-            return computeOrThrow(mq);
+            DefaultMQPushConsumer config = impl.getDefaultMQPushConsumer();
+            return StartOffset.resolve(impl.getOffsetStore(), mQClientFactory.getMQAdminImpl(), mq, config.getConsumeFromWhere(),
+                config.getConsumeTimestamp());
         } catch (MQClientException e) {
             LOG.warn("start offset of {} for group {} unknown: {}", mq, consumerGroup, e.getErrorMessage());
             return -1;
-        }
-    }
-
-    private long computeOrThrow(MessageQueue mq) throws MQClientException {
-        DefaultMQPushConsumer config = impl.getDefaultMQPushConsumer();
-        long lastOffset = impl.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_STORE);
-        if (lastOffset >= 0) {
-            return lastOffset;
-        }
-        if (lastOffset != -1) {
-            return -1;
-        }
-        ConsumeFromWhere where = config.getConsumeFromWhere();
-        boolean retryTopic = TopicNames.isRetryTopic(mq.getTopic());
-        switch (where) {
-            case CONSUME_FROM_FIRST_OFFSET:
-                return 0L;
-            case CONSUME_FROM_TIMESTAMP:
-                if (retryTopic) {
-                    return mQClientFactory.getMQAdminImpl().maxOffset(mq);
-                }
-                return mQClientFactory.getMQAdminImpl().searchOffset(mq, parseTimestamp(config.getConsumeTimestamp()));
-            case CONSUME_FROM_LAST_OFFSET:
-            default:
-                if (retryTopic) {
-                    return 0L;
-                }
-                return mQClientFactory.getMQAdminImpl().maxOffset(mq);
-        }
-    }
-
-    static long parseTimestamp(String yyyyMMddHHmmss) throws MQClientException {
-        try {
-            return new SimpleDateFormat("yyyyMMddHHmmss").parse(yyyyMMddHHmmss).getTime();
-        } catch (ParseException e) {
-            throw new MQClientException("consumeTimestamp " + yyyyMMddHHmmss + " is not yyyyMMddHHmmss", e);
         }
     }
 

@@ -381,8 +381,15 @@ public class MQClientInstance {
 
     // ---------------------------------------------------------------- periodic duties
 
+    /** Waits (up to 3 s) for a running heartbeat round so a newly registered group is never left out. */
     public void sendHeartbeatToAllBrokerWithLock() {
-        if (!lockHeartbeat.tryLock()) {
+        try {
+            if (!lockHeartbeat.tryLock(LOCK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("heartbeat skipped: another heartbeat round is still running");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         try {
