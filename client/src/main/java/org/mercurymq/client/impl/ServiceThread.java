@@ -18,7 +18,8 @@ public abstract class ServiceThread implements Runnable {
 
     protected ServiceThread(String name) {
         this.thread = new Thread(this, name);
-        this.thread.setDaemon(true);
+        // not a daemon: a running consumer keeps the JVM alive until shutdown(), as in RocketMQ
+        this.thread.setDaemon(false);
     }
 
     public void start() {

@@ -28,7 +28,8 @@ public class PullMessageService implements Runnable {
     public PullMessageService(MQClientInstance instance) {
         this.instance = instance;
         this.thread = new Thread(this, "PullMessageService");
-        this.thread.setDaemon(true);
+        // not a daemon: a running client keeps the JVM alive until shutdown(), as in RocketMQ
+        this.thread.setDaemon(false);
     }
 
     public void start() {
