@@ -25,9 +25,10 @@ public final class BenchmarkStats {
         interval.get().record(micros);
     }
 
-    public void failure() {
-        failures.incrementAndGet();
+    /** Counts a failure and returns the number of failures so far. */
+    public long failure() {
         intervalFailures.incrementAndGet();
+        return failures.incrementAndGet();
     }
 
     /** Closes the current interval and prints it. Called from one reporting thread. */

@@ -56,7 +56,9 @@ public final class ProducerBenchmark {
                         Thread.currentThread().interrupt();
                         return;
                     } catch (Exception e) {
-                        stats.failure();
+                        if (stats.failure() <= 5) {
+                            out.printf("send failed: %s%n", e);
+                        }
                     }
                 }
             }, "BenchmarkSender-" + i);
