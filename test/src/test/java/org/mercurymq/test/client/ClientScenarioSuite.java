@@ -715,4 +715,88 @@ public abstract class ClientScenarioSuite {
             official.shutdown();
         }
     }
+
+    // ---------------------------------------------------------------- broker-to-client requests
+
+    @Test
+    void adminRequestsRelayedByTheBrokerAreAnswered() throws Exception {
+        String topic = ClientFixture.unique("AdminT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 2);
+        List<SendResult> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(producer.send(new Message(topic, "TagX", ClientFixture.utf8("admin-" + i))));
+        }
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = collect(group, topic, "*", got);
+        await().atMost(WAIT).until(() -> got.size() >= 4 && caughtUp(consumer, producer, topic));
+        String clientId = consumer.getDefaultMQPushConsumerImpl().getMQClientFactory().getClientId();
+
+        org.apache.rocketmq.tools.admin.DefaultMQAdminExt admin = new org.apache.rocketmq.tools.admin.DefaultMQAdminExt();
+        admin.setNamesrvAddr(cluster.namesrvAddress());
+        admin.setInstanceName(ClientFixture.unique("admin"));
+        admin.start();
+        try {
+            org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo info = admin.getConsumerRunningInfo(group, clientId, false);
+            assertEquals("CONSUME_PASSIVELY", info.getProperties().getProperty("PROP_CONSUME_TYPE"));
+            assertEquals(2, info.getMqTable().keySet().stream().filter(q -> q.getTopic().equals(topic)).count());
+            assertTrue(info.getSubscriptionSet().stream().anyMatch(sd -> sd.getTopic().equals(topic)));
+
+            Map<String, Map<org.apache.rocketmq.common.message.MessageQueue, Long>> status =
+                admin.getConsumeStatus(topic, group, null);
+            assertTrue(status.containsKey(clientId), status.toString());
+            long committed = status.get(clientId).values().stream().mapToLong(Long::longValue).sum();
+            assertEquals(4, committed);
+
+            org.apache.rocketmq.common.protocol.body.ConsumeMessageDirectlyResult direct =
+                admin.consumeMessageDirectly(group, clientId, sent.get(0).getOffsetMsgId());
+            assertEquals("CR_SUCCESS", direct.getConsumeResult().name());
+
+            // the broker resets only queues it has an offset for: wait for the periodic persist (first after 10 s)
+            await().atMost(WAIT).until(() -> {
+                long stored = 0;
+                for (Map.Entry<org.apache.rocketmq.common.message.MessageQueue, org.apache.rocketmq.common.admin.OffsetWrapper> e
+                    : admin.examineConsumeStats(group, topic).getOffsetTable().entrySet()) {
+                    stored += e.getValue().getConsumerOffset();
+                }
+                return stored == 4;
+            });
+            int before = got.size();
+            admin.resetOffsetByTimestamp(topic, group, 0L, true);
+            await().atMost(WAIT).until(() -> got.size() >= before + 4);
+            Set<String> again = ids(got.subList(before, got.size()));
+            for (SendResult r : sent) {
+                assertTrue(again.contains(r.getMsgId()), "re-consumed after the reset: " + r.getMsgId());
+            }
+        } finally {
+            admin.shutdown();
+        }
+    }
+
+    @Test
+    void orderlySuspendRetriesTheSameMessageBeforeMovingOn() throws Exception {
+        String topic = ClientFixture.unique("SuspendT");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 1);
+        for (int i = 0; i < 3; i++) {
+            producer.send(new Message(topic, ClientFixture.utf8("s" + i)));
+        }
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        DefaultMQPushConsumer consumer = clients.pushConsumer(ClientFixture.unique("cg"));
+        consumer.setSuspendCurrentQueueTimeMillis(100);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+            String body = new String(msgs.get(0).getBody(), StandardCharsets.UTF_8);
+            seen.add(body + "#" + msgs.get(0).getReconsumeTimes());
+            if (body.equals("s1") && failuresLeft.getAndDecrement() > 0) {
+                return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+            }
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        consumer.start();
+        await().atMost(WAIT).until(() -> seen.size() >= 5 && caughtUp(consumer, producer, topic));
+        assertEquals(Arrays.asList("s0#0", "s1#0", "s1#1", "s1#2", "s2#0"), seen);
+    }
 }
