@@ -10,6 +10,13 @@ import org.mercurymq.client.impl.body.ResetOffsetBody;
 import org.mercurymq.client.impl.consumer.DefaultMQPushConsumerImpl;
 import org.mercurymq.client.impl.consumer.MQConsumerInner;
 import org.mercurymq.client.impl.factory.MQClientInstance;
+import org.mercurymq.client.producer.RequestFutureHolder;
+import org.mercurymq.client.producer.RequestResponseFuture;
+import org.mercurymq.common.message.BodyCompression;
+import org.mercurymq.common.message.MessageAccessor;
+import org.mercurymq.common.message.MessageConst;
+import org.mercurymq.common.sysflag.MessageSysFlag;
+import org.mercurymq.remoting.common.RemotingHelper;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
@@ -28,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the requests brokers send to clients (remoting.md §8 "Server → client requests"): consumer
- * list changed (rebalance now), offset reset, consumer status, running info and direct consumption.
+ * list changed (rebalance now), offset reset, consumer status, running info, direct consumption and
+ * replies to requests.
  * Thread-safe.
  */
 public class ClientRemotingProcessor implements RequestProcessor {
@@ -53,6 +61,8 @@ public class ClientRemotingProcessor implements RequestProcessor {
                 return runningInfo(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY:
                 return consumeDirectly(request);
+            case RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT:
+                return receiveReplyMessage(request);
             default:
                 return request.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code(),
                     "request code " + request.getCode() + " not supported by the client");
@@ -123,5 +133,40 @@ public class ClientRemotingProcessor implements RequestProcessor {
         RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
         response.setBody(result.encode());
         return response;
+    }
+
+    /** PUSH_REPLY_MESSAGE_TO_CLIENT: completes the request future with the same CORRELATION_ID. */
+    private RemotingCommand receiveReplyMessage(RemotingCommand request) throws Exception {
+        ReplyMessageRequestHeader h = request.decodeCommandCustomHeader(ReplyMessageRequestHeader.class);
+        MessageExt msg = new MessageExt();
+        msg.setTopic(h.getTopic());
+        msg.setQueueId(h.getQueueId());
+        msg.setStoreTimestamp(h.getStoreTimestamp());
+        msg.setBornTimestamp(h.getBornTimestamp());
+        msg.setReconsumeTimes(h.getReconsumeTimes() == null ? 0 : h.getReconsumeTimes());
+        msg.setFlag(h.getFlag());
+        if (h.getBornHost() != null) {
+            msg.setBornHost(RemotingHelper.string2SocketAddress(h.getBornHost()));
+        }
+        if (h.getStoreHost() != null) {
+            msg.setStoreHost(RemotingHelper.string2SocketAddress(h.getStoreHost()));
+        }
+        byte[] body = request.getBody();
+        if (body != null && (h.getSysFlag() & MessageSysFlag.COMPRESSED_FLAG) != 0) {
+            body = BodyCompression.decompress(body, h.getSysFlag());
+        }
+        msg.setBody(body);
+        MessageAccessor.setProperties(msg, MessageDecoder.string2messageProperties(h.getProperties()));
+        MessageAccessor.putProperty(msg, MessageConst.PROPERTY_REPLY_MESSAGE_ARRIVE_TIME, String.valueOf(System.currentTimeMillis()));
+        String correlationId = msg.getProperty(MessageConst.PROPERTY_CORRELATION_ID);
+        RequestResponseFuture future = correlationId == null ? null
+            : RequestFutureHolder.getInstance().getRequestFutureTable().remove(correlationId);
+        if (future == null) {
+            LOG.warn("reply {} for an unknown or expired request, dropped", correlationId);
+        } else {
+            future.putResponseMessage(msg);
+            future.executeRequestCallback();
+        }
+        return request.response(ResponseCode.SUCCESS.code(), null);
     }
 }

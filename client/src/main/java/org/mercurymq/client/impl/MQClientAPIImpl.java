@@ -73,6 +73,8 @@ import org.mercurymq.remoting.protocol.route.TopicRouteData;
  * exception through {@link ResponseOutcomes}. Holds no client state. Thread-safe.
  */
 public class MQClientAPIImpl {
+    private static final String REPLY_MESSAGE_FLAG = "reply";
+
     private final NettyRemotingClient remotingClient;
     private final ClientConfig clientConfig;
 
@@ -149,7 +151,9 @@ public class MQClientAPIImpl {
 
     /** The request of a single or batch send; V2 (one-letter) header as the 4.9.x client sends by default. */
     RemotingCommand sendRequest(Message msg, SendMessageRequestHeader header, byte[] body) {
-        int code = msg instanceof MessageBatch ? RequestCode.SEND_BATCH_MESSAGE : RequestCode.SEND_MESSAGE_V2;
+        int code = msg instanceof MessageBatch ? RequestCode.SEND_BATCH_MESSAGE
+            : REPLY_MESSAGE_FLAG.equals(msg.getProperty(MessageConst.PROPERTY_MESSAGE_TYPE)) ? RequestCode.SEND_REPLY_MESSAGE_V2
+            : RequestCode.SEND_MESSAGE_V2;
         RemotingCommand request = request(code, SendMessageRequestHeaderV2.fromV1(header));
         request.setBody(body);
         return request;

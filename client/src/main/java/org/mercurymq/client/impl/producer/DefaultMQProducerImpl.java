@@ -57,6 +57,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private volatile MQClientInstance mQClientFactory;
     private volatile ExecutorService asyncSenderExecutor;
     private ExecutorService defaultAsyncSenderExecutor;
+    private volatile boolean requestReplyUsed;
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
@@ -114,6 +115,9 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             return;
         }
         mQClientFactory.unregisterProducer(defaultMQProducer.getProducerGroup());
+        if (requestReplyUsed) {
+            org.mercurymq.client.producer.RequestFutureHolder.getInstance().shutdown();
+        }
         if (defaultAsyncSenderExecutor != null) {
             defaultAsyncSenderExecutor.shutdown();
         }
@@ -197,6 +201,19 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
         makeSureStateOK();
         return mQClientFactory.getMQAdminImpl().fetchPublishMessageQueues(topic);
+    }
+
+    /** The first request/reply call starts the process-wide expiry scan for this producer. */
+    synchronized void requestReplyInUse() throws MQClientException {
+        makeSureStateOK();
+        if (!requestReplyUsed) {
+            requestReplyUsed = true;
+            org.mercurymq.client.producer.RequestFutureHolder.getInstance().startScheduledTask();
+        }
+    }
+
+    String topicWithNamespace(String topic) {
+        return defaultMQProducer.withNamespace(topic);
     }
 
     public MQClientInstance getMQClientFactory() {
