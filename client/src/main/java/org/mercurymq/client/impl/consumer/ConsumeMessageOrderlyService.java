@@ -83,9 +83,6 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
             Thread.currentThread().interrupt();
         }
         consumeExecutor.shutdownNow();
-        if (config.getMessageModel() == MessageModel.CLUSTERING) {
-            consumerImpl.getRebalanceImpl().unlockAll(false);
-        }
     }
 
     @Override

@@ -134,6 +134,10 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         serviceState = ServiceState.SHUTDOWN_ALREADY;
         consumeMessageService.shutdown(awaitTerminateMillis);
         persistConsumerOffsetSync();
+        if (consumeOrderly && defaultMQPushConsumer.getMessageModel() == MessageModel.CLUSTERING) {
+            // only after the offsets are stored, so the next holder of a queue starts where we stopped
+            rebalanceImpl.unlockAll(false);
+        }
         mQClientFactory.unregisterConsumer(defaultMQPushConsumer.getConsumerGroup());
         mQClientFactory.shutdown();
         rebalanceImpl.destroy();
