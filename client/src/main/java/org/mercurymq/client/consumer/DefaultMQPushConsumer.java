@@ -465,7 +465,10 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
         return consumeTimeout;
     }
 
-    /** Minutes; accepted for compatibility (Mercury does not yet expire long-running consume calls). */
+    /**
+     * Minutes (default 15): concurrently consumed messages whose listener call has run longer are sent
+     * back for redelivery so the queue's offset can move on.
+     */
     public void setConsumeTimeout(final long consumeTimeout) {
         this.consumeTimeout = consumeTimeout;
     }

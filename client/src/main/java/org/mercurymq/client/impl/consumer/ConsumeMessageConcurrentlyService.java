@@ -3,6 +3,7 @@ package org.mercurymq.client.impl.consumer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,8 +55,35 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
             new NamedThreadFactory("ConsumeMessageScheduledThread_" + consumerGroup, true));
     }
 
+    /** Every consumeTimeout minutes, sends back messages whose consume call has been running longer. */
     @Override
     public void start() {
+        long period = Math.max(1, config.getConsumeTimeout());
+        scheduledExecutorService.scheduleAtFixedRate(new Runnable() {
+            @Override
+            public void run() {
+                cleanExpiredMsg();
+            }
+        }, period, period, TimeUnit.MINUTES);
+    }
+
+    void cleanExpiredMsg() {
+        for (final Map.Entry<MessageQueue, ProcessQueue> e : consumerImpl.getRebalanceImpl().getProcessQueueTable().entrySet()) {
+            try {
+                int n = e.getValue().cleanExpiredMsg(config.getConsumeTimeout(), new ProcessQueue.SendBack() {
+                    @Override
+                    public boolean sendBack(MessageExt msg) {
+                        return consumerImpl.sendMessageBackQuietly(msg, 3, e.getKey());
+                    }
+                });
+                if (n > 0) {
+                    LOG.warn("{} messages of {} were consumed for more than {} minutes; sent back for redelivery", n, e.getKey(),
+                        config.getConsumeTimeout());
+                }
+            } catch (RuntimeException ex) {
+                LOG.warn("expired-message check of {} failed: {}", e.getKey(), ex.toString());
+            }
+        }
     }
 
     @Override

@@ -130,6 +130,52 @@ public class ProcessQueue {
         return result;
     }
 
+    /** Hands a message back to the broker for redelivery; true when that worked. */
+    public interface SendBack {
+        boolean sendBack(MessageExt msg);
+    }
+
+    /**
+     * Concurrent consumption: messages whose consume call started more than {@code timeoutMinutes}
+     * ago (a stuck listener) are sent back and dropped from the cache, at most 16 per call, so the
+     * queue's offset can move on.
+     */
+    public int cleanExpiredMsg(long timeoutMinutes, SendBack sendBack) {
+        int cleaned = 0;
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 16; i++) {
+            MessageExt first;
+            treeMapLock.readLock().lock();
+            try {
+                if (msgTreeMap.isEmpty()) {
+                    return cleaned;
+                }
+                first = msgTreeMap.firstEntry().getValue();
+            } finally {
+                treeMapLock.readLock().unlock();
+            }
+            String started = MessageAccessor.getConsumeStartTimeStamp(first);
+            if (started == null || now - Long.parseLong(started) <= timeoutMinutes * 60 * 1000) {
+                return cleaned;
+            }
+            if (!sendBack.sendBack(first)) {
+                return cleaned;
+            }
+            treeMapLock.readLock().lock();
+            boolean stillFirst;
+            try {
+                stillFirst = !msgTreeMap.isEmpty() && msgTreeMap.firstKey() == first.getQueueOffset();
+            } finally {
+                treeMapLock.readLock().unlock();
+            }
+            if (stillFirst) {
+                removeMessage(java.util.Collections.singletonList(first));
+                cleaned++;
+            }
+        }
+        return cleaned;
+    }
+
     // ---------------------------------------------------------------- orderly
 
     /** Moves up to {@code batchSize} messages, lowest offsets first, into the consuming batch. */

@@ -95,4 +95,21 @@ class ProcessQueueTest {
         pq.setLastPullTimestamp(System.currentTimeMillis() - 121_000);
         assertTrue(pq.isPullExpired());
     }
+
+    @Test
+    void messagesConsumedTooLongAreSentBackAndDropped() {
+        ProcessQueue pq = new ProcessQueue();
+        List<MessageExt> batch = msgs(0, 3, 1);
+        pq.putMessage(batch);
+        String longAgo = String.valueOf(System.currentTimeMillis() - 16 * 60 * 1000);
+        org.mercurymq.common.message.MessageAccessor.setConsumeStartTimeStamp(batch.get(0), longAgo);
+        org.mercurymq.common.message.MessageAccessor.setConsumeStartTimeStamp(batch.get(1), longAgo);
+        ProcessQueue.markConsumeStart(batch.subList(2, 3));
+        List<Long> sentBack = new ArrayList<>();
+        assertEquals(2, pq.cleanExpiredMsg(15, m -> sentBack.add(m.getQueueOffset())));
+        assertEquals(Arrays.asList(0L, 1L), sentBack);
+        assertEquals(1, pq.getMsgCount().get());
+        assertEquals(0, pq.cleanExpiredMsg(15, m -> true), "the running one is not expired yet");
+        assertEquals(0, new ProcessQueue().cleanExpiredMsg(15, m -> true));
+    }
 }
