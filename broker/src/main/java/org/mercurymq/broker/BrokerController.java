@@ -47,7 +47,9 @@ import org.mercurymq.broker.processor.SendMessageProcessor;
 import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
 import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
+import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.remoting.RemotingServer;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.netty.NettyRemotingClient;
@@ -77,6 +79,7 @@ public final class BrokerController {
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int listenPort = -1;
+    private volatile int vipListenPort = -1;
     private boolean started;
 
     public BrokerController(BrokerConfig config) {
@@ -236,6 +239,7 @@ public final class BrokerController {
             stopActions.push(mainServer::shutdown);
         }
         vipServer.start();
+        vipListenPort = vipServer.localListenPort();
         stopActions.push(vipServer::shutdown);
         stopActions.push(() -> drain(executors));
         holdService.start();
@@ -258,6 +262,10 @@ public final class BrokerController {
         if (c.isMaster()) {
             scheduleService.start();
             stopActions.push(scheduleService::shutdown);
+            TransactionalMessageCheckService transactionCheck = new TransactionalMessageCheckService(config, messageStore,
+                topics, offsets, producers, broker2Client, storeHost, millis);
+            transactionCheck.start();
+            stopActions.push(transactionCheck::shutdown);
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("BrokerControllerScheduledThread", true));
@@ -285,8 +293,8 @@ public final class BrokerController {
             vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
     }
 
-    private RequestExecutor executor(String name, org.mercurymq.common.config.ConfigKey<Integer> threads,
-                                     org.mercurymq.common.config.ConfigKey<Integer> capacity) {
+    private RequestExecutor executor(String name, ConfigKey<Integer> threads,
+                                     ConfigKey<Integer> capacity) {
         BrokerConfig c = config.get();
         return new RequestExecutor(name, Math.max(1, c.get(threads)), Math.max(1, c.get(capacity)), clock::millis);
     }
@@ -357,6 +365,11 @@ public final class BrokerController {
     /** The main port (the bound one when configured with 0); -1 before start. */
     public int listenPort() {
         return listenPort;
+    }
+
+    /** The VIP port (listenPort−2, or a random one when listenPort is 0); -1 before start. */
+    public int vipListenPort() {
+        return vipListenPort;
     }
 
     public BrokerConfig config() {

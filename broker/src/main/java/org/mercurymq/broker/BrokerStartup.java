@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * file &lt; command line), prints it ({@code -p} all keys, {@code -m} the important ones) or starts a
  * {@link BrokerController} and prints RocketMQ's boot line. SIGTERM shuts the broker down gracefully and
  * deletes the pid file named by {@code -Dmercury.pid.file}. Errors are one line and become exit code 1 in
- * {@link #main} alone.
+ * {@link #main} alone. Not thread-safe: one instance runs one command line.
  */
 public final class BrokerStartup {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerStartup.class);

@@ -36,7 +36,7 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
     private final QueueMaxOffset maxOffsets;
     private final Consumer<PullRequest> wakeup;
     private final LongSupplier clock;
-    private final java.util.function.LongSupplier checkIntervalMillis;
+    private final LongSupplier checkIntervalMillis;
 
     /**
      * @param checkIntervalMillis period of the full check (5000 with long polling, shortPollingTimeMills without)

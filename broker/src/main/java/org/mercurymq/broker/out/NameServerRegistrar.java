@@ -1,7 +1,10 @@
 package org.mercurymq.broker.out;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,7 +66,7 @@ public final class NameServerRegistrar {
                 changePending.set(false);
                 registerAll(true);
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             changePending.set(false);
         }
     }
@@ -106,7 +109,7 @@ public final class NameServerRegistrar {
         if (PermName.isWriteable(brokerPermission) && PermName.isReadable(brokerPermission)) {
             return wrapper;
         }
-        java.util.Map<String, TopicConfig> out = new java.util.TreeMap<>();
+        Map<String, TopicConfig> out = new TreeMap<>();
         for (TopicConfig t : wrapper.getTopicConfigTable().values()) {
             out.put(t.getTopicName(), t.withPerm(brokerPermission));
         }

@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mercurymq.remoting.CommandCustomHeader;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.RequestProcessor;
 import org.mercurymq.remoting.exception.RemotingCommandException;
 import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,7 @@ public abstract class CodeDispatchingProcessor implements RequestProcessor {
     }
 
     /** A response carrying {@code header}, code SUCCESS. */
-    protected static RemotingCommand success(RemotingCommand request, org.mercurymq.remoting.CommandCustomHeader header) {
+    protected static RemotingCommand success(RemotingCommand request, CommandCustomHeader header) {
         RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
         response.writeCustomHeader(header);
         return response;
@@ -82,7 +84,7 @@ public abstract class CodeDispatchingProcessor implements RequestProcessor {
         if (request.getBody() == null || request.getBody().length == 0) {
             throw new IllegalArgumentException("request code " + request.getCode() + " needs a body");
         }
-        T value = org.mercurymq.remoting.protocol.RemotingSerializable.decode(request.getBody(), type);
+        T value = RemotingSerializable.decode(request.getBody(), type);
         if (value == null) {
             throw new IllegalArgumentException("request code " + request.getCode() + " has an empty body");
         }

@@ -1,6 +1,8 @@
 package org.mercurymq.broker.processor;
 
 import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
@@ -122,9 +124,6 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
             return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, "the message body size " + body.length
                 + " bytes is larger than maxMessageSize " + maxMessageSize);
         }
-        if (batch && body != null && body.length > maxMessageSize + 64 * 1024 * 1024) {
-            return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, "the batch of " + body.length + " bytes is too large");
-        }
         SendMessageChecker.Result check = checker.check(header, channel.remoteAddress());
         if (!check.isOk()) {
             return newResponse(request, check.code, check.remark);
@@ -222,8 +221,8 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         batch.setQueueId(queueId);
         batch.setBody(request.getBody());
         batch.setFlag(header.getFlag() == null ? 0 : header.getFlag());
-        java.util.Map<String, String> props = header.getProperties() == null || header.getProperties().isEmpty()
-            ? new java.util.HashMap<>() : new java.util.HashMap<>(MessageDecoder.string2messageProperties(header.getProperties()));
+        Map<String, String> props = header.getProperties() == null || header.getProperties().isEmpty()
+            ? new HashMap<>() : new HashMap<>(MessageDecoder.string2messageProperties(header.getProperties()));
         props.put(MessageConst.PROPERTY_CLUSTER, config.get().clusterName());
         MessageAccessor.setProperties(batch, props);
         batch.setSysFlag(sysFlag);

@@ -1,6 +1,8 @@
 package org.mercurymq.broker.processor;
 
 import java.util.Collections;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.broker.protocol.QueryConsumeQueueRequestHeader;
@@ -41,10 +43,10 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
     private final String brokerName;
-    private final java.util.function.BooleanSupplier master;
+    private final BooleanSupplier master;
 
     public TopicAdminProcessor(TopicConfigManager topics, ConsumerOffsetManager offsets, MessageStore store,
-                               String brokerName, java.util.function.BooleanSupplier master) {
+                               String brokerName, BooleanSupplier master) {
         this.topics = topics;
         this.offsets = offsets;
         this.store = store;
@@ -159,7 +161,7 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
                 ConsumeQueueData d = new ConsumeQueueData();
                 d.setPhysicOffset(phy);
                 d.setPhysicSize(r.getSize());
-                java.util.Map<String, String> props = MessageDecoder.decodeProperties(r.getByteBuffer().duplicate());
+                Map<String, String> props = MessageDecoder.decodeProperties(r.getByteBuffer().duplicate());
                 String tags = props == null ? null : props.get(MessageConst.PROPERTY_TAGS);
                 d.setTagsCode(tags == null ? 0 : tags.hashCode());
                 d.setEval(true);

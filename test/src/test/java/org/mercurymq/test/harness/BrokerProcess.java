@@ -66,11 +66,17 @@ public final class BrokerProcess implements AutoCloseable {
 
     private void launch() {
         starts++;
+        try {
+            // bin/runserver.sh writes the pid file before exec; the broker deletes it at a graceful exit
+            Files.write(pidFile(), "0\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         JvmProcess p = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
             .dir(dir)
             .heap("-Xmx256m")
             .mercuryLogging("broker")
-            .sysProp("mercury.pid.file", dir.resolve("broker.pid").toString())
+            .sysProp("mercury.pid.file", pidFile().toString())
             .args("-c", confFile.toString())
             .start();
         try {
@@ -109,6 +115,10 @@ public final class BrokerProcess implements AutoCloseable {
 
     public String brokerName() {
         return brokerName;
+    }
+
+    public Path pidFile() {
+        return dir.resolve("broker.pid");
     }
 
     public Path storeDir() {

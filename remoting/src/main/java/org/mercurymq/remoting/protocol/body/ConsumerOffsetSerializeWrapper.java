@@ -1,6 +1,5 @@
 package org.mercurymq.remoting.protocol.body;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.mercurymq.remoting.protocol.RemotingSerializable;

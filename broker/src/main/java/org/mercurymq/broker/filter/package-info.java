@@ -1,0 +1,2 @@
+/** Message filtering for pulls. */
+package org.mercurymq.broker.filter;

@@ -1,0 +1,2 @@
+/** Queue locks of orderly consumers. */
+package org.mercurymq.broker.lock;

@@ -1,0 +1,2 @@
+/** Parked pulls and their wake-up (long polling). */
+package org.mercurymq.broker.longpolling;

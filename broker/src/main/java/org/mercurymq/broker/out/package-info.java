@@ -1,0 +1,2 @@
+/** Calls from the broker to the name servers (registration). */
+package org.mercurymq.broker.out;

@@ -1,0 +1,2 @@
+/** Request processors, one per area, routed by request code. */
+package org.mercurymq.broker.processor;

@@ -1,0 +1,2 @@
+/** Delivery of delayed and retried messages. */
+package org.mercurymq.broker.schedule;

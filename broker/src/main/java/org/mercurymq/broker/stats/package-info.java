@@ -1,0 +1,2 @@
+/** Broker-level message counters and rates. */
+package org.mercurymq.broker.stats;

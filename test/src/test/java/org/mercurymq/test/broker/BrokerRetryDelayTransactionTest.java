@@ -1,0 +1,217 @@
+package org.mercurymq.test.broker;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.admin.TopicOffset;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageConst;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.test.harness.MercuryCluster;
+
+/**
+ * Delayed messages, consumer retries through %RETRY% and the DLQ, and transactional messages with the
+ * official 4.9.7 clients. The broker runs with one-second delay levels so retries come back quickly.
+ */
+class BrokerRetryDelayTransactionTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+
+    private static MercuryCluster cluster;
+    private static OfficialClients shared;
+    private static DefaultMQAdminExt admin;
+    private OfficialClients clients;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = MercuryCluster.start(dir, "messageDelayLevel=1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s",
+            "transactionCheckInterval=1000", "transactionTimeOut=1000");
+        shared = new OfficialClients(cluster.namesrvAddress());
+        admin = shared.admin();
+        await().atMost(WAIT).until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable()
+            .containsKey(cluster.brokerName()));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (shared != null) {
+            shared.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @BeforeEach
+    void newClients() {
+        clients = new OfficialClients(cluster.namesrvAddress());
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.close();
+    }
+
+    private static String createTopic(String prefix, int queues) throws Exception {
+        String topic = OfficialClients.unique(prefix);
+        admin.createAndUpdateTopicConfig(cluster.brokerAddress(), new TopicConfig(topic, queues, queues, 6));
+        await().atMost(WAIT).ignoreExceptions().until(() ->
+            admin.examineTopicRouteInfo(topic).getQueueDatas().get(0).getWriteQueueNums() == queues);
+        return topic;
+    }
+
+    private static long totalMaxOffset(String topic) {
+        try {
+            long sum = 0;
+            for (TopicOffset o : admin.examineTopicStats(topic).getOffsetTable().values()) {
+                sum += o.getMaxOffset();
+            }
+            return sum;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void delayedMessageGoesThroughTheScheduleTopicAndArrivesUnchanged() throws Exception {
+        String topic = createTopic("Delayed", 2);
+        long scheduledBefore = totalMaxOffset("SCHEDULE_TOPIC_XXXX");
+        Map<String, MessageExt> received = new ConcurrentHashMap<>();
+        DefaultMQPushConsumer c = clients.pushConsumer(OfficialClients.unique("dcg"));
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(topic, "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> received.put(new String(m.getBody(), StandardCharsets.UTF_8), m));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        clients.started(c);
+        DefaultMQProducer producer = clients.producer(OfficialClients.unique("pg"));
+        Message m = new Message(topic, "TagD", "delayed-key", "delayed".getBytes(StandardCharsets.UTF_8));
+        m.setDelayTimeLevel(2);
+        SendResult r = producer.send(m);
+        assertEquals(SendStatus.SEND_OK, r.getSendStatus());
+        assertEquals(scheduledBefore + 1, totalMaxOffset("SCHEDULE_TOPIC_XXXX"), "stored in the schedule topic first");
+        await().atMost(WAIT).until(() -> received.containsKey("delayed"));
+        MessageExt got = received.get("delayed");
+        assertEquals(topic, got.getTopic());
+        assertEquals("TagD", got.getTags());
+        assertEquals("delayed-key", got.getKeys());
+        assertEquals(r.getMsgId(), got.getMsgId());
+        assertNull(got.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL));
+    }
+
+    @Test
+    void failedMessagesAreRetriedAndThenDeadLettered() throws Exception {
+        String topic = createTopic("Retry", 1);
+        String group = OfficialClients.unique("retrycg");
+        // a new group's retry topic appears only with its first heartbeat, after the client fetched its routes:
+        // create it up front so the client does not wait for its next 30 s route refresh
+        admin.createAndUpdateTopicConfig(cluster.brokerAddress(), new TopicConfig("%RETRY%" + group, 1, 1, 6));
+        await().atMost(WAIT).ignoreExceptions().until(() ->
+            admin.examineTopicRouteInfo("%RETRY%" + group).getQueueDatas().size() == 1);
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        Set<Integer> reconsumeTimes = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer c = clients.pushConsumer(group);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.setMaxReconsumeTimes(2);
+        c.subscribe(topic, "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                deliveries.computeIfAbsent(new String(m.getBody(), StandardCharsets.UTF_8), k -> new AtomicInteger())
+                    .incrementAndGet();
+                reconsumeTimes.add(m.getReconsumeTimes());
+                assertEquals(topic, m.getTopic());
+            }
+            return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+        });
+        clients.started(c);
+        DefaultMQProducer producer = clients.producer(OfficialClients.unique("pg"));
+        producer.send(new Message(topic, "TagA", "doomed".getBytes(StandardCharsets.UTF_8)));
+        String dlq = "%DLQ%" + group;
+        await().atMost(WAIT).until(() -> totalMaxOffset(dlq) == 1);
+        assertEquals(3, deliveries.get("doomed").get(), "the first delivery and two retries");
+        assertEquals(Set.of(0, 1, 2), reconsumeTimes);
+        assertTrue(totalMaxOffset("%RETRY%" + group) >= 2);
+    }
+
+    @Test
+    void committedTransactionsAreDeliveredAndRolledBackOnesAreNot() throws Exception {
+        String topic = createTopic("Tx", 2);
+        Map<String, LocalTransactionState> decisions = new ConcurrentHashMap<>();
+        AtomicInteger checks = new AtomicInteger();
+        TransactionMQProducer producer = new TransactionMQProducer(OfficialClients.unique("txpg"));
+        producer.setNamesrvAddr(cluster.namesrvAddress());
+        producer.setInstanceName(OfficialClients.unique("tx"));
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return decisions.get(new String(msg.getBody(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                checks.incrementAndGet();
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        producer.start();
+        try {
+            decisions.put("rollback", LocalTransactionState.ROLLBACK_MESSAGE);
+            decisions.put("commit", LocalTransactionState.COMMIT_MESSAGE);
+            decisions.put("unknown", LocalTransactionState.UNKNOW);
+            for (String body : new String[] {"rollback", "commit", "unknown"}) {
+                TransactionSendResult r = producer.sendMessageInTransaction(
+                    new Message(topic, "TagT", body, body.getBytes(StandardCharsets.UTF_8)), null);
+                assertEquals(SendStatus.SEND_OK, r.getSendStatus());
+                assertEquals(decisions.get(body), r.getLocalTransactionState());
+            }
+            Set<String> received = ConcurrentHashMap.newKeySet();
+            DefaultMQPushConsumer c = clients.pushConsumer(OfficialClients.unique("txcg"));
+            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            c.subscribe(topic, "*");
+            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            clients.started(c);
+            await().atMost(WAIT).until(() -> received.contains("commit"));
+            // the "unknown" one is resolved by the broker's transaction check, which the producer commits
+            await().atMost(WAIT).until(() -> received.contains("unknown"));
+            assertTrue(checks.get() >= 1);
+            assertEquals(Set.of("commit", "unknown"), received);
+            assertEquals(2, totalMaxOffset(topic), "the real topic holds only the committed messages");
+        } finally {
+            producer.shutdown();
+        }
+    }
+}
