@@ -87,6 +87,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final Map<String, Set<MessageQueue>> topicQueuesSeen = new ConcurrentHashMap<String, Set<MessageQueue>>();
     private volatile SubscriptionType subscriptionType = SubscriptionType.NONE;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
+    /** Set once the first heartbeat went out; rebalancing earlier only earns "no consumer" replies. */
+    private volatile boolean registeredWithBrokers = false;
     private volatile MQClientInstance mQClientFactory;
     private volatile RebalanceLitePullImpl rebalanceImpl;
     private volatile PullAPIWrapper pullAPIWrapper;
@@ -148,6 +150,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        registeredWithBrokers = true;
         for (AssignedMessageQueue.QueueState s : assigned.all()) {
             startChain(s, 0);
         }
@@ -632,7 +635,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     @Override
     public void doRebalance() {
-        if (subscriptionType == SubscriptionType.SUBSCRIBE && rebalanceImpl != null) {
+        if (subscriptionType == SubscriptionType.SUBSCRIBE && registeredWithBrokers && rebalanceImpl != null) {
             rebalanceImpl.doRebalance(false);
         }
     }

@@ -47,6 +47,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private final DefaultMQPullConsumer config;
     private final RPCHook rpcHook;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
+    /** Set once the first heartbeat went out; rebalancing earlier only earns "no consumer" replies. */
+    private volatile boolean registeredWithBrokers = false;
     private volatile MQClientInstance mQClientFactory;
     private volatile RebalancePullImpl rebalanceImpl;
     private volatile PullAPIWrapper pullAPIWrapper;
@@ -93,6 +95,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        registeredWithBrokers = true;
         mQClientFactory.rebalanceImmediately();
         LOG.info("pull consumer group {} started on client {}", config.getConsumerGroup(), mQClientFactory.getClientId());
     }
@@ -281,7 +284,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public void doRebalance() {
-        if (rebalanceImpl != null) {
+        if (registeredWithBrokers && rebalanceImpl != null) {
             rebalanceImpl.doRebalance(false);
         }
     }

@@ -314,14 +314,14 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public SendResult send(Message msg, MessageQueue mq, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        long begin = System.currentTimeMillis();
         Message m = msg instanceof MessageBatch ? msg : prepare(msg);
         mq = checkQueue(m, mq);
-        long begin = System.currentTimeMillis();
-        SendResult r = sendKernelImpl(m, mq, CommunicationMode.SYNC, null, null, timeout, 0);
-        if (System.currentTimeMillis() - begin > timeout) {
+        long cost = System.currentTimeMillis() - begin;
+        if (cost >= timeout) {
             throw new RemotingTooMuchRequestException("call timeout");
         }
-        return r;
+        return sendKernelImpl(m, mq, CommunicationMode.SYNC, null, null, timeout - cost, 0);
     }
 
     public void send(Message msg, MessageQueue mq, final SendCallback sendCallback, long timeout)
