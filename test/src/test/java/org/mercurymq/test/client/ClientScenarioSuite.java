@@ -799,4 +799,31 @@ public abstract class ClientScenarioSuite {
         await().atMost(WAIT).until(() -> seen.size() >= 5 && caughtUp(consumer, producer, topic));
         assertEquals(Arrays.asList("s0#0", "s1#0", "s1#1", "s1#2", "s2#0"), seen);
     }
+
+    @Test
+    void pushConsumerRecoversFromAnOffsetBeyondTheQueue() throws Exception {
+        String topic = ClientFixture.unique("MovedT");
+        String group = ClientFixture.unique("cg");
+        DefaultMQProducer producer = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(producer, topic, 1);
+        MessageQueue mq = new MessageQueue(topic, cluster.brokerName(), 0);
+        Set<String> old = new HashSet<>();
+        sendSome(producer, topic, 3, old);
+        DefaultMQPullConsumer setter = clients.pullConsumer(group);
+        setter.start();
+        setter.updateConsumeOffset(mq, 100);
+        setter.shutdown();
+
+        List<MessageExt> got = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = collect(group, topic, "*", got);
+        // the pull at 100 is answered PULL_OFFSET_MOVED (next = max 3); the queue is re-created 10 s later
+        await().atMost(WAIT).until(() -> consumer.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_MEMORY) == 3
+            && held(consumer, topic).contains(mq));
+        Set<String> fresh = new HashSet<>();
+        sendSome(producer, topic, 2, fresh);
+        await().atMost(WAIT).until(() -> ids(got).containsAll(fresh));
+        Set<String> replayed = new HashSet<>(ids(got));
+        replayed.retainAll(old);
+        assertEquals(Collections.emptySet(), replayed, "messages before the moved-to offset are not consumed");
+    }
 }

@@ -175,6 +175,8 @@ final class PushConsumerPuller {
                         impl.getOffsetStore().persist(mq);
                         impl.getRebalanceImpl().removeProcessQueue(mq);
                         LOG.warn("offset of {} reset to {} after an illegal offset", mq, next);
+                        // re-create the queue now rather than at the next periodic rebalance
+                        impl.getMQClientFactory().rebalanceImmediately();
                     }
                 }, OFFSET_MOVED_DELAY_MILLIS);
                 break;
