@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.mercurymq.client.QueryResult;
 import org.mercurymq.client.exception.MQBrokerException;
@@ -12,7 +11,6 @@ import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.TopicRouteCache;
 import org.mercurymq.client.impl.producer.TopicPublishInfo;
-import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.message.MessageClientIDSetter;
@@ -227,9 +225,5 @@ public class MQAdminImpl {
             }
         }
         return false;
-    }
-
-    static boolean isMaster(Map.Entry<Long, String> e) {
-        return e.getKey() == BrokerConstants.MASTER_ID;
     }
 }

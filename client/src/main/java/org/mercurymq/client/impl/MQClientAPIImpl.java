@@ -2,7 +2,6 @@ package org.mercurymq.client.impl;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -466,9 +465,5 @@ public class MQClientAPIImpl {
             out.add(m);
         }
         return out;
-    }
-
-    static List<String> splitAddrs(String addrs) {
-        return Arrays.asList(addrs.split(";"));
     }
 }

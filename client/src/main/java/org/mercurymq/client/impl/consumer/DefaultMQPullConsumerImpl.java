@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.mercurymq.client.Validators;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
-import org.mercurymq.client.consumer.MessageSelector;
 import org.mercurymq.client.consumer.PullCallback;
 import org.mercurymq.client.consumer.PullResult;
 import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
@@ -189,10 +188,6 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         } catch (MQBrokerException e) {
             throw new MQClientException("pullAsync unknown exception", e);
         }
-    }
-
-    static String typeOf(MessageSelector selector) {
-        return selector == null ? null : selector.getExpressionType();
     }
 
     // ---------------------------------------------------------------- offsets and queues

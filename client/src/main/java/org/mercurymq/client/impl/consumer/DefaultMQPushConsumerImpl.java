@@ -22,7 +22,6 @@ import org.mercurymq.client.impl.body.ConsumerRunningInfo;
 import org.mercurymq.client.impl.body.ProcessQueueInfo;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
-import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.MQVersion;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
@@ -498,9 +497,5 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     public ConsumerStats getConsumerStats() {
         return consumerStats;
-    }
-
-    static boolean isDefaultGroup(String group) {
-        return GroupNames.DEFAULT_CONSUMER_GROUP.equals(group);
     }
 }

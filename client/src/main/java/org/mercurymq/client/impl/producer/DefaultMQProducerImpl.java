@@ -26,7 +26,6 @@ import org.mercurymq.client.producer.SendCallback;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;
 import org.mercurymq.common.GroupNames;
-import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.Message;
 import org.mercurymq.common.message.MessageBatch;
 import org.mercurymq.common.message.MessageClientIDSetter;
@@ -611,9 +610,5 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public ServiceState getServiceState() {
         return serviceState;
-    }
-
-    static boolean isRetryTopic(String topic) {
-        return TopicNames.isRetryTopic(topic);
     }
 }
