@@ -11,21 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.mercurymq.client.Validators;
 import org.mercurymq.client.consumer.DefaultLitePullConsumer;
 import org.mercurymq.client.consumer.MessageSelector;
-import org.mercurymq.client.consumer.PullCallback;
-import org.mercurymq.client.consumer.PullResult;
 import org.mercurymq.client.consumer.TopicMessageQueueChangeListener;
 import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.consumer.store.ReadOffsetType;
 import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.CommunicationMode;
 import org.mercurymq.client.impl.MQClientManager;
 import org.mercurymq.client.impl.body.ConsumerRunningInfo;
 import org.mercurymq.client.impl.body.ProcessQueueInfo;
@@ -40,47 +36,30 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
-import org.mercurymq.common.sysflag.PullSysFlag;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lite pull consumer engine: per assigned queue one chain of async long-polling pulls fills a
- * bounded cache of batches that {@code poll()} hands to the application. Queues come from rebalance
+ * The lite pull consumer engine: per assigned queue one chain of async long-polling pulls
+ * ({@link LitePullChains}) fills a cache of batches that {@code poll()} hands to the application. Queues come from rebalance
  * (subscribe) or from {@code assign()}. {@code seek} starts a new chain at once and the results of the
  * old one are discarded (generation check). Offsets: the position after the last polled message,
  * committed automatically every autoCommitIntervalMillis during poll or by commitSync(). Thread-safe.
  */
 public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLitePullConsumerImpl.class);
-    private static final long PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION = 1000;
-    private static final long PULL_TIME_DELAY_MILLS_WHEN_PAUSE = 1000;
-    private static final long PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL = 50;
 
     /** How queues are obtained; mixing both is refused. */
     private enum SubscriptionType {
         NONE, SUBSCRIBE, ASSIGN
     }
 
-    /** One pulled batch waiting for poll(). */
-    private static final class ConsumeRequest {
-        private final List<MessageExt> messages;
-        private final AssignedMessageQueue.QueueState state;
-        private final long generation;
-
-        ConsumeRequest(List<MessageExt> messages, AssignedMessageQueue.QueueState state, long generation) {
-            this.messages = messages;
-            this.state = state;
-            this.generation = generation;
-        }
-    }
-
     private final DefaultLitePullConsumer config;
     private final RPCHook rpcHook;
     private final AssignedMessageQueue assigned = new AssignedMessageQueue();
-    private final LinkedBlockingQueue<ConsumeRequest> consumeRequestCache = new LinkedBlockingQueue<ConsumeRequest>();
+    private final LinkedBlockingQueue<LitePullBatch> consumeRequestCache = new LinkedBlockingQueue<LitePullBatch>();
     private final Map<String, String> assignExpressions = new ConcurrentHashMap<String, String>();
     private final Map<String, SubscriptionData> pendingSubscriptions = new ConcurrentHashMap<String, SubscriptionData>();
     private final Map<String, TopicMessageQueueChangeListener> topicListeners = new ConcurrentHashMap<String, TopicMessageQueueChangeListener>();
@@ -94,6 +73,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private volatile PullAPIWrapper pullAPIWrapper;
     private volatile OffsetStore offsetStore;
     private volatile ScheduledThreadPoolExecutor pullExecutor;
+    private volatile LitePullChains chains;
     private volatile long nextAutoCommitDeadline = -1;
 
     public DefaultLitePullConsumerImpl(DefaultLitePullConsumer config, RPCHook rpcHook) {
@@ -137,6 +117,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         offsetStore.load();
         pullExecutor = new ScheduledThreadPoolExecutor(config.getPullThreadNums(),
             new NamedThreadFactory("PullMsgThread-" + config.getConsumerGroup(), true));
+        chains = new LitePullChains(this, config, assigned, consumeRequestCache, pullExecutor, pullAPIWrapper);
         if (!mQClientFactory.registerConsumer(config.getConsumerGroup(), this)) {
             serviceState = ServiceState.CREATE_JUST;
             pullExecutor.shutdownNow();
@@ -152,7 +133,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
         registeredWithBrokers = true;
         for (AssignedMessageQueue.QueueState s : assigned.all()) {
-            startChain(s, 0);
+            chains.start(s, 0);
         }
         pullExecutor.scheduleAtFixedRate(new Runnable() {
             @Override
@@ -244,7 +225,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         Set<MessageQueue> added = assigned.update(null, new HashSet<MessageQueue>(messageQueues));
         if (isRunning()) {
             for (MessageQueue mq : added) {
-                startChain(assigned.get(mq), 0);
+                chains.start(assigned.get(mq), 0);
             }
         }
     }
@@ -258,16 +239,16 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         Set<MessageQueue> added = assigned.update(topic, mqs);
         if (isRunning()) {
             for (MessageQueue mq : added) {
-                startChain(assigned.get(mq), 0);
+                chains.start(assigned.get(mq), 0);
             }
         }
         removeCachedRequestsNotAssigned();
     }
 
     private void removeCachedRequestsNotAssigned() {
-        Iterator<ConsumeRequest> it = consumeRequestCache.iterator();
+        Iterator<LitePullBatch> it = consumeRequestCache.iterator();
         while (it.hasNext()) {
-            ConsumeRequest r = it.next();
+            LitePullBatch r = it.next();
             if (assigned.get(r.state.getMessageQueue()) != r.state) {
                 it.remove();
             }
@@ -286,133 +267,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         assigned.pause(mqs, false);
     }
 
-    // ---------------------------------------------------------------- pull chains
-
-    private void startChain(final AssignedMessageQueue.QueueState state, long delayMillis) {
-        final long generation = state.generation();
-        schedule(state, generation, delayMillis);
-    }
-
-    private void schedule(final AssignedMessageQueue.QueueState state, final long generation, long delayMillis) {
-        if (!isRunning()) {
-            return;
-        }
-        try {
-            pullExecutor.schedule(new Runnable() {
-                @Override
-                public void run() {
-                    pullOnce(state, generation);
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("pull executor stopped");
-        }
-    }
-
-    /** True when this chain is still the live one for its queue. */
-    private boolean current(AssignedMessageQueue.QueueState state, long generation) {
-        return isRunning() && assigned.get(state.getMessageQueue()) == state && state.generation() == generation
-            && !state.getProcessQueue().isDropped();
-    }
-
-    private void pullOnce(final AssignedMessageQueue.QueueState state, final long generation) {
-        if (!current(state, generation)) {
-            return;
-        }
-        final MessageQueue mq = state.getMessageQueue();
-        if (state.isPaused()) {
-            schedule(state, generation, PULL_TIME_DELAY_MILLS_WHEN_PAUSE);
-            return;
-        }
-        ProcessQueue pq = state.getProcessQueue();
-        if ((long) consumeRequestCache.size() * config.getPullBatchSize() > config.getPullThresholdForAll()
-            || PullFlowControl.check(pq, config.getPullThresholdForQueue(), config.getPullThresholdSizeForQueue(), false,
-            config.getConsumeMaxSpan()) != null) {
-            schedule(state, generation, PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL);
-            return;
-        }
-        final long offset;
-        try {
-            offset = nextPullOffset(state);
-        } catch (Exception e) {
-            LOG.warn("start offset of {} unknown: {}", mq, e.toString());
-            schedule(state, generation, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
-            return;
-        }
-        if (offset < 0) {
-            schedule(state, generation, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
-            return;
-        }
-        final SubscriptionData sd = subscriptionOf(mq.getTopic());
-        int sysFlag = PullSysFlag.buildSysFlag(false, true, true, false, true);
-        try {
-            pullAPIWrapper.pullKernelImpl(mq, sd.getSubString(), sd.getExpressionType(), sd.getSubVersion(), offset,
-                config.getPullBatchSize(), sysFlag, 0, config.getBrokerSuspendMaxTimeMillis(),
-                config.getConsumerTimeoutMillisWhenSuspend(), CommunicationMode.ASYNC, new PullCallback() {
-                    @Override
-                    public void onSuccess(PullResult raw) {
-                        if (!current(state, generation)) {
-                            return;
-                        }
-                        onPulled(state, generation, offset, pullAPIWrapper.processPullResult(mq, raw, sd));
-                    }
-
-                    @Override
-                    public void onException(Throwable e) {
-                        if (!current(state, generation)) {
-                            return;
-                        }
-                        LOG.warn("pull of {} at {} failed: {}", mq, offset, e.toString());
-                        schedule(state, generation, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
-                    }
-                });
-        } catch (Exception e) {
-            LOG.warn("pull of {} could not be sent: {}", mq, e.toString());
-            schedule(state, generation, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
-        }
-    }
-
-    private void onPulled(AssignedMessageQueue.QueueState state, long generation, long offset, PullResult result) {
-        switch (result.getPullStatus()) {
-            case FOUND:
-                List<MessageExt> msgs = result.getMsgFoundList();
-                if (msgs != null && !msgs.isEmpty()) {
-                    state.getProcessQueue().putMessage(msgs);
-                    consumeRequestCache.add(new ConsumeRequest(msgs, state, generation));
-                }
-                break;
-            case OFFSET_ILLEGAL:
-                LOG.warn("offset {} of {} is illegal (min {} max {}); continuing at {}", offset, state.getMessageQueue(),
-                    result.getMinOffset(), result.getMaxOffset(), result.getNextBeginOffset());
-                break;
-            case NO_NEW_MSG:
-            case NO_MATCHED_MSG:
-            default:
-                break;
-        }
-        state.setPullOffset(result.getNextBeginOffset());
-        schedule(state, generation, 0);
-    }
-
-    private long nextPullOffset(AssignedMessageQueue.QueueState state) throws MQClientException {
-        long seek = state.getSeekOffset();
-        if (seek >= 0) {
-            state.setSeekOffset(-1);
-            state.setPullOffset(seek);
-            return seek;
-        }
-        if (state.getPullOffset() >= 0) {
-            return state.getPullOffset();
-        }
-        long start = StartOffset.resolve(offsetStore, mQClientFactory.getMQAdminImpl(), state.getMessageQueue(),
-            config.getConsumeFromWhere(), config.getConsumeTimestamp());
-        if (start >= 0) {
-            state.setPullOffset(start);
-        }
-        return start;
-    }
-
-    private SubscriptionData subscriptionOf(String topic) {
+    SubscriptionData subscriptionOf(String topic) {
         SubscriptionData sd = rebalanceImpl.getSubscriptionInner().get(topic);
         if (sd != null) {
             return sd;
@@ -435,11 +290,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             while (true) {
                 maybeAutoCommit();
                 long left = deadline - System.currentTimeMillis();
-                ConsumeRequest r = left > 0 ? consumeRequestCache.poll(left, TimeUnit.MILLISECONDS) : consumeRequestCache.poll();
+                LitePullBatch r = left > 0 ? consumeRequestCache.poll(left, TimeUnit.MILLISECONDS) : consumeRequestCache.poll();
                 if (r == null) {
                     return Collections.emptyList();
                 }
-                if (!current(r.state, r.generation)) {
+                if (!chains.current(r.state, r.generation)) {
                     continue;
                 }
                 long next = r.messages.get(r.messages.size() - 1).getQueueOffset() + 1;
@@ -542,13 +397,13 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         state.setSeekOffset(offset);
         state.setConsumeOffset(offset);
         state.getProcessQueue().clear();
-        Iterator<ConsumeRequest> it = consumeRequestCache.iterator();
+        Iterator<LitePullBatch> it = consumeRequestCache.iterator();
         while (it.hasNext()) {
             if (it.next().state == state) {
                 it.remove();
             }
         }
-        schedule(state, generation, 0);
+        chains.schedule(state, generation, 0);
         LOG.info("group {} seeks {} to offset {}", config.getConsumerGroup(), mq, offset);
     }
 
@@ -683,6 +538,10 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public DefaultLitePullConsumer getDefaultLitePullConsumer() {
         return config;
+    }
+
+    MQClientInstance getMQClientFactory() {
+        return mQClientFactory;
     }
 
     public OffsetStore getOffsetStore() {
