@@ -501,6 +501,12 @@ public abstract class ClientScenarioSuite {
         consumer.seekToEnd(mq);
         sent.add(producer.send(new Message(topic, ClientFixture.utf8("lite-late")), mq).getMsgId());
         assertEquals(sent.subList(6, 7), pollUntil(consumer, 1), "after seekToEnd only new messages");
+
+        consumer.pause(Collections.singletonList(mq));
+        sent.add(producer.send(new Message(topic, ClientFixture.utf8("lite-paused")), mq).getMsgId());
+        assertTrue(consumer.poll(1500).isEmpty(), "a paused queue yields nothing");
+        consumer.resume(Collections.singletonList(mq));
+        assertEquals(sent.subList(7, 8), pollUntil(consumer, 1), "resumed");
     }
 
     private static List<String> pollUntil(DefaultLitePullConsumer consumer, int n) {

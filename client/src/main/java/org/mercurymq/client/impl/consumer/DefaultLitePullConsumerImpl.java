@@ -60,6 +60,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final RPCHook rpcHook;
     private final AssignedMessageQueue assigned = new AssignedMessageQueue();
     private final LinkedBlockingQueue<LitePullBatch> consumeRequestCache = new LinkedBlockingQueue<LitePullBatch>();
+    /** Batches of paused queues, fetched before the pause, held until resume. */
+    private final List<LitePullBatch> parked = new ArrayList<LitePullBatch>();
     private final Map<String, String> assignExpressions = new ConcurrentHashMap<String, String>();
     private final Map<String, SubscriptionData> pendingSubscriptions = new ConcurrentHashMap<String, SubscriptionData>();
     private final Map<String, TopicMessageQueueChangeListener> topicListeners = new ConcurrentHashMap<String, TopicMessageQueueChangeListener>();
@@ -259,12 +261,23 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         return assigned.messageQueues();
     }
 
+    /** Stops pulling these queues; batches already fetched are held back from poll() until resume. */
     public void pause(Collection<MessageQueue> mqs) {
         assigned.pause(mqs, true);
     }
 
     public void resume(Collection<MessageQueue> mqs) {
         assigned.pause(mqs, false);
+        synchronized (parked) {
+            Iterator<LitePullBatch> it = parked.iterator();
+            while (it.hasNext()) {
+                LitePullBatch b = it.next();
+                if (!b.state.isPaused()) {
+                    it.remove();
+                    consumeRequestCache.add(b);
+                }
+            }
+        }
     }
 
     SubscriptionData subscriptionOf(String topic) {
@@ -295,6 +308,12 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                     return Collections.emptyList();
                 }
                 if (!chains.current(r.state, r.generation)) {
+                    continue;
+                }
+                if (r.state.isPaused()) {
+                    synchronized (parked) {
+                        parked.add(r);
+                    }
                     continue;
                 }
                 long next = r.messages.get(r.messages.size() - 1).getQueueOffset() + 1;
