@@ -22,7 +22,7 @@ import org.mercurymq.remoting.RPCHook;
  * The lite pull consumer of RocketMQ 4.9's API: subscribe (group rebalance) or assign queues, then
  * {@link #poll()} batches; {@link #seek}, pause/resume, and commit automatically (default every 5 s)
  * or with {@link #commitSync()}. Defaults: 10 messages per pull, 20 pull threads, poll time-out 5 s.
- * Configure before {@code start()}; poll from one thread.
+ * Configure before {@code start()}; poll from one thread (the other methods are thread-safe).
  */
 public class DefaultLitePullConsumer extends ClientConfig implements LitePullConsumer {
     private final DefaultLitePullConsumerImpl defaultLitePullConsumerImpl;

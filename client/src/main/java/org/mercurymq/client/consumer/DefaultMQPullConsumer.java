@@ -21,6 +21,7 @@ import org.mercurymq.remoting.exception.RemotingException;
  * The older pull consumer of RocketMQ 4.9's API (deprecated there in favour of
  * {@link DefaultLitePullConsumer}): pull a queue at an offset, store offsets yourself. Defaults:
  * plain pull time-out 10 s; blocking pulls are held by the broker up to 20 s and time out after 30 s.
+ * Configure before {@code start()}; pulls and offset calls are thread-safe.
  */
 public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsumer {
     protected final transient DefaultMQPullConsumerImpl defaultMQPullConsumerImpl;

@@ -28,7 +28,8 @@ import org.mercurymq.remoting.exception.RemotingException;
  * The push consumer of RocketMQ 4.9's API: subscribe, register a listener, {@link #start()}; messages
  * are pulled in the background (long polling) and handed to the listener. Defaults: CLUSTERING,
  * CONSUME_FROM_LAST_OFFSET, 20 consume threads, 1 message per listener call, 32 per pull, pull flow
- * control at 1000 messages / 100 MiB per queue, averagely allocation. Configure before {@code start()}.
+ * control at 1000 messages / 100 MiB per queue, averagely allocation. Configure before {@code start()};
+ * after that the methods are thread-safe.
  */
 public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsumer {
     protected final transient DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;

@@ -3,7 +3,7 @@ package org.mercurymq.client.impl;
 import org.mercurymq.remoting.CommandCustomHeader;
 import org.mercurymq.remoting.annotation.CFNotNull;
 
-/** PUSH_REPLY_MESSAGE_TO_CLIENT (326) request header: the stored reply message's fields. Field names are the wire keys. */
+/** PUSH_REPLY_MESSAGE_TO_CLIENT (326) request header: the stored reply message's fields. Field names are the wire keys. Not thread-safe. */
 public class ReplyMessageRequestHeader implements CommandCustomHeader {
     @CFNotNull
     private String producerGroup;

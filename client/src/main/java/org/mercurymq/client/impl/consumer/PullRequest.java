@@ -4,8 +4,8 @@ import org.mercurymq.common.message.MessageQueue;
 
 /**
  * The next pull of one assigned queue: where to continue and the queue's local state. Exactly one
- * exists per assigned queue; it travels between the pull thread and pull callbacks, so the offset
- * field is volatile.
+ * exists per assigned queue; it travels between the pull thread and pull callbacks (one at a time), so
+ * the offset field is volatile. Thread-safe for that hand-over.
  */
 public class PullRequest {
     private final String consumerGroup;
