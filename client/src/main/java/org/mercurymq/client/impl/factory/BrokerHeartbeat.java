@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers the instance's producer and consumer groups with brokers (HEART_BEAT, behaviour.md §5)
  * and unregisters groups (UNREGISTER_CLIENT). Producers only talk to masters, so without consumers
- * slaves are skipped. Records each broker's reply version. Not thread-safe: the client instance calls
- * it under its heartbeat lock.
+ * slaves are skipped. Records each broker's reply version. Thread-safe (the instance still runs one
+ * heartbeat round at a time, under its heartbeat lock).
  */
 final class BrokerHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerHeartbeat.class);
