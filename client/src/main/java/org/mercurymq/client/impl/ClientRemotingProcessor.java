@@ -1,0 +1,172 @@
+package org.mercurymq.client.impl;
+
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.Map;
+import org.mercurymq.client.impl.body.ConsumeMessageDirectlyResult;
+import org.mercurymq.client.impl.body.ConsumerRunningInfo;
+import org.mercurymq.client.impl.body.GetConsumerStatusBody;
+import org.mercurymq.client.impl.body.ResetOffsetBody;
+import org.mercurymq.client.impl.consumer.DefaultMQPushConsumerImpl;
+import org.mercurymq.client.impl.consumer.MQConsumerInner;
+import org.mercurymq.client.impl.factory.MQClientInstance;
+import org.mercurymq.client.producer.RequestFutureHolder;
+import org.mercurymq.client.producer.RequestResponseFuture;
+import org.mercurymq.common.message.BodyCompression;
+import org.mercurymq.common.message.MessageAccessor;
+import org.mercurymq.common.message.MessageConst;
+import org.mercurymq.common.sysflag.MessageSysFlag;
+import org.mercurymq.remoting.common.RemotingHelper;
+import org.mercurymq.common.message.MessageDecoder;
+import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.remoting.RemotingChannel;
+import org.mercurymq.remoting.RequestProcessor;
+import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
+import org.mercurymq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import org.mercurymq.remoting.protocol.header.GetConsumerStatusRequestHeader;
+import org.mercurymq.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
+import org.mercurymq.remoting.protocol.header.ResetOffsetRequestHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the requests brokers send to clients (remoting.md §8 "Server → client requests"): consumer
+ * list changed (rebalance now), offset reset, consumer status, running info, direct consumption and
+ * replies to requests.
+ * Thread-safe.
+ */
+public class ClientRemotingProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientRemotingProcessor.class);
+
+    private final MQClientInstance instance;
+
+    public ClientRemotingProcessor(MQClientInstance instance) {
+        this.instance = instance;
+    }
+
+    @Override
+    public RemotingCommand processRequest(RemotingChannel channel, RemotingCommand request) throws Exception {
+        switch (request.getCode()) {
+            case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED:
+                return notifyConsumerIdsChanged(channel, request);
+            case RequestCode.RESET_CONSUMER_CLIENT_OFFSET:
+                return resetOffset(request);
+            case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT:
+                return consumerStatus(request);
+            case RequestCode.GET_CONSUMER_RUNNING_INFO:
+                return runningInfo(request);
+            case RequestCode.CONSUME_MESSAGE_DIRECTLY:
+                return consumeDirectly(request);
+            case RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT:
+                return receiveReplyMessage(request);
+            default:
+                return request.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code(),
+                    "request code " + request.getCode() + " not supported by the client");
+        }
+    }
+
+    private RemotingCommand notifyConsumerIdsChanged(RemotingChannel channel, RemotingCommand request) throws Exception {
+        NotifyConsumerIdsChangedRequestHeader h = request.decodeCommandCustomHeader(NotifyConsumerIdsChangedRequestHeader.class);
+        LOG.info("broker {} says the consumers of group {} changed; rebalancing", channel.remoteAddress(), h.getConsumerGroup());
+        instance.rebalanceImmediately();
+        return null;
+    }
+
+    private RemotingCommand resetOffset(RemotingCommand request) throws Exception {
+        ResetOffsetRequestHeader h = request.decodeCommandCustomHeader(ResetOffsetRequestHeader.class);
+        Map<MessageQueue, Long> table = request.getBody() == null ? Collections.<MessageQueue, Long>emptyMap()
+            : ResetOffsetBody.decode(request.getBody()).getOffsetTable();
+        MQConsumerInner consumer = instance.selectConsumer(h.getGroup());
+        if (consumer instanceof DefaultMQPushConsumerImpl) {
+            LOG.info("broker asks group {} to reset topic {} to {}", h.getGroup(), h.getTopic(), table);
+            ((DefaultMQPushConsumerImpl) consumer).resetOffsetByBroker(h.getTopic(), table);
+        } else {
+            LOG.warn("offset reset for group {} ignored: no push consumer of that group here", h.getGroup());
+        }
+        return null;
+    }
+
+    private RemotingCommand consumerStatus(RemotingCommand request) throws Exception {
+        GetConsumerStatusRequestHeader h = request.decodeCommandCustomHeader(GetConsumerStatusRequestHeader.class);
+        MQConsumerInner consumer = instance.selectConsumer(h.getGroup());
+        Map<MessageQueue, Long> offsets = Collections.emptyMap();
+        if (consumer instanceof DefaultMQPushConsumerImpl) {
+            offsets = ((DefaultMQPushConsumerImpl) consumer).getOffsetStore().cloneOffsetTable(h.getTopic());
+        }
+        RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
+        response.setBody(new GetConsumerStatusBody(offsets).encode());
+        return response;
+    }
+
+    private RemotingCommand runningInfo(RemotingCommand request) throws Exception {
+        GetConsumerRunningInfoRequestHeader h = request.decodeCommandCustomHeader(GetConsumerRunningInfoRequestHeader.class);
+        MQConsumerInner consumer = instance.selectConsumer(h.getConsumerGroup());
+        if (consumer == null) {
+            return request.response(ResponseCode.SYSTEM_ERROR.code(),
+                "The Consumer Group <" + h.getConsumerGroup() + "> not exist in this consumer");
+        }
+        ConsumerRunningInfo info = consumer.consumerRunningInfo();
+        if (h.isJstackEnable()) {
+            info.setJstack(ThreadDump.of(Thread.getAllStackTraces()));
+        }
+        RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
+        response.setBody(info.encode());
+        return response;
+    }
+
+    private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {
+        ConsumeMessageDirectlyResultRequestHeader h = request.decodeCommandCustomHeader(ConsumeMessageDirectlyResultRequestHeader.class);
+        MQConsumerInner consumer = instance.selectConsumer(h.getConsumerGroup());
+        if (!(consumer instanceof DefaultMQPushConsumerImpl)) {
+            return request.response(ResponseCode.SYSTEM_ERROR.code(),
+                "The Consumer Group <" + h.getConsumerGroup() + "> not exist in this consumer");
+        }
+        MessageExt msg = request.getBody() == null ? null : MessageDecoder.clientDecode(ByteBuffer.wrap(request.getBody()), true);
+        if (msg == null) {
+            return request.response(ResponseCode.SYSTEM_ERROR.code(), "the request carries no decodable message");
+        }
+        ConsumeMessageDirectlyResult result = ((DefaultMQPushConsumerImpl) consumer).consumeMessageDirectly(msg, h.getBrokerName());
+        RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
+        response.setBody(result.encode());
+        return response;
+    }
+
+    /** PUSH_REPLY_MESSAGE_TO_CLIENT: completes the request future with the same CORRELATION_ID. */
+    private RemotingCommand receiveReplyMessage(RemotingCommand request) throws Exception {
+        ReplyMessageRequestHeader h = request.decodeCommandCustomHeader(ReplyMessageRequestHeader.class);
+        MessageExt msg = new MessageExt();
+        msg.setTopic(h.getTopic());
+        msg.setQueueId(h.getQueueId());
+        msg.setStoreTimestamp(h.getStoreTimestamp());
+        msg.setBornTimestamp(h.getBornTimestamp());
+        msg.setReconsumeTimes(h.getReconsumeTimes() == null ? 0 : h.getReconsumeTimes());
+        msg.setFlag(h.getFlag());
+        if (h.getBornHost() != null) {
+            msg.setBornHost(RemotingHelper.string2SocketAddress(h.getBornHost()));
+        }
+        if (h.getStoreHost() != null) {
+            msg.setStoreHost(RemotingHelper.string2SocketAddress(h.getStoreHost()));
+        }
+        byte[] body = request.getBody();
+        if (body != null && (h.getSysFlag() & MessageSysFlag.COMPRESSED_FLAG) != 0) {
+            body = BodyCompression.decompress(body, h.getSysFlag());
+        }
+        msg.setBody(body);
+        MessageAccessor.setProperties(msg, MessageDecoder.string2messageProperties(h.getProperties()));
+        MessageAccessor.putProperty(msg, MessageConst.PROPERTY_REPLY_MESSAGE_ARRIVE_TIME, String.valueOf(System.currentTimeMillis()));
+        String correlationId = msg.getProperty(MessageConst.PROPERTY_CORRELATION_ID);
+        RequestResponseFuture future = correlationId == null ? null
+            : RequestFutureHolder.getInstance().getRequestFutureTable().remove(correlationId);
+        if (future == null) {
+            LOG.warn("reply {} for an unknown or expired request, dropped", correlationId);
+        } else {
+            future.putResponseMessage(msg);
+            future.executeRequestCallback();
+        }
+        return request.response(ResponseCode.SUCCESS.code(), null);
+    }
+}

@@ -1,0 +1,332 @@
+package org.mercurymq.client.impl.consumer;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.mercurymq.client.Validators;
+import org.mercurymq.client.consumer.DefaultMQPullConsumer;
+import org.mercurymq.client.consumer.PullCallback;
+import org.mercurymq.client.consumer.PullResult;
+import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
+import org.mercurymq.client.consumer.store.OffsetStore;
+import org.mercurymq.client.consumer.store.ReadOffsetType;
+import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
+import org.mercurymq.client.exception.MQBrokerException;
+import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.impl.CommunicationMode;
+import org.mercurymq.client.impl.MQClientManager;
+import org.mercurymq.client.impl.body.ConsumerRunningInfo;
+import org.mercurymq.client.impl.factory.MQClientInstance;
+import org.mercurymq.client.impl.factory.ServiceState;
+import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.consumer.ConsumeFromWhere;
+import org.mercurymq.common.filter.FilterAPI;
+import org.mercurymq.common.message.Message;
+import org.mercurymq.common.message.MessageAccessor;
+import org.mercurymq.common.message.MessageConst;
+import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.common.protocol.heartbeat.ConsumeType;
+import org.mercurymq.common.protocol.heartbeat.MessageModel;
+import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
+import org.mercurymq.common.sysflag.PullSysFlag;
+import org.mercurymq.remoting.RPCHook;
+import org.mercurymq.remoting.common.RemotingHelper;
+import org.mercurymq.remoting.exception.RemotingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The older pull consumer: the application pulls queue by queue (plain or long-polling) and stores
+ * offsets itself; registered topics take part in rebalance so the application can ask which queues
+ * it holds. Thread-safe.
+ */
+public class DefaultMQPullConsumerImpl implements MQConsumerInner {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPullConsumerImpl.class);
+
+    private final DefaultMQPullConsumer config;
+    private final RPCHook rpcHook;
+    private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
+    /** Set once the first heartbeat went out; rebalancing earlier only earns "no consumer" replies. */
+    private volatile boolean registeredWithBrokers = false;
+    private volatile MQClientInstance mQClientFactory;
+    private volatile RebalancePullImpl rebalanceImpl;
+    private volatile PullAPIWrapper pullAPIWrapper;
+    private volatile OffsetStore offsetStore;
+
+    public DefaultMQPullConsumerImpl(DefaultMQPullConsumer config, RPCHook rpcHook) {
+        this.config = config;
+        this.rpcHook = rpcHook;
+    }
+
+    public synchronized void start() throws MQClientException {
+        if (serviceState != ServiceState.CREATE_JUST) {
+            throw new MQClientException("The PullConsumer service state not OK, maybe started once, " + serviceState, null);
+        }
+        serviceState = ServiceState.START_FAILED;
+        Validators.checkGroup(config.getConsumerGroup());
+        if (config.getMessageModel() == MessageModel.CLUSTERING) {
+            config.changeInstanceNameToPID();
+        }
+        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(config, rpcHook);
+        rebalanceImpl = new RebalancePullImpl(config.getConsumerGroup(), config.getMessageModel(),
+            config.getAllocateMessageQueueStrategy(), mQClientFactory, this);
+        for (String topic : config.getRegisterTopics()) {
+            rebalanceImpl.getSubscriptionInner().put(topic, FilterAPI.buildSubscriptionData(topic, SubscriptionData.SUB_ALL));
+        }
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, config.getConsumerGroup());
+        if (config.getOffsetStore() != null) {
+            offsetStore = config.getOffsetStore();
+        } else if (config.getMessageModel() == MessageModel.BROADCASTING) {
+            offsetStore = new LocalFileOffsetStore(mQClientFactory, config.getConsumerGroup());
+        } else {
+            offsetStore = new RemoteBrokerOffsetStore(mQClientFactory, config.getConsumerGroup());
+        }
+        config.setOffsetStore(offsetStore);
+        offsetStore.load();
+        if (!mQClientFactory.registerConsumer(config.getConsumerGroup(), this)) {
+            serviceState = ServiceState.CREATE_JUST;
+            throw new MQClientException("The consumer group[" + config.getConsumerGroup()
+                + "] has been created before, specify another name please.", null);
+        }
+        mQClientFactory.start();
+        serviceState = ServiceState.RUNNING;
+        for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
+            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
+        }
+        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
+        registeredWithBrokers = true;
+        mQClientFactory.rebalanceImmediately();
+        LOG.info("pull consumer group {} started on client {}", config.getConsumerGroup(), mQClientFactory.getClientId());
+    }
+
+    public synchronized void shutdown() {
+        if (serviceState != ServiceState.RUNNING) {
+            return;
+        }
+        serviceState = ServiceState.SHUTDOWN_ALREADY;
+        persistAll(true);
+        mQClientFactory.unregisterConsumer(config.getConsumerGroup());
+        mQClientFactory.shutdown();
+        rebalanceImpl.destroy();
+    }
+
+    private void makeSureStateOK() throws MQClientException {
+        if (serviceState != ServiceState.RUNNING) {
+            throw new MQClientException("The consumer service state not OK, " + serviceState, null);
+        }
+    }
+
+    /** Persists every offset the application stored, not only those of rebalanced queues. */
+    private void persistAll(boolean sync) {
+        Set<MessageQueue> mqs = new HashSet<MessageQueue>(offsetStore.cloneOffsetTable(null).keySet());
+        mqs.addAll(rebalanceImpl.getProcessQueueTable().keySet());
+        if (sync && offsetStore instanceof RemoteBrokerOffsetStore) {
+            ((RemoteBrokerOffsetStore) offsetStore).persistAllSync(mqs);
+        } else {
+            offsetStore.persistAll(mqs);
+        }
+    }
+
+    // ---------------------------------------------------------------- pulls
+
+    private static SubscriptionData subscription(MessageQueue mq, String subExpression, String type) throws MQClientException {
+        try {
+            return type == null ? FilterAPI.buildSubscriptionData(mq.getTopic(), subExpression)
+                : FilterAPI.build(mq.getTopic(), subExpression, type);
+        } catch (RuntimeException e) {
+            throw new MQClientException("parse subscription error: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkArgs(MessageQueue mq, long offset, int maxNums) throws MQClientException {
+        if (mq == null) {
+            throw new MQClientException("mq is null", null);
+        }
+        if (offset < 0) {
+            throw new MQClientException("offset < 0", null);
+        }
+        if (maxNums <= 0) {
+            throw new MQClientException("maxNums <= 0", null);
+        }
+    }
+
+    public PullResult pull(MessageQueue mq, String subExpression, String type, long offset, int maxNums, boolean block,
+                           long timeout) throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        makeSureStateOK();
+        checkArgs(mq, offset, maxNums);
+        SubscriptionData sd = subscription(mq, subExpression, type);
+        long timeoutMillis = block ? config.getConsumerTimeoutMillisWhenSuspend() : timeout;
+        PullResult raw = pullAPIWrapper.pullKernelImpl(mq, sd.getSubString(), sd.getExpressionType(), 0L, offset, maxNums,
+            PullSysFlag.buildSysFlag(false, block, true, false), 0, config.getBrokerSuspendMaxTimeMillis(), timeoutMillis,
+            CommunicationMode.SYNC, null);
+        return pullAPIWrapper.processPullResult(mq, raw, sd);
+    }
+
+    public void pull(final MessageQueue mq, String subExpression, String type, long offset, int maxNums, boolean block,
+                     long timeout, final PullCallback callback) throws MQClientException, RemotingException, InterruptedException {
+        makeSureStateOK();
+        checkArgs(mq, offset, maxNums);
+        if (callback == null) {
+            throw new MQClientException("pullCallback is null", null);
+        }
+        final SubscriptionData sd = subscription(mq, subExpression, type);
+        long timeoutMillis = block ? config.getConsumerTimeoutMillisWhenSuspend() : timeout;
+        try {
+            pullAPIWrapper.pullKernelImpl(mq, sd.getSubString(), sd.getExpressionType(), 0L, offset, maxNums,
+                PullSysFlag.buildSysFlag(false, block, true, false), 0, config.getBrokerSuspendMaxTimeMillis(), timeoutMillis,
+                CommunicationMode.ASYNC, new PullCallback() {
+                    @Override
+                    public void onSuccess(PullResult pullResult) {
+                        callback.onSuccess(pullAPIWrapper.processPullResult(mq, pullResult, sd));
+                    }
+
+                    @Override
+                    public void onException(Throwable e) {
+                        callback.onException(e);
+                    }
+                });
+        } catch (MQBrokerException e) {
+            throw new MQClientException("pullAsync unknown exception", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- offsets and queues
+
+    public void updateConsumeOffset(MessageQueue mq, long offset) throws MQClientException {
+        makeSureStateOK();
+        offsetStore.updateOffset(mq, offset, false);
+    }
+
+    public long fetchConsumeOffset(MessageQueue mq, boolean fromStore) throws MQClientException {
+        makeSureStateOK();
+        return offsetStore.readOffset(mq, fromStore ? ReadOffsetType.READ_FROM_STORE : ReadOffsetType.MEMORY_FIRST_THEN_STORE);
+    }
+
+    public void persist(MessageQueue mq) {
+        offsetStore.persist(mq);
+    }
+
+    public Set<MessageQueue> fetchMessageQueuesInBalance(String topic) throws MQClientException {
+        makeSureStateOK();
+        Set<MessageQueue> out = new HashSet<MessageQueue>();
+        for (MessageQueue mq : rebalanceImpl.getProcessQueueTable().keySet()) {
+            if (mq.getTopic().equals(topic)) {
+                out.add(mq);
+            }
+        }
+        return out;
+    }
+
+    public void registerMessageQueueListener(String topic) {
+        if (rebalanceImpl != null) {
+            rebalanceImpl.getSubscriptionInner().put(topic, FilterAPI.buildSubscriptionData(topic, SubscriptionData.SUB_ALL));
+        }
+    }
+
+    /** CONSUMER_SEND_MSG_BACK, falling back to a re-send to %RETRY%group (behaviour.md §8). */
+    public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName, String consumerGroup)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        makeSureStateOK();
+        String group = consumerGroup != null ? consumerGroup : config.getConsumerGroup();
+        String brokerAddr = brokerName != null ? mQClientFactory.findBrokerAddressInPublish(brokerName)
+            : RemotingHelper.parseSocketAddressAddr(msg.getStoreHost());
+        try {
+            if (brokerAddr == null) {
+                throw new MQClientException("The broker[" + brokerName + "] not exist", null);
+            }
+            mQClientFactory.getMQClientAPIImpl().consumerSendMessageBack(brokerAddr, brokerName, msg, group, delayLevel, 3000,
+                config.getMaxReconsumeTimes());
+        } catch (Exception e) {
+            LOG.warn("send-back of {} failed ({}), re-sending it to the retry topic", msg.getMsgId(), e.toString());
+            Message retry = new Message(TopicNames.getRetryTopic(group), msg.getBody());
+            String originMsgId = MessageAccessor.getOriginMessageId(msg);
+            MessageAccessor.setProperties(retry, new java.util.HashMap<String, String>(msg.getProperties()));
+            MessageAccessor.setOriginMessageId(retry, originMsgId == null ? msg.getMsgId() : originMsgId);
+            MessageAccessor.putProperty(retry, MessageConst.PROPERTY_RETRY_TOPIC, msg.getTopic());
+            MessageAccessor.setReconsumeTime(retry, String.valueOf(msg.getReconsumeTimes() + 1));
+            MessageAccessor.setMaxReconsumeTimes(retry, String.valueOf(config.getMaxReconsumeTimes()));
+            retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
+            mQClientFactory.getDefaultMQProducer().send(retry);
+        }
+    }
+
+    // ---------------------------------------------------------------- MQConsumerInner
+
+    @Override
+    public String groupName() {
+        return config.getConsumerGroup();
+    }
+
+    @Override
+    public MessageModel messageModel() {
+        return config.getMessageModel();
+    }
+
+    @Override
+    public ConsumeType consumeType() {
+        return ConsumeType.CONSUME_ACTIVELY;
+    }
+
+    @Override
+    public ConsumeFromWhere consumeFromWhere() {
+        return ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+    }
+
+    @Override
+    public Set<SubscriptionData> subscriptions() {
+        return new HashSet<SubscriptionData>(rebalanceImpl.getSubscriptionInner().values());
+    }
+
+    @Override
+    public void doRebalance() {
+        if (registeredWithBrokers && rebalanceImpl != null) {
+            rebalanceImpl.doRebalance(false);
+        }
+    }
+
+    @Override
+    public void persistConsumerOffset() {
+        if (serviceState == ServiceState.RUNNING) {
+            persistAll(false);
+        }
+    }
+
+    @Override
+    public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
+        if (rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)) {
+            rebalanceImpl.getTopicSubscribeInfoTable().put(topic, info);
+        }
+    }
+
+    @Override
+    public boolean isSubscribeTopicNeedUpdate(String topic) {
+        return rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)
+            && !rebalanceImpl.getTopicSubscribeInfoTable().containsKey(topic);
+    }
+
+    @Override
+    public boolean isUnitMode() {
+        return config.isUnitMode();
+    }
+
+    @Override
+    public ConsumerRunningInfo consumerRunningInfo() {
+        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        info.getProperties().put("consumerGroup", config.getConsumerGroup());
+        info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_ACTIVELY.name());
+        info.getSubscriptionSet().addAll(subscriptions());
+        return info;
+    }
+
+    public DefaultMQPullConsumer getDefaultMQPullConsumer() {
+        return config;
+    }
+
+    public OffsetStore getOffsetStore() {
+        return offsetStore;
+    }
+
+    public MQClientInstance getMQClientFactory() {
+        return mQClientFactory;
+    }
+}

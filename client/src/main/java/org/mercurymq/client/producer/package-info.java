@@ -1,0 +1,2 @@
+/** Producers: {@code DefaultMQProducer}, send results and callbacks, queue selectors, request/reply futures. */
+package org.mercurymq.client.producer;

@@ -1,0 +1,2 @@
+/** Examples: batch. */
+package org.mercurymq.example.batch;

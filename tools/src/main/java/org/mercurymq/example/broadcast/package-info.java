@@ -1,0 +1,2 @@
+/** Examples: broadcast. */
+package org.mercurymq.example.broadcast;

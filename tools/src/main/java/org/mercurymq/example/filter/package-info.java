@@ -1,0 +1,2 @@
+/** Examples: filter. */
+package org.mercurymq.example.filter;

@@ -1,0 +1,2 @@
+/** Examples: ordermessage. */
+package org.mercurymq.example.ordermessage;

@@ -1,0 +1,2 @@
+/** Examples: quickstart. */
+package org.mercurymq.example.quickstart;

@@ -1,0 +1,2 @@
+/** Examples: simple. */
+package org.mercurymq.example.simple;
