@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Side-by-side end-to-end benchmark: Apache RocketMQ 4.9.7 and Mercury, each as one NameServer
+# (127.0.0.1:9876) + one Broker (127.0.0.1:10911, ASYNC_FLUSH, 1 GiB heap), driven in turn by the
+# official benchmark tools through ../shared/bench/bench.sh. Alternates ROUNDS times; results in
+# /tmp/anchor-bench/<label>-<time>/ and a table from compare.sh on stdout.
+#   ROUNDS [1] plus every bench.sh knob (DURATION, THREADS, REPEAT, SIZE, ...)
+# Run from a built tree (mvn -DskipTests package). Uses loopback only.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+SHARED="${SHARED:-$ROOT/../shared/bench}"
+ROUNDS="${ROUNDS:-1}"
+WORK=/tmp/mercury-bench
+PIDS=/tmp/mercury-pids
+
+start_mercury() {
+  rm -rf "$WORK"; mkdir -p "$WORK/logs"
+  cat > "$WORK/namesrv.conf" <<CONF
+listenPort=9876
+bindAddress=127.0.0.1
+kvConfigPath=$WORK/namesrv/kvConfig.json
+configStorePath=$WORK/namesrv/namesrv.properties
+CONF
+  cat > "$WORK/broker.conf" <<CONF
+brokerClusterName=DefaultCluster
+brokerName=broker-a
+brokerId=0
+brokerRole=ASYNC_MASTER
+flushDiskType=ASYNC_FLUSH
+namesrvAddr=127.0.0.1:9876
+brokerIP1=127.0.0.1
+bindAddress=127.0.0.1
+listenPort=10911
+storePathRootDir=$WORK/store
+autoCreateTopicEnable=true
+CONF
+  export MERCURY_LOG_DIR="$WORK/logs" MERCURY_PID_DIR="$WORK/run"
+  JAVA_OPT="-Xms256m -Xmx256m" nohup sh "$ROOT/bin/mqnamesrv" -c "$WORK/namesrv.conf" > "$WORK/namesrv.out" 2>&1 &
+  local ns=$!
+  until grep -q "boot success" "$WORK/namesrv.out"; do kill -0 $ns || { cat "$WORK/namesrv.out"; exit 1; }; sleep 0.1; done
+  JAVA_OPT="-Xms1g -Xmx1g" nohup sh "$ROOT/bin/mqbroker" -c "$WORK/broker.conf" > "$WORK/broker.out" 2>&1 &
+  local br=$!
+  until grep -q "boot success" "$WORK/broker.out"; do kill -0 $br || { cat "$WORK/broker.out"; exit 1; }; sleep 0.1; done
+  printf 'namesrv %s\nbroker %s\n' $ns $br > "$PIDS"
+}
+
+stop_mercury() {
+  MERCURY_PID_DIR="$WORK/run" sh "$ROOT/bin/mqshutdown" broker
+  MERCURY_PID_DIR="$WORK/run" sh "$ROOT/bin/mqshutdown" namesrv
+}
+
+runs=()
+for r in $(seq "$ROUNDS"); do
+  "$SHARED/start-apache.sh" > /tmp/apache-start.log
+  OUT=/tmp/results-apache-$r.md "$SHARED/bench.sh" 127.0.0.1:9876 apache || true
+  "$SHARED/stop-apache.sh" > /dev/null
+  runs+=("$(ls -d /tmp/anchor-bench/apache-* | tail -n 1)")
+
+  start_mercury
+  PIDFILE="$PIDS" STORE_DIR="$WORK/store" OUT=/tmp/results-mercury-$r.md "$SHARED/bench.sh" 127.0.0.1:9876 mercury || true
+  stop_mercury
+  runs+=("$(ls -d /tmp/anchor-bench/mercury-* | tail -n 1)")
+done
+"$SHARED/compare.sh" "${runs[@]}"
