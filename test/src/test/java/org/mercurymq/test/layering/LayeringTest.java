@@ -56,7 +56,7 @@ class LayeringTest {
     }
 
     @ParameterizedTest(name = "{0} carries no foreign licence header")
-    @CsvSource({"common", "remoting", "namesrv", "store", "broker", "client", "tools"})
+    @CsvSource({"common", "remoting", "namesrv", "store", "broker", "client", "tools", "test"})
     void noPastedApacheSource(String module) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src");
         if (!Files.isDirectory(sources)) {
