@@ -125,8 +125,12 @@ public final class BrokerConfig {
         return brokerId() == BrokerConstants.MASTER_ID;
     }
 
+    /** haListenPort, or listenPort+1 when not set (0 when listenPort is 0: any free port). */
     public int haListenPort() {
-        return config.get(MessageStoreConfig.HA_LISTEN_PORT);
+        if (config.isSet(MessageStoreConfig.HA_LISTEN_PORT)) {
+            return config.get(MessageStoreConfig.HA_LISTEN_PORT);
+        }
+        return listenPort() == 0 ? 0 : listenPort() + 1;
     }
 
     public String storePathRootDir() {
@@ -134,7 +138,8 @@ public final class BrokerConfig {
     }
 
     public MessageStoreConfig storeConfig() {
-        return new MessageStoreConfig(ConfigProjection.project(config, MessageStoreConfig.TABLE));
+        return new MessageStoreConfig(ConfigProjection.project(config, MessageStoreConfig.TABLE)
+            .with(MessageStoreConfig.HA_LISTEN_PORT, haListenPort()));
     }
 
     public NettyServerConfig serverConfig(int port) {

@@ -112,7 +112,8 @@ public final class BrokerConfigLoader {
             throw new ConfigException("brokerClusterName must not be blank");
         }
         if (!c.isSet(MessageStoreConfig.HA_LISTEN_PORT)) {
-            c = c.with(MessageStoreConfig.HA_LISTEN_PORT, c.get(BrokerConfigKeys.LISTEN_PORT) + 1);
+            int listenPort = c.get(BrokerConfigKeys.LISTEN_PORT);
+            c = c.with(MessageStoreConfig.HA_LISTEN_PORT, listenPort == 0 ? 0 : listenPort + 1);
         }
         BrokerRole role = c.get(MessageStoreConfig.BROKER_ROLE);
         if (role == BrokerRole.SLAVE) {

@@ -278,9 +278,14 @@ public final class BrokerController {
         BrokerOuterAPI outerAPI = new BrokerOuterAPI(new NettyRemotingClient(c.clientConfig()));
         outerAPI.start();
         stopActions.push(outerAPI::shutdown);
+        int haPort = c.isMaster() ? messageStore.haListenPort() : c.haListenPort();
         BrokerIdentity identity = new BrokerIdentity(c.clusterName(), c.brokerName(), c.brokerId(), brokerAddr,
-            c.brokerIP2() + ":" + c.haListenPort());
+            c.brokerIP2() + ":" + haPort);
         NameServerRegistrar registrar = new NameServerRegistrar(outerAPI, config, topics::snapshot, identity);
+        if (!c.isMaster() && blank(storeConfig.haMasterAddress())) {
+            // behaviour.md section 11: without haMasterAddress a slave replicates from the address the name server names
+            registrar.setHaServerAddrListener(messageStore::updateHaMasterAddress);
+        }
         topics.setChangeListener(registrar::registerOnChange);
         config.addListener((old, now) -> {
             if (old.brokerPermission() != now.brokerPermission()) {
@@ -374,5 +379,9 @@ public final class BrokerController {
 
     public BrokerConfig config() {
         return config.get();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.trim().isEmpty();
     }
 }

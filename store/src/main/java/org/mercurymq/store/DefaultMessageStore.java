@@ -16,6 +16,8 @@ import org.mercurymq.common.message.MessageExtBatch;
 import org.mercurymq.store.commitlog.CommitLog;
 import org.mercurymq.store.commitlog.RecordReader;
 import org.mercurymq.store.dispatch.ReputMessageService;
+import org.mercurymq.store.ha.HAClient;
+import org.mercurymq.store.ha.HAService;
 import org.mercurymq.store.index.IndexService;
 import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.queue.ConsumeQueue;
@@ -56,6 +58,8 @@ public final class DefaultMessageStore implements MessageStore {
     private final CleanConsumeQueueService cleanConsumeQueueService;
     private final MessageReader reader;
     private final StoreStats stats;
+    private final HAService haService;
+    private final HAClient haClient;
     private ScheduledExecutorService scheduler;
     private long reputFromOffset;
     private boolean loaded;
@@ -90,6 +94,9 @@ public final class DefaultMessageStore implements MessageStore {
             ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85));
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
         this.reader = new MessageReader(config, commitLog, consumeQueues, indexService, totalPhysicalMemory());
+        boolean slave = config.brokerRole() == BrokerRole.SLAVE;
+        this.haService = slave ? null : new HAService(this, config);
+        this.haClient = slave ? new HAClient(this, config) : null;
     }
 
     private static double ratioProperty(String name, double defaultValue) {
@@ -164,6 +171,12 @@ public final class DefaultMessageStore implements MessageStore {
             TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> stats.sample(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
         state.setRunning(true);
+        if (haService != null) {
+            haService.start();
+        }
+        if (haClient != null) {
+            haClient.start();
+        }
         LOG.info("store started");
     }
 
@@ -173,6 +186,12 @@ public final class DefaultMessageStore implements MessageStore {
             return;
         }
         boolean wasRunning = state.isRunning();
+        if (haClient != null) {
+            haClient.shutdown();
+        }
+        if (haService != null) {
+            haService.shutdown();
+        }
         state.setRunning(false);
         if (scheduler != null) {
             scheduler.shutdownNow();
@@ -251,7 +270,8 @@ public final class DefaultMessageStore implements MessageStore {
             return CompletableFuture.completedFuture(PutMessageResult.refused(refused));
         }
         long begin = System.nanoTime();
-        return commitLog.asyncPutMessage(msg).thenApply(r -> record(r, begin));
+        return commitLog.asyncPutMessage(msg).thenCompose(r -> awaitReplica(r, msg.isWaitStoreMsgOK()))
+            .thenApply(r -> record(r, begin));
     }
 
     @Override
@@ -262,7 +282,8 @@ public final class DefaultMessageStore implements MessageStore {
             return CompletableFuture.completedFuture(PutMessageResult.refused(refused));
         }
         long begin = System.nanoTime();
-        return commitLog.asyncPutMessages(batch).thenApply(r -> record(r, begin));
+        return commitLog.asyncPutMessages(batch).thenCompose(r -> awaitReplica(r, batch.isWaitStoreMsgOK()))
+            .thenApply(r -> record(r, begin));
     }
 
     @Override
@@ -273,7 +294,7 @@ public final class DefaultMessageStore implements MessageStore {
             return PutMessageResult.refused(refused);
         }
         long begin = System.nanoTime();
-        return record(commitLog.putMessage(msg), begin);
+        return record(awaitReplica(commitLog.putMessage(msg), msg.isWaitStoreMsgOK()).join(), begin);
     }
 
     @Override
@@ -284,7 +305,28 @@ public final class DefaultMessageStore implements MessageStore {
             return PutMessageResult.refused(refused);
         }
         long begin = System.nanoTime();
-        return record(commitLog.putMessages(batch), begin);
+        return record(awaitReplica(commitLog.putMessages(batch), batch.isWaitStoreMsgOK()).join(), begin);
+    }
+
+    /**
+     * SYNC_MASTER with WAIT: completes once a slave acked the message end, FLUSH_SLAVE_TIMEOUT after
+     * slaveTimeout, or SLAVE_NOT_AVAILABLE at once when no slave is close enough. The message stays
+     * stored in every case; a replica status overrides a flush status.
+     */
+    private CompletableFuture<PutMessageResult> awaitReplica(PutMessageResult r, boolean waitStoreMsgOK) {
+        if (haService == null || config.brokerRole() != BrokerRole.SYNC_MASTER || !waitStoreMsgOK || !r.isOk()) {
+            if (haService != null) {
+                haService.notifyNewData();
+            }
+            return CompletableFuture.completedFuture(r);
+        }
+        AppendMessageResult a = r.getAppendMessageResult();
+        long endOffset = a.getWroteOffset() + a.getWroteBytes();
+        if (!haService.isSlaveOK(endOffset)) {
+            return CompletableFuture.completedFuture(r.withStatus(PutMessageStatus.SLAVE_NOT_AVAILABLE));
+        }
+        return haService.awaitSlaveAck(endOffset)
+            .thenApply(acked -> acked ? r : r.withStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT));
     }
 
     private PutMessageResult record(PutMessageResult r, long beginNanos) {
@@ -403,6 +445,33 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public SelectMappedBufferResult getCommitLogData(long offset) {
         return commitLog.getData(offset);
+    }
+
+    @Override
+    public void updateHaMasterAddress(String address) {
+        if (haClient != null) {
+            haClient.updateMasterAddress(address);
+        }
+    }
+
+    @Override
+    public int haListenPort() {
+        return haService == null ? -1 : haService.getListenPort();
+    }
+
+    @Override
+    public long slaveAckOffset() {
+        return haService == null ? getMaxPhyOffset() : haService.getSlaveAckOffset();
+    }
+
+    /** The master's replication service, or null on a slave. */
+    public HAService haService() {
+        return haService;
+    }
+
+    /** The slave's replication client, or null on a master. */
+    public HAClient haClient() {
+        return haClient;
     }
 
     @Override

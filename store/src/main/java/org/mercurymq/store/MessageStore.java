@@ -86,6 +86,15 @@ public interface MessageStore {
     /** Appends raw commit-log bytes at exactly {@code startOffset} (HA slave). */
     boolean appendToCommitLog(long startOffset, byte[] data, int dataStart, int dataLength);
 
+    /** SLAVE: the master's HA address (host:port) to replicate from; ignored on a master. */
+    void updateHaMasterAddress(String address);
+
+    /** Master: the HA port actually bound (haListenPort, or the chosen one for 0); -1 on a slave. */
+    int haListenPort();
+
+    /** Master: the highest commit-log offset a slave acknowledged; slave: its own max offset. */
+    long slaveAckOffset();
+
     /** Commit-log bytes not yet dispatched to consume queues. */
     long dispatchBehindBytes();
 

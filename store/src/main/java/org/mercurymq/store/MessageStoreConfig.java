@@ -500,4 +500,32 @@ public final class MessageStoreConfig {
     public boolean fastFailIfNoBufferInStorePool() {
         return config.get(FAST_FAIL_IF_NO_BUFFER_IN_STORE_POOL);
     }
+
+    public int haListenPort() {
+        return config.get(HA_LISTEN_PORT);
+    }
+
+    public String haMasterAddress() {
+        return config.get(HA_MASTER_ADDRESS);
+    }
+
+    public int haSendHeartbeatInterval() {
+        return config.get(HA_SEND_HEARTBEAT_INTERVAL);
+    }
+
+    public int haHousekeepingInterval() {
+        return config.get(HA_HOUSEKEEPING_INTERVAL);
+    }
+
+    public int haTransferBatchSize() {
+        return config.get(HA_TRANSFER_BATCH_SIZE);
+    }
+
+    public int haSlaveFallbehindMax() {
+        return config.get(HA_SLAVE_FALLBEHIND_MAX);
+    }
+
+    public int slaveTimeout() {
+        return config.get(SLAVE_TIMEOUT);
+    }
 }

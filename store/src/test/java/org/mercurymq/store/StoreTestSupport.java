@@ -29,6 +29,7 @@ public final class StoreTestSupport {
         raw.put("maxMessageSize", String.valueOf(8 * 1024));
         raw.put("flushIntervalCommitLog", "50");
         raw.put("flushIntervalConsumeQueue", "50");
+        raw.put("haListenPort", "0");
         return config(raw);
     }
 

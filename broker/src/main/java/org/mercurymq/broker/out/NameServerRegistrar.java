@@ -36,6 +36,8 @@ public final class NameServerRegistrar {
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerNameServerRegistrar", true));
     private final AtomicBoolean changePending = new AtomicBoolean();
     private volatile String masterAddr;
+    private volatile String haServerAddr;
+    private volatile java.util.function.Consumer<String> haServerAddrListener = a -> { };
 
     public NameServerRegistrar(BrokerOuterAPI outerAPI, Supplier<BrokerConfig> config,
                                Supplier<TopicConfigSerializeWrapper> topics, BrokerIdentity identity) {
@@ -83,6 +85,16 @@ public final class NameServerRegistrar {
         outerAPI.unregisterBrokerAll(c.namesrvAddrs(), identity, c.get(BrokerConfigKeys.REGISTER_BROKER_TIMEOUT_MILLS));
     }
 
+    /** Called with the master's HA address each time a registration reply carries one (slaves). */
+    public void setHaServerAddrListener(java.util.function.Consumer<String> listener) {
+        this.haServerAddrListener = listener;
+    }
+
+    /** The master's HA address the name server reported (slaves), or null. */
+    public String haServerAddr() {
+        return haServerAddr;
+    }
+
     /** The master address the name server reported (slaves), or null. */
     public String masterAddr() {
         return masterAddr;
@@ -97,6 +109,10 @@ public final class NameServerRegistrar {
             for (BrokerOuterAPI.RegisterResult r : results) {
                 if (r.masterAddr != null) {
                     masterAddr = r.masterAddr;
+                }
+                if (r.haServerAddr != null && !r.haServerAddr.isEmpty()) {
+                    haServerAddr = r.haServerAddr;
+                    haServerAddrListener.accept(r.haServerAddr);
                 }
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,2 @@
+/** Master/slave commit-log replication over a raw TCP channel (behaviour.md section 11). */
+package org.mercurymq.store.ha;
