@@ -120,7 +120,9 @@ class BrokerRetryDelayTransactionTest {
         m.setDelayTimeLevel(2);
         SendResult r = producer.send(m);
         assertEquals(SendStatus.SEND_OK, r.getSendStatus());
-        assertEquals(scheduledBefore + 1, totalMaxOffset("SCHEDULE_TOPIC_XXXX"), "stored in the schedule topic first");
+        // the consume queue is built by the dispatcher just after the send is acknowledged
+        await("stored in the schedule topic first").atMost(WAIT)
+            .until(() -> totalMaxOffset("SCHEDULE_TOPIC_XXXX") == scheduledBefore + 1);
         await().atMost(WAIT).until(() -> received.containsKey("delayed"));
         MessageExt got = received.get("delayed");
         assertEquals(topic, got.getTopic());
