@@ -46,6 +46,7 @@ import org.mercurymq.broker.processor.QueueOffsetProcessor;
 import org.mercurymq.broker.processor.SendMessageProcessor;
 import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
+import org.mercurymq.broker.slave.SlaveMetadataSync;
 import org.mercurymq.broker.stats.BrokerStats;
 import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
@@ -275,7 +276,8 @@ public final class BrokerController {
         stopActions.push(scheduler::shutdownNow);
 
         // name servers
-        BrokerOuterAPI outerAPI = new BrokerOuterAPI(new NettyRemotingClient(c.clientConfig()));
+        NettyRemotingClient remotingClient = new NettyRemotingClient(c.clientConfig());
+        BrokerOuterAPI outerAPI = new BrokerOuterAPI(remotingClient);
         outerAPI.start();
         stopActions.push(outerAPI::shutdown);
         int haPort = c.isMaster() ? messageStore.haListenPort() : c.haListenPort();
@@ -294,6 +296,12 @@ public final class BrokerController {
         });
         registrar.start();
         stopActions.push(registrar::shutdown);
+        if (!c.isMaster()) {
+            SlaveMetadataSync slaveSync = new SlaveMetadataSync(remotingClient, registrar::masterAddr, topics, offsets,
+                scheduleService, groups);
+            slaveSync.start();
+            stopActions.push(slaveSync::shutdown);
+        }
         LOG.info("broker {} started on {} (VIP port {}), role {}, name servers {}", identity, brokerAddr,
             vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
     }

@@ -191,7 +191,7 @@ class BrokerControllerTest {
     }
 
     @Test
-    void aSlaveStartsButRefusesWrites() throws Exception {
+    void aSlaveRefusesWritesServesReadsAndKeepsPullOffsets() throws Exception {
         BrokerController slave = new BrokerController(BrokerConfig.of(Map.of("brokerName", "b", "listenPort", "0",
             "bindAddress", "127.0.0.1", "brokerIP1", "127.0.0.1", "storePathRootDir", dir.resolve("slave").toString(),
             "mappedFileSizeCommitLog", "1048576", "brokerRole", "SLAVE", "brokerId", "1")));
@@ -200,8 +200,15 @@ class BrokerControllerTest {
             String slaveAddr = "127.0.0.1:" + slave.listenPort();
             assertEquals(1, slave.config().brokerId());
             assertEquals(ResponseCode.SERVICE_NOT_AVAILABLE.code(), send(slaveAddr, "TBW102", 0, "x").getCode());
-            assertEquals(ResponseCode.PULL_RETRY_IMMEDIATELY.code(),
-                pull(slaveAddr, "TBW102", 0, 0, PullSysFlag.buildSysFlag(false, false, true, false)).getCode());
+            int flags = PullSysFlag.buildSysFlag(false, false, true, false);
+            assertEquals(ResponseCode.PULL_NOT_FOUND.code(), pull(slaveAddr, "TBW102", 0, 0, flags).getCode(),
+                "a slave serves reads itself");
+            RemotingCommand moved = pull(slaveAddr, "TBW102", 0, 7, flags);
+            assertEquals(ResponseCode.PULL_RETRY_IMMEDIATELY.code(), moved.getCode(),
+                "a slave without offsetCheckInSlave does not correct offsets");
+            PullMessageResponseHeader h = moved.decodeCommandCustomHeader(PullMessageResponseHeader.class);
+            assertEquals(7L, h.getNextBeginOffset());
+            assertEquals(0L, h.getSuggestWhichBrokerId());
         } finally {
             slave.shutdown();
         }

@@ -132,6 +132,22 @@ public final class ConsumerOffsetManager {
         return min;
     }
 
+    /**
+     * Slave metadata sync (behaviour.md §11): makes the table exactly the master's offsets and persists
+     * them. The caller reports a failure to write the file.
+     */
+    public void replaceAllFromMaster(ConsumerOffsetSerializeWrapper master) throws IOException {
+        Map<String, ConcurrentMap<Integer, Long>> wanted = master.getOffsetTable();
+        if (wanted == null) {
+            return;
+        }
+        for (Map.Entry<String, ConcurrentMap<Integer, Long>> e : wanted.entrySet()) {
+            table.put(e.getKey(), new ConcurrentHashMap<>(e.getValue()));
+        }
+        table.keySet().retainAll(wanted.keySet());
+        persist();
+    }
+
     public void removeGroup(String group) {
         table.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));
     }

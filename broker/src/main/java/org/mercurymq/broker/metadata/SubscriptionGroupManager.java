@@ -124,6 +124,24 @@ public final class SubscriptionGroupManager {
         LOG.info("{} subscription group {}", old == null ? "created" : "updated", config);
     }
 
+    /**
+     * Slave metadata sync (behaviour.md §11): when the master's data version differs from ours, makes the
+     * table exactly the master's, takes its version and persists. Returns whether anything was replaced.
+     */
+    public synchronized boolean replaceAllFromMaster(SubscriptionGroupWrapper master) {
+        DataVersion version = master.getDataVersion();
+        if (version == null || version.equals(dataVersion) || master.getSubscriptionGroupTable() == null) {
+            return false;
+        }
+        Map<String, SubscriptionGroupConfig> wanted = master.getSubscriptionGroupTable();
+        table.putAll(wanted);
+        table.keySet().retainAll(wanted.keySet());
+        dataVersion = version;
+        persistQuietly();
+        LOG.info("replaced the subscription groups with the master's: {} groups, data version {}", wanted.size(), version);
+        return true;
+    }
+
     public synchronized boolean deleteSubscriptionGroupConfig(String group) {
         SubscriptionGroupConfig old = table.remove(group);
         if (old == null) {

@@ -213,6 +213,28 @@ public final class TopicConfigManager {
         changeListener.run();
     }
 
+    /**
+     * Slave metadata sync (behaviour.md §11): when the master's data version differs from ours, makes the
+     * table exactly the master's (topics it lacks are removed), takes its version and persists. Returns
+     * whether anything was replaced. The change listener is told so the name servers learn the topics.
+     */
+    public boolean replaceAllFromMaster(TopicConfigSerializeWrapper master) {
+        synchronized (createLock) {
+            if (master.getDataVersion().equals(dataVersion)) {
+                return false;
+            }
+            Map<String, TopicConfig> wanted = master.getTopicConfigTable();
+            table.putAll(wanted);
+            table.keySet().retainAll(wanted.keySet());
+            dataVersion = master.getDataVersion();
+            persistQuietly();
+        }
+        LOG.info("replaced the topic table with the master's: {} topics, data version {}",
+            master.getTopicConfigTable().size(), master.getDataVersion());
+        changeListener.run();
+        return true;
+    }
+
     /** Removes a topic; returns false when it did not exist. */
     public boolean deleteTopicConfig(String topic) {
         synchronized (createLock) {

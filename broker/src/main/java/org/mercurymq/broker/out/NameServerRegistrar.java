@@ -107,7 +107,8 @@ public final class NameServerRegistrar {
             List<BrokerOuterAPI.RegisterResult> results = outerAPI.registerBrokerAll(c.namesrvAddrs(), identity, wrapper,
                 oneway, c.get(BrokerConfigKeys.REGISTER_BROKER_TIMEOUT_MILLS), c.get(BrokerConfigKeys.COMPRESSED_REGISTER));
             for (BrokerOuterAPI.RegisterResult r : results) {
-                if (r.masterAddr != null) {
+                if (r.masterAddr != null && !r.masterAddr.isEmpty()) {
+                    // kept while the master is gone, so the slave keeps trying the last master it knew
                     masterAddr = r.masterAddr;
                 }
                 if (r.haServerAddr != null && !r.haServerAddr.isEmpty()) {

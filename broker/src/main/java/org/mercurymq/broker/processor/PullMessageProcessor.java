@@ -37,6 +37,7 @@ import org.mercurymq.remoting.protocol.header.PullMessageResponseHeader;
 import org.mercurymq.store.GetMessageResult;
 import org.mercurymq.store.MessageExtBrokerInner;
 import org.mercurymq.store.MessageStore;
+import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.SelectMappedBufferResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,9 +188,12 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             }
             responseHeader.setSuggestWhichBrokerId(suggest);
             ResponseCode code = codeOf(result, queueOffset);
-            if (!master && !slaveRead) {
+            // behaviour.md §6: a slave serves what it has (the master-less route of a dead master lands here) and
+            // points back to the master; only an offset correction it may not make becomes 20 at the same offset
+            boolean correctsOffsets = master || c.get(MessageStoreConfig.OFFSET_CHECK_IN_SLAVE);
+            if (code == ResponseCode.PULL_OFFSET_MOVED && !correctsOffsets) {
                 code = ResponseCode.PULL_RETRY_IMMEDIATELY;
-                responseHeader.setSuggestWhichBrokerId(0L);
+                responseHeader.setSuggestWhichBrokerId(groupConfig.getBrokerId());
             }
             response = request.response(code.code(), result.getStatus().name());
             response.writeCustomHeader(responseHeader);
@@ -204,7 +208,7 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
                 holdService.suspendPullRequest(topic, queueId, new PullRequest(request, channel, hold,
                     clock.getAsLong(), queueOffset, filter));
                 response = null;
-            } else if (code == ResponseCode.PULL_OFFSET_MOVED && master) {
+            } else if (code == ResponseCode.PULL_OFFSET_MOVED && correctsOffsets) {
                 LOG.warn("pull offset moved: {}@{} queue {} requested {} next {} (min {}, max {})", topic, group, queueId,
                     queueOffset, result.getNextBeginOffset(), result.getMinOffset(), result.getMaxOffset());
                 writeOffsetMovedEvent(group, topic, queueId, queueOffset, result.getNextBeginOffset());

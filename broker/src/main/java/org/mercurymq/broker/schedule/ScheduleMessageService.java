@@ -122,6 +122,16 @@ public final class ScheduleMessageService {
         return w;
     }
 
+    /** Slave metadata sync (behaviour.md §11): takes the master's delay offsets and persists them. */
+    public void replaceOffsetsFromMaster(DelayOffsetWrapper master) throws IOException {
+        if (master.getOffsetTable() == null) {
+            return;
+        }
+        offsets.putAll(master.getOffsetTable());
+        offsets.keySet().retainAll(master.getOffsetTable().keySet());
+        persist();
+    }
+
     /** The compact JSON of GET_ALL_DELAY_OFFSET. */
     public String toJson() {
         return JSON.toJSONString(snapshot());
