@@ -11,7 +11,7 @@ import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
-import org.mercurymq.broker.protocol.GetConsumeStatsInBrokerHeader;
+import org.mercurymq.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
 import org.mercurymq.broker.stats.BrokerStats;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;

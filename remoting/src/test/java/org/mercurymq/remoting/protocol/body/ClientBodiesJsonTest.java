@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl.body;
+package org.mercurymq.remoting.protocol.body;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /** Bodies keyed by MessageQueue in the official form, and the lock bodies (headers.md §4.2, §8, §9). */
-class BodyJsonTest {
+class ClientBodiesJsonTest {
     private final MessageQueue q0 = new MessageQueue("T", "b", 0);
     private final MessageQueue q1 = new MessageQueue("T", "b", 1);
 
@@ -69,7 +69,7 @@ class BodyJsonTest {
         assertTrue(json.contains("\"mqTable\":{{\"brokerName\":\"b\",\"queueId\":0,\"topic\":\"T\"}:{"), json);
         assertTrue(json.contains("\"commitOffset\":9"), json);
         assertTrue(json.contains("\"PROP_CONSUME_TYPE\":\"CONSUME_PASSIVELY\""), json);
-        JSONObject table = MessageQueueJson.parse(json).getJSONObject("mqTable");
+        JSONObject table = FastjsonStyleJson.parse(json).getJSONObject("mqTable");
         assertEquals(9L, ((JSONObject) table.values().iterator().next()).getLongValue("commitOffset"));
     }
 }
