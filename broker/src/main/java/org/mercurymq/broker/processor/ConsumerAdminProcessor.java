@@ -20,6 +20,7 @@ import org.mercurymq.common.message.MessageId;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
+import org.mercurymq.remoting.protocol.LanguageCode;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.RequestCode;
@@ -253,7 +254,9 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
         }
         LOG.info("offsets of {} on {} reset to timestamp {} by {}: {}", h.getGroup(), h.getTopic(), h.getTimestamp(),
             channel.remoteAddress(), body.getOffsetTable().values());
-        return TopicAdminProcessor.withBody(request, encoded);
+        // a C++ admin reads the list form (headers.md §8); the consumers themselves always get the Java form
+        return TopicAdminProcessor.withBody(request,
+            request.getLanguage() == LanguageCode.CPP ? body.encodeForCpp() : encoded);
     }
 
     private RemotingCommand consumerStatus(RemotingChannel channel, RemotingCommand request) throws Exception {

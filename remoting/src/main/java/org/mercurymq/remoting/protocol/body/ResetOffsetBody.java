@@ -55,6 +55,29 @@ public class ResetOffsetBody extends RemotingSerializable {
         return FastjsonStyleJson.object(f);
     }
 
+    /**
+     * The C++ form (ResetOffsetBodyForC, headers.md §8), the INVOKE_BROKER_TO_RESET_OFFSET reply to a CPP requester:
+     * {@code {"offsetTable":[{"brokerName":…,"offset":…,"queueId":…,"topic":…},…]}} in queue order.
+     */
+    public byte[] encodeForCpp() {
+        StringBuilder sb = new StringBuilder("{\"offsetTable\":[");
+        boolean first = true;
+        for (Map.Entry<MessageQueue, Long> e : new TreeMap<MessageQueue, Long>(offsetTable).entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            SortedMap<String, String> f = new TreeMap<String, String>();
+            MessageQueue mq = e.getKey();
+            f.put("brokerName", FastjsonStyleJson.value(mq.getBrokerName()));
+            f.put("offset", String.valueOf(e.getValue()));
+            f.put("queueId", String.valueOf(mq.getQueueId()));
+            f.put("topic", FastjsonStyleJson.value(mq.getTopic()));
+            sb.append(first ? "" : ",").append(FastjsonStyleJson.object(f));
+            first = false;
+        }
+        return FastjsonStyleJson.utf8(sb.append("]}").toString());
+    }
+
     @Override
     public byte[] encode() {
         return FastjsonStyleJson.utf8(toJson());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSONObject;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,18 @@ class ClientBodiesJsonTest {
             assertEquals(expected, ResetOffsetBody.decode(json.getBytes(StandardCharsets.UTF_8)).getOffsetTable(), json);
         }
         assertEquals(objectKeys, new String(new ResetOffsetBody(expected).encode(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void resetOffsetBodyWritesTheCppListInQueueOrder() {
+        Map<MessageQueue, Long> table = new HashMap<>();
+        table.put(q1, 7L);
+        table.put(q0, 5L);
+        String cpp = new String(new ResetOffsetBody(table).encodeForCpp(), StandardCharsets.UTF_8);
+        assertEquals("{\"offsetTable\":[{\"brokerName\":\"b\",\"offset\":5,\"queueId\":0,\"topic\":\"T\"},"
+            + "{\"brokerName\":\"b\",\"offset\":7,\"queueId\":1,\"topic\":\"T\"}]}", cpp);
+        assertEquals(table, ResetOffsetBody.decode(cpp.getBytes(StandardCharsets.UTF_8)).getOffsetTable());
+        assertEquals("{\"offsetTable\":[]}", new String(new ResetOffsetBody().encodeForCpp(), StandardCharsets.UTF_8));
     }
 
     @Test
