@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.mercurymq.broker.client.Broker2Client;
+import org.mercurymq.broker.client.ReplyMessagePusher;
 import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
@@ -188,6 +189,7 @@ public final class BrokerController {
         int maxDelayLevel = delayLevels.maxLevel();
         SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, messageStore, transactions, stats,
             storeHost, maxDelayLevel, millis);
+        send.setReplyPusher(new ReplyMessagePusher(producers, consumers, broker2Client, millis));
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(config, topics, groups, messageStore,
             storeHost, maxDelayLevel);
         PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore, stats,

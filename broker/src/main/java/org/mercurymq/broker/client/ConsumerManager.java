@@ -139,6 +139,17 @@ public final class ConsumerManager {
         return info == null ? null : info.findChannel(clientId);
     }
 
+    /** The active connection of the client with this id in any consumer group, or null (reply push). */
+    public ClientChannelInfo findChannel(String clientId) {
+        for (ConsumerGroupInfo info : groups.values()) {
+            ClientChannelInfo found = info.findChannel(clientId);
+            if (found != null && found.channel().isActive()) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** Online groups subscribed to {@code topic}. */
     public Set<String> queryTopicConsumeByWho(String topic) {
         Set<String> out = new TreeSet<>();

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Producer group → its live client connections, from heartbeats (behaviour.md §5). Used for producer
- * connection lists and transaction checks. Thread-safe.
+ * connection lists, transaction checks and reply pushes. Thread-safe.
  */
 public final class ProducerManager {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerManager.class);
@@ -73,6 +73,18 @@ public final class ProducerManager {
         for (ClientChannelInfo info : channels(group)) {
             if (info.channel().isActive() && info.channel().isWritable()) {
                 return info;
+            }
+        }
+        return null;
+    }
+
+    /** The active connection of the client with this id in any producer group, or null (reply push). */
+    public ClientChannelInfo findChannel(String clientId) {
+        for (ConcurrentMap<RemotingChannel, ClientChannelInfo> channels : groups.values()) {
+            for (ClientChannelInfo info : channels.values()) {
+                if (info.clientId().equals(clientId) && info.channel().isActive()) {
+                    return info;
+                }
             }
         }
         return null;

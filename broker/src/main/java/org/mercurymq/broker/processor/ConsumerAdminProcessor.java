@@ -11,7 +11,7 @@ import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
-import org.mercurymq.broker.protocol.GetConsumeStatsInBrokerHeader;
+import org.mercurymq.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
 import org.mercurymq.broker.stats.BrokerStats;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
@@ -20,6 +20,7 @@ import org.mercurymq.common.message.MessageId;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
+import org.mercurymq.remoting.protocol.LanguageCode;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.RequestCode;
@@ -253,7 +254,9 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
         }
         LOG.info("offsets of {} on {} reset to timestamp {} by {}: {}", h.getGroup(), h.getTopic(), h.getTimestamp(),
             channel.remoteAddress(), body.getOffsetTable().values());
-        return TopicAdminProcessor.withBody(request, encoded);
+        // a C++ admin reads the list form (headers.md §8); the consumers themselves always get the Java form
+        return TopicAdminProcessor.withBody(request,
+            request.getLanguage() == LanguageCode.CPP ? body.encodeForCpp() : encoded);
     }
 
     private RemotingCommand consumerStatus(RemotingChannel channel, RemotingCommand request) throws Exception {

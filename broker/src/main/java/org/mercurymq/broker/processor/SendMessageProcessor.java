@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.BrokerConfigKeys;
+import org.mercurymq.broker.client.ReplyMessagePusher;
 import org.mercurymq.broker.message.DelayedMessages;
 import org.mercurymq.broker.message.InnerMessages;
 import org.mercurymq.broker.message.PutStatusMapping;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * like sends): size and topic checks, auto-creation, random queue for a negative queue id, retry-topic sends
  * that exceeded their reconsume times to the DLQ, delayed messages through SCHEDULE_TOPIC_XXXX, prepared
  * transactions as half messages; the store's put completes the reply asynchronously (message-format.md §9,
- * codes.md §2). Thread-safe.
+ * codes.md §2). Reply messages (324/325 or MSG_TYPE=reply) are also pushed to the requesting client; if that
+ * fails the send is answered SYSTEM_ERROR with the reason, the reply still stored when storeReplyMessageEnable.
+ * Thread-safe.
  */
 public final class SendMessageProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SendMessageProcessor.class);
@@ -64,6 +67,7 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
     private final SocketAddress storeHost;
     private final int maxDelayLevel;
     private final LongSupplier clock;
+    private volatile ReplyMessagePusher replyPusher;
 
     public SendMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 MessageStore store, TransactionalMessageService transactions, BrokerStats stats,
@@ -83,6 +87,11 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         on(RequestCode.SEND_BATCH_MESSAGE, this::send);
         on(RequestCode.SEND_REPLY_MESSAGE, this::send);
         on(RequestCode.SEND_REPLY_MESSAGE_V2, this::send);
+    }
+
+    /** Enables pushing reply messages to their requesting clients (without it replies are only stored). */
+    public void setReplyPusher(ReplyMessagePusher replyPusher) {
+        this.replyPusher = replyPusher;
     }
 
     /** The store's page cache is busy: the remoting layer answers {@code [REJECTREQUEST]}. */
@@ -169,9 +178,32 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
             DelayedMessages.rewriteIfDelayed(msg, maxDelayLevel);
         }
         InnerMessages.seal(msg, c.clusterName());
+        String pushFailure = null;
+        ReplyMessagePusher pusher = replyPusher;
+        if (pusher != null && ReplyMessagePusher.isReply(request.getCode(), msg)) {
+            pushFailure = pusher.push(header, msg);
+            if (!c.get(BrokerConfigKeys.STORE_REPLY_MESSAGE_ENABLE)) {
+                return pushedOnly(request, msg, pushFailure);
+            }
+        }
         CompletableFuture<PutMessageResult> put = store.asyncPutMessage(msg);
-        respondWhenStored(channel, request, put, replyQueueId, msg.getTopic(), header.getProducerGroup());
+        respondWhenStored(channel, request, put, replyQueueId, msg.getTopic(), header.getProducerGroup(), pushFailure);
         return null;
+    }
+
+    /** storeReplyMessageEnable=false: the reply went (or did not go) straight to the requester, nothing stored. */
+    private RemotingCommand pushedOnly(RemotingCommand request, MessageExtBrokerInner msg, String pushFailure) {
+        if (pushFailure != null) {
+            return newResponse(request, ResponseCode.SYSTEM_ERROR, pushFailure);
+        }
+        RemotingCommand response = newResponse(request, ResponseCode.SUCCESS, null);
+        SendMessageResponseHeader header = new SendMessageResponseHeader();
+        String uniqKey = msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        header.setMsgId(uniqKey == null ? "" : uniqKey);
+        header.setQueueId(msg.getQueueId());
+        header.setQueueOffset(0L);
+        response.writeCustomHeader(header);
+        return response;
     }
 
     /**
@@ -231,12 +263,13 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         batch.setStoreHost(storeHost);
         batch.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
         CompletableFuture<PutMessageResult> put = store.asyncPutMessages(batch);
-        respondWhenStored(channel, request, put, queueId, header.getTopic(), header.getProducerGroup());
+        respondWhenStored(channel, request, put, queueId, header.getTopic(), header.getProducerGroup(), null);
         return null;
     }
 
     private void respondWhenStored(RemotingChannel channel, RemotingCommand request,
-                                   CompletableFuture<PutMessageResult> put, int replyQueueId, String topic, String group) {
+                                   CompletableFuture<PutMessageResult> put, int replyQueueId, String topic, String group,
+                                   String pushFailure) {
         put.whenComplete((result, error) -> {
             RemotingCommand response;
             if (error != null) {
@@ -244,6 +277,10 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
                 response = newResponse(request, ResponseCode.SYSTEM_ERROR, error.toString());
             } else {
                 response = toResponse(request, result, replyQueueId, topic, group, channel);
+                if (pushFailure != null && response.getCode() == ResponseCode.SUCCESS.code()) {
+                    response.setCode(ResponseCode.SYSTEM_ERROR.code());
+                    response.setRemark(pushFailure + "; the reply is stored in " + topic);
+                }
             }
             if (!request.isOnewayRPC()) {
                 channel.writeResponse(response);

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
-import org.mercurymq.broker.protocol.QueryConsumeQueueRequestHeader;
+import org.mercurymq.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicFilterType;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +39,14 @@ import org.mercurymq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
 import org.mercurymq.client.consumer.listener.MessageListenerOrderly;
 import org.mercurymq.client.consumer.store.ReadOffsetType;
+import org.mercurymq.client.exception.RequestTimeoutException;
 import org.mercurymq.client.producer.DefaultMQProducer;
+import org.mercurymq.client.producer.RequestCallback;
 import org.mercurymq.client.producer.SendCallback;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;
 import org.mercurymq.client.producer.selector.SelectMessageQueueByHash;
+import org.mercurymq.client.utils.MessageUtil;
 import org.mercurymq.common.message.Message;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
@@ -50,7 +55,8 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
 
 /**
  * Mercury's client against a real NameServer + Broker: every scenario runs against the cluster a
- * subclass starts (one per test class). Topics and groups are unique per test; message counts small.
+ * subclass starts (one per test class), request/reply (the broker pushes replies) included. Topics and groups
+ * are unique per test; message counts small.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClientScenarioSuite {
@@ -831,5 +837,56 @@ public abstract class ClientScenarioSuite {
         Set<String> replayed = new HashSet<>(ids(got));
         replayed.retainAll(old);
         assertEquals(Collections.emptySet(), replayed, "messages before the moved-to offset are not consumed");
+    }
+
+    @Test
+    void requestIsAnsweredThroughTheReplyTopic() throws Exception {
+        String topic = ClientFixture.unique("RequestT");
+        DefaultMQProducer requester = clients.producer(ClientFixture.unique("pg"));
+        DefaultMQProducer replier = clients.producer(ClientFixture.unique("rpg"));
+        clients.createTopic(requester, topic, 2);
+        DefaultMQPushConsumer responder = clients.pushConsumer(ClientFixture.unique("cg"));
+        responder.subscribe(topic, "*");
+        responder.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                try {
+                    String q = new String(m.getBody(), StandardCharsets.UTF_8);
+                    replier.send(MessageUtil.createReplyMessage(m, ClientFixture.utf8("answer to " + q)));
+                } catch (Exception e) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        responder.start();
+
+        Message reply = requester.request(new Message(topic, ClientFixture.utf8("q1")), 10_000);
+        assertEquals("answer to q1", new String(reply.getBody(), StandardCharsets.UTF_8));
+        assertEquals("reply", reply.getProperty(MessageConst.PROPERTY_MESSAGE_TYPE));
+
+        AtomicReference<Object> async = new AtomicReference<>();
+        requester.request(new Message(topic, ClientFixture.utf8("q2")), new RequestCallback() {
+            @Override
+            public void onSuccess(Message message) {
+                async.set(new String(message.getBody(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                async.set(e);
+            }
+        }, 10_000);
+        await().atMost(WAIT).until(() -> async.get() != null);
+        assertEquals("answer to q2", async.get());
+    }
+
+    @Test
+    void requestWithoutResponderTimesOut() throws Exception {
+        String topic = ClientFixture.unique("NoReplyT");
+        DefaultMQProducer requester = clients.producer(ClientFixture.unique("pg"));
+        clients.createTopic(requester, topic, 1);
+        RequestTimeoutException e = assertThrows(RequestTimeoutException.class,
+            () -> requester.request(new Message(topic, ClientFixture.utf8("anyone?")), 1500));
+        assertTrue(e.getMessage().contains("wait reply message timeout"), e.getMessage());
     }
 }

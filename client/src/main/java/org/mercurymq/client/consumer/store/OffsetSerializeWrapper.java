@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mercurymq.client.impl.body.MessageQueueJson;
+import org.mercurymq.remoting.protocol.body.FastjsonStyleJson;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
@@ -32,7 +32,7 @@ public class OffsetSerializeWrapper extends RemotingSerializable {
         for (Map.Entry<MessageQueue, AtomicLong> e : offsetTable.entrySet()) {
             plain.put(e.getKey(), e.getValue().get());
         }
-        return "{\"offsetTable\":" + MessageQueueJson.writeMap(plain) + "}";
+        return "{\"offsetTable\":" + FastjsonStyleJson.messageQueueMap(plain) + "}";
     }
 
     @Override
@@ -41,10 +41,10 @@ public class OffsetSerializeWrapper extends RemotingSerializable {
     }
 
     public static OffsetSerializeWrapper fromJson(String json) {
-        JSONObject o = MessageQueueJson.parse(json);
+        JSONObject o = FastjsonStyleJson.parse(json);
         OffsetSerializeWrapper w = new OffsetSerializeWrapper();
         if (o != null) {
-            for (Map.Entry<MessageQueue, Long> e : MessageQueueJson.readLongMap(o.get("offsetTable")).entrySet()) {
+            for (Map.Entry<MessageQueue, Long> e : FastjsonStyleJson.readLongMap(o.get("offsetTable")).entrySet()) {
                 w.offsetTable.put(e.getKey(), new AtomicLong(e.getValue()));
             }
         }

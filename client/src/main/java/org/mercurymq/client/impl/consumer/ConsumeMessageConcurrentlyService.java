@@ -14,7 +14,8 @@ import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.mercurymq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
-import org.mercurymq.client.impl.body.ConsumeMessageDirectlyResult;
+import org.mercurymq.remoting.protocol.body.CMResult;
+import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
@@ -121,14 +122,14 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
         try {
             ConsumeConcurrentlyStatus status = listener.consumeMessage(Collections.singletonList(msg), new ConsumeConcurrentlyContext(mq));
             if (status == null) {
-                result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_RETURN_NULL);
+                result.setConsumeResult(CMResult.CR_RETURN_NULL);
             } else if (status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS) {
-                result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_SUCCESS);
+                result.setConsumeResult(CMResult.CR_SUCCESS);
             } else {
-                result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_LATER);
+                result.setConsumeResult(CMResult.CR_LATER);
             }
         } catch (Throwable t) {
-            result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_THROW_EXCEPTION);
+            result.setConsumeResult(CMResult.CR_THROW_EXCEPTION);
             result.setRemark(t.toString());
         }
         result.setSpentTimeMills(System.currentTimeMillis() - begin);

@@ -12,7 +12,8 @@ import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.listener.ConsumeOrderlyContext;
 import org.mercurymq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.mercurymq.client.consumer.listener.MessageListenerOrderly;
-import org.mercurymq.client.impl.body.ConsumeMessageDirectlyResult;
+import org.mercurymq.remoting.protocol.body.CMResult;
+import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
@@ -108,26 +109,26 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
         try {
             ConsumeOrderlyStatus status = listener.consumeMessage(Collections.singletonList(msg), context);
             if (status == null) {
-                result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_RETURN_NULL);
+                result.setConsumeResult(CMResult.CR_RETURN_NULL);
             } else {
                 switch (status) {
                     case COMMIT:
-                        result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_COMMIT);
+                        result.setConsumeResult(CMResult.CR_COMMIT);
                         break;
                     case ROLLBACK:
-                        result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_ROLLBACK);
+                        result.setConsumeResult(CMResult.CR_ROLLBACK);
                         break;
                     case SUSPEND_CURRENT_QUEUE_A_MOMENT:
-                        result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_LATER);
+                        result.setConsumeResult(CMResult.CR_LATER);
                         break;
                     case SUCCESS:
                     default:
-                        result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_SUCCESS);
+                        result.setConsumeResult(CMResult.CR_SUCCESS);
                         break;
                 }
             }
         } catch (Throwable t) {
-            result.setConsumeResult(ConsumeMessageDirectlyResult.CMResult.CR_THROW_EXCEPTION);
+            result.setConsumeResult(CMResult.CR_THROW_EXCEPTION);
             result.setRemark(t.toString());
         }
         result.setAutoCommit(context.isAutoCommit());

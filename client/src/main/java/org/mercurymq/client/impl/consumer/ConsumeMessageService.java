@@ -1,7 +1,7 @@
 package org.mercurymq.client.impl.consumer;
 
 import java.util.List;
-import org.mercurymq.client.impl.body.ConsumeMessageDirectlyResult;
+import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 

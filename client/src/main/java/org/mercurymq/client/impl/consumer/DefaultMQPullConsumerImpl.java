@@ -14,7 +14,7 @@ import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.CommunicationMode;
 import org.mercurymq.client.impl.MQClientManager;
-import org.mercurymq.client.impl.body.ConsumerRunningInfo;
+import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
 import org.mercurymq.common.TopicNames;

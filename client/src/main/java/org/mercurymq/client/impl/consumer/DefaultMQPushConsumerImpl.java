@@ -17,9 +17,9 @@ import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.MQClientManager;
-import org.mercurymq.client.impl.body.ConsumeMessageDirectlyResult;
-import org.mercurymq.client.impl.body.ConsumerRunningInfo;
-import org.mercurymq.client.impl.body.ProcessQueueInfo;
+import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
+import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
+import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
 import org.mercurymq.common.MQVersion;
@@ -441,7 +441,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
         ConsumerRunningInfo info = new ConsumerRunningInfo();
-        Map<String, String> p = info.getProperties();
+        java.util.Properties p = info.getProperties();
         p.put("consumerGroup", defaultMQPushConsumer.getConsumerGroup());
         p.put("messageModel", String.valueOf(defaultMQPushConsumer.getMessageModel()));
         p.put("consumeFromWhere", String.valueOf(defaultMQPushConsumer.getConsumeFromWhere()));

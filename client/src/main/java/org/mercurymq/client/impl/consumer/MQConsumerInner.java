@@ -1,7 +1,7 @@
 package org.mercurymq.client.impl.consumer;
 
 import java.util.Set;
-import org.mercurymq.client.impl.body.ConsumerRunningInfo;
+import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;

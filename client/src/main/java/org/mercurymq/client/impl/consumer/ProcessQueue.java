@@ -9,7 +9,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.mercurymq.client.impl.body.ProcessQueueInfo;
+import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;

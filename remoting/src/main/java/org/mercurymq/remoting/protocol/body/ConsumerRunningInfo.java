@@ -10,6 +10,13 @@ import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /** GET_CONSUMER_RUNNING_INFO (307) reply built by a consumer client (the broker relays it): properties, subscriptions, per-queue state, per-topic rates, optional jstack. JSON bean; not thread-safe. */
 public class ConsumerRunningInfo extends RemotingSerializable {
+    public static final String PROP_NAMESERVER_ADDR = "PROP_NAMESERVER_ADDR";
+    public static final String PROP_THREADPOOL_CORE_SIZE = "PROP_THREADPOOL_CORE_SIZE";
+    public static final String PROP_CONSUME_ORDERLY = "PROP_CONSUMEORDERLY";
+    public static final String PROP_CONSUME_TYPE = "PROP_CONSUME_TYPE";
+    public static final String PROP_CLIENT_VERSION = "PROP_CLIENT_VERSION";
+    public static final String PROP_CONSUMER_START_TIMESTAMP = "PROP_CONSUMER_START_TIMESTAMP";
+
     private Properties properties = new Properties();
     private TreeSet<SubscriptionData> subscriptionSet = new TreeSet<SubscriptionData>();
     private TreeMap<MessageQueue, ProcessQueueInfo> mqTable = new TreeMap<MessageQueue, ProcessQueueInfo>();

@@ -1,6 +1,8 @@
 package org.mercurymq.remoting.protocol.body;
 
 import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
+import com.alibaba.fastjson2.JSONReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +18,8 @@ import org.mercurymq.remoting.protocol.RemotingSerializable;
  * quirk 2): the key is a JSON <em>object</em>, {@code {{"brokerName":"b","queueId":0,"topic":"T"}:5}}. That is
  * not standard JSON, but it is what the official 4.9.x tools parse for ConsumeStats, TopicStatsTable,
  * ResetOffsetBody, GetConsumerStatusBody and ConsumerRunningInfo. Other values are written by
- * {@link RemotingSerializable#toJson(Object)} (sorted keys, nulls omitted). Stateless and thread-safe.
+ * {@link RemotingSerializable#toJson(Object)} (sorted keys, nulls omitted). Reading accepts such object keys
+ * and also keys that are strings holding the queue object. Stateless and thread-safe.
  */
 public final class FastjsonStyleJson {
     private FastjsonStyleJson() {
@@ -92,6 +95,41 @@ public final class FastjsonStyleJson {
             sb.append(JSON.toJSONString(e.getKey())).append(':').append(e.getValue());
         }
         return sb.append('}').toString();
+    }
+
+    /** Parses a whole JSON text that may contain object keys; null for null/blank input. */
+    public static JSONObject parse(String json) {
+        return JSON.parseObject(json, JSONReader.Feature.AllowUnQuotedFieldNames);
+    }
+
+    /** Reads a queue → number map whose keys are queue objects or strings holding them; other keys are skipped. */
+    public static Map<MessageQueue, Long> readLongMap(Object raw) {
+        Map<MessageQueue, Long> out = new TreeMap<MessageQueue, Long>();
+        if (!(raw instanceof Map)) {
+            return out;
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+            MessageQueue mq = toQueue(e.getKey());
+            if (mq != null && e.getValue() != null) {
+                out.put(mq, Long.parseLong(e.getValue().toString()));
+            }
+        }
+        return out;
+    }
+
+    /** A queue from a parsed key: a JSON object, a map, or a string holding the object; null otherwise. */
+    public static MessageQueue toQueue(Object key) {
+        JSONObject o;
+        if (key instanceof JSONObject) {
+            o = (JSONObject) key;
+        } else if (key instanceof Map) {
+            o = new JSONObject((Map<?, ?>) key);
+        } else if (key instanceof String && ((String) key).trim().startsWith("{")) {
+            o = JSON.parseObject((String) key);
+        } else {
+            return null;
+        }
+        return new MessageQueue(o.getString("topic"), o.getString("brokerName"), o.getIntValue("queueId"));
     }
 
     static byte[] utf8(String json) {

@@ -12,6 +12,14 @@ public class GetConsumerStatusBody extends RemotingSerializable {
     private Map<MessageQueue, Long> messageQueueTable = new HashMap<MessageQueue, Long>();
     private Map<String, Map<MessageQueue, Long>> consumerTable = new HashMap<String, Map<MessageQueue, Long>>();
 
+    public GetConsumerStatusBody() {
+    }
+
+    /** One client's answer to GET_CONSUMER_STATUS_FROM_CLIENT: its offsets of one topic. */
+    public GetConsumerStatusBody(Map<MessageQueue, Long> messageQueueTable) {
+        this.messageQueueTable = messageQueueTable;
+    }
+
     public Map<MessageQueue, Long> getMessageQueueTable() {
         return messageQueueTable;
     }

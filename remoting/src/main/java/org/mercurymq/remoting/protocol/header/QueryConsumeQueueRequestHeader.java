@@ -1,4 +1,4 @@
-package org.mercurymq.broker.protocol;
+package org.mercurymq.remoting.protocol.header;
 
 import org.mercurymq.remoting.CommandCustomHeader;
 

@@ -1,10 +1,11 @@
-package org.mercurymq.client.impl.body;
+package org.mercurymq.remoting.protocol.body;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSONObject;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /** Bodies keyed by MessageQueue in the official form, and the lock bodies (headers.md §4.2, §8, §9). */
-class BodyJsonTest {
+class ClientBodiesJsonTest {
     private final MessageQueue q0 = new MessageQueue("T", "b", 0);
     private final MessageQueue q1 = new MessageQueue("T", "b", 1);
 
@@ -31,6 +32,18 @@ class BodyJsonTest {
             assertEquals(expected, ResetOffsetBody.decode(json.getBytes(StandardCharsets.UTF_8)).getOffsetTable(), json);
         }
         assertEquals(objectKeys, new String(new ResetOffsetBody(expected).encode(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void resetOffsetBodyWritesTheCppListInQueueOrder() {
+        Map<MessageQueue, Long> table = new HashMap<>();
+        table.put(q1, 7L);
+        table.put(q0, 5L);
+        String cpp = new String(new ResetOffsetBody(table).encodeForCpp(), StandardCharsets.UTF_8);
+        assertEquals("{\"offsetTable\":[{\"brokerName\":\"b\",\"offset\":5,\"queueId\":0,\"topic\":\"T\"},"
+            + "{\"brokerName\":\"b\",\"offset\":7,\"queueId\":1,\"topic\":\"T\"}]}", cpp);
+        assertEquals(table, ResetOffsetBody.decode(cpp.getBytes(StandardCharsets.UTF_8)).getOffsetTable());
+        assertEquals("{\"offsetTable\":[]}", new String(new ResetOffsetBody().encodeForCpp(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -69,7 +82,7 @@ class BodyJsonTest {
         assertTrue(json.contains("\"mqTable\":{{\"brokerName\":\"b\",\"queueId\":0,\"topic\":\"T\"}:{"), json);
         assertTrue(json.contains("\"commitOffset\":9"), json);
         assertTrue(json.contains("\"PROP_CONSUME_TYPE\":\"CONSUME_PASSIVELY\""), json);
-        JSONObject table = MessageQueueJson.parse(json).getJSONObject("mqTable");
+        JSONObject table = FastjsonStyleJson.parse(json).getJSONObject("mqTable");
         assertEquals(9L, ((JSONObject) table.values().iterator().next()).getLongValue("commitOffset"));
     }
 }
