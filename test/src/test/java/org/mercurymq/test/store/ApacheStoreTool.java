@@ -1,8 +1,11 @@
 package org.mercurymq.test.store;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.apache.rocketmq.common.BrokerConfig;
@@ -90,9 +93,8 @@ public final class ApacheStoreTool {
                 System.out.println("PUT " + i + " " + r.getAppendMessageResult().getWroteOffset() + " "
                     + r.getAppendMessageResult().getLogicsOffset());
             }
-            while (store.dispatchBehindBytes() > 0) {
-                Thread.sleep(10);
-            }
+            await("Apache dispatcher caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> store.dispatchBehindBytes() == 0);
         } else {
             read(store, n);
         }
