@@ -300,9 +300,7 @@ public class MQClientAPIImpl {
         header.setTopic(topic);
         header.setQueueId(queueId);
         header.setBname(brokerName);
-        RemotingCommand response = invoke(addr, request(RequestCode.GET_MAX_OFFSET, header), timeoutMillis);
-        ResponseOutcomes.expect(response, addr);
-        return response.decodeCommandCustomHeader(GetMaxOffsetResponseHeader.class).getOffset();
+        return queueOffsetCall(addr, RequestCode.GET_MAX_OFFSET, header, timeoutMillis, GetMaxOffsetResponseHeader.class).getOffset();
     }
 
     public long getMinOffset(String addr, String topic, int queueId, String brokerName, long timeoutMillis)
@@ -311,9 +309,7 @@ public class MQClientAPIImpl {
         header.setTopic(topic);
         header.setQueueId(queueId);
         header.setBname(brokerName);
-        RemotingCommand response = invoke(addr, request(RequestCode.GET_MIN_OFFSET, header), timeoutMillis);
-        ResponseOutcomes.expect(response, addr);
-        return response.decodeCommandCustomHeader(GetMinOffsetResponseHeader.class).getOffset();
+        return queueOffsetCall(addr, RequestCode.GET_MIN_OFFSET, header, timeoutMillis, GetMinOffsetResponseHeader.class).getOffset();
     }
 
     public long searchOffset(String addr, String topic, int queueId, long timestamp, String brokerName, long timeoutMillis)
@@ -323,9 +319,7 @@ public class MQClientAPIImpl {
         header.setQueueId(queueId);
         header.setTimestamp(timestamp);
         header.setBname(brokerName);
-        RemotingCommand response = invoke(addr, request(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, header), timeoutMillis);
-        ResponseOutcomes.expect(response, addr);
-        return response.decodeCommandCustomHeader(SearchOffsetResponseHeader.class).getOffset();
+        return queueOffsetCall(addr, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, header, timeoutMillis, SearchOffsetResponseHeader.class).getOffset();
     }
 
     public long getEarliestMsgStoretime(String addr, String topic, int queueId, String brokerName, long timeoutMillis)
@@ -334,9 +328,16 @@ public class MQClientAPIImpl {
         header.setTopic(topic);
         header.setQueueId(queueId);
         header.setBname(brokerName);
-        RemotingCommand response = invoke(addr, request(RequestCode.GET_EARLIEST_MSG_STORETIME, header), timeoutMillis);
+        return queueOffsetCall(addr, RequestCode.GET_EARLIEST_MSG_STORETIME, header, timeoutMillis, GetEarliestMsgStoretimeResponseHeader.class).getTimestamp();
+    }
+
+    /** Sends a queue-offset query and decodes the typed reply header of a successful answer. */
+    private <H extends CommandCustomHeader> H queueOffsetCall(String addr, int code, CommandCustomHeader header,
+                                                              long timeoutMillis, Class<H> responseHeader)
+        throws RemotingException, MQBrokerException, InterruptedException {
+        RemotingCommand response = invoke(addr, request(code, header), timeoutMillis);
         ResponseOutcomes.expect(response, addr);
-        return response.decodeCommandCustomHeader(GetEarliestMsgStoretimeResponseHeader.class).getTimestamp();
+        return response.decodeCommandCustomHeader(responseHeader);
     }
 
     // ---------------------------------------------------------------- client registration
