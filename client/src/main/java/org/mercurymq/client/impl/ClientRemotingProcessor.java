@@ -10,6 +10,7 @@ import org.mercurymq.remoting.protocol.body.ResetOffsetBody;
 import org.mercurymq.client.impl.consumer.DefaultMQPushConsumerImpl;
 import org.mercurymq.client.impl.consumer.MQConsumerInner;
 import org.mercurymq.client.impl.factory.MQClientInstance;
+import org.mercurymq.client.impl.producer.MQProducerInner;
 import org.mercurymq.client.producer.RequestFutureHolder;
 import org.mercurymq.client.producer.RequestResponseFuture;
 import org.mercurymq.common.message.BodyCompression;
@@ -25,6 +26,7 @@ import org.mercurymq.remoting.RequestProcessor;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import org.mercurymq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import org.mercurymq.remoting.protocol.header.ReplyMessageRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
@@ -36,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the requests brokers send to clients (remoting.md §8 "Server → client requests"): consumer
- * list changed (rebalance now), offset reset, consumer status, running info, direct consumption and
- * replies to requests.
+ * list changed (rebalance now), offset reset, consumer status, running info, direct consumption,
+ * replies to requests and transaction checks.
  * Thread-safe.
  */
 public class ClientRemotingProcessor implements RequestProcessor {
@@ -64,6 +66,8 @@ public class ClientRemotingProcessor implements RequestProcessor {
                 return consumeDirectly(request);
             case RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT:
                 return receiveReplyMessage(request);
+            case RequestCode.CHECK_TRANSACTION_STATE:
+                return checkTransactionState(channel, request);
             default:
                 return request.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code(),
                     "request code " + request.getCode() + " not supported by the client");
@@ -134,6 +138,36 @@ public class ClientRemotingProcessor implements RequestProcessor {
         RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
         response.setBody(result.encode());
         return response;
+    }
+
+    /**
+     * CHECK_TRANSACTION_STATE (oneway, no reply): hands the half message to the producer of its PGROUP, which
+     * answers with END_TRANSACTION from its own check executor.
+     */
+    private RemotingCommand checkTransactionState(RemotingChannel channel, RemotingCommand request) throws Exception {
+        CheckTransactionStateRequestHeader h = request.decodeCommandCustomHeader(CheckTransactionStateRequestHeader.class);
+        MessageExt msg = request.getBody() == null ? null : MessageDecoder.decode(ByteBuffer.wrap(request.getBody()));
+        if (msg == null) {
+            LOG.warn("transaction check from {} about {} ignored: the body is not a message", channel.remoteAddress(), h.getMsgId());
+            return null;
+        }
+        String namespace = instance.getClientConfig().getNamespace();
+        if (namespace != null && !namespace.isEmpty()) {
+            msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
+        }
+        String transactionId = msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        if (transactionId != null && !transactionId.isEmpty()) {
+            msg.setTransactionId(transactionId);
+        }
+        String group = msg.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
+        MQProducerInner producer = group == null ? null : instance.selectProducer(group);
+        if (producer == null) {
+            LOG.warn("transaction check from {} about {} ignored: no producer of group {} in this client",
+                channel.remoteAddress(), h.getMsgId(), group);
+            return null;
+        }
+        producer.checkTransactionState(channel.remoteAddress(), msg, h);
+        return null;
     }
 
     /** PUSH_REPLY_MESSAGE_TO_CLIENT: completes the request future with the same CORRELATION_ID. */

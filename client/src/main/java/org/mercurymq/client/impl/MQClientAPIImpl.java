@@ -43,6 +43,7 @@ import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import org.mercurymq.remoting.protocol.header.CreateTopicRequestHeader;
+import org.mercurymq.remoting.protocol.header.EndTransactionRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetConsumerListByGroupRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetEarliestMsgStoretimeRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetEarliestMsgStoretimeResponseHeader;
@@ -193,6 +194,14 @@ public class MQClientAPIImpl {
     public void sendMessageOneway(String addr, Message msg, SendMessageRequestHeader header, byte[] body, long timeoutMillis)
         throws RemotingException, InterruptedException {
         remotingClient.invokeOneway(addr, sendRequest(msg, header, body), timeoutMillis);
+    }
+
+    /** END_TRANSACTION (37), oneway; {@code remark} may carry the local transaction's exception text. */
+    public void endTransactionOneway(String addr, EndTransactionRequestHeader header, String remark, long timeoutMillis)
+        throws RemotingException, InterruptedException {
+        RemotingCommand request = request(RequestCode.END_TRANSACTION, header);
+        request.setRemark(remark);
+        remotingClient.invokeOneway(addr, request, timeoutMillis);
     }
 
     static RemotingException failureOf(ResponseFuture future, String addr) {

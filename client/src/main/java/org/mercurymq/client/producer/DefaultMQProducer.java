@@ -225,9 +225,9 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
         RequestReplySupport.of(defaultMQProducerImpl).request(msg, mq, null, null, requestCallback, timeout);
     }
 
-    // ---------------------------------------------------------------- transactions (not supported here)
+    // ---------------------------------------------------------------- transactions (TransactionMQProducer only)
 
-    /** Not supported by DefaultMQProducer (as in RocketMQ); Mercury has no transactional producer yet. */
+    /** Not supported by DefaultMQProducer (as in RocketMQ): use {@link TransactionMQProducer}. */
     @Override
     public TransactionSendResult sendMessageInTransaction(Message msg, LocalTransactionExecuter tranExecuter, Object arg)
         throws MQClientException {

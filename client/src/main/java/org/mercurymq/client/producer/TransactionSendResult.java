@@ -1,6 +1,9 @@
 package org.mercurymq.client.producer;
 
-/** A send result with the local transaction outcome (kept for API compatibility). Not thread-safe. */
+/**
+ * The result of {@link TransactionMQProducer#sendMessageInTransaction}: the half message's send result and the
+ * local transaction outcome the producer reported. Not thread-safe.
+ */
 public class TransactionSendResult extends SendResult {
     private LocalTransactionState localTransactionState;
 

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.mercurymq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.mercurymq.client.consumer.listener.ConsumeReturnType;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
+import org.mercurymq.client.hook.ConsumeMessageContext;
 import org.mercurymq.remoting.protocol.body.CMResult;
 import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.common.message.MessageExt;
@@ -230,17 +232,25 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
             consumerImpl.resetRetryAndNamespace(msgs);
             ProcessQueue.markConsumeStart(msgs);
             ConsumeConcurrentlyStatus status = null;
+            ConsumeMessageHooks hooks = consumerImpl.consumeMessageHooks();
+            ConsumeMessageContext hookContext = hooks.begin(consumerGroup, config.getNamespace(), messageQueue, msgs);
+            boolean threw = false;
             long begin = System.currentTimeMillis();
             try {
                 status = listener.consumeMessage(Collections.unmodifiableList(msgs), context);
             } catch (Throwable t) {
+                threw = true;
                 LOG.warn("consumer group {} listener threw on {} messages of {}: {}", consumerGroup, msgs.size(), messageQueue,
                     t.toString());
             }
-            consumerImpl.getConsumerStats().consumeTime(System.currentTimeMillis() - begin);
+            long cost = System.currentTimeMillis() - begin;
+            consumerImpl.getConsumerStats().consumeTime(cost);
+            ConsumeReturnType returnType = ConsumeMessageHooks.returnType(status, threw, cost, config.getConsumeTimeout(),
+                status == ConsumeConcurrentlyStatus.RECONSUME_LATER);
             if (status == null) {
                 status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
+            hooks.end(hookContext, returnType, status, status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
             if (!processQueue.isDropped()) {
                 processConsumeResult(status, context, this);
             } else {

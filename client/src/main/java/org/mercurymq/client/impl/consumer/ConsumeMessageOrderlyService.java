@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.listener.ConsumeOrderlyContext;
 import org.mercurymq.client.consumer.listener.ConsumeOrderlyStatus;
+import org.mercurymq.client.consumer.listener.ConsumeReturnType;
 import org.mercurymq.client.consumer.listener.MessageListenerOrderly;
+import org.mercurymq.client.hook.ConsumeMessageContext;
 import org.mercurymq.remoting.protocol.body.CMResult;
 import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.common.message.MessageAccessor;
@@ -315,6 +317,9 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                     ProcessQueue.markConsumeStart(msgs);
                     ConsumeOrderlyContext context = new ConsumeOrderlyContext(messageQueue);
                     ConsumeOrderlyStatus status = null;
+                    ConsumeMessageHooks hooks = consumerImpl.consumeMessageHooks();
+                    ConsumeMessageContext hookContext = hooks.begin(consumerGroup, config.getNamespace(), messageQueue, msgs);
+                    boolean threw = false;
                     long callBegin = System.currentTimeMillis();
                     processQueue.getConsumeLock().lock();
                     try {
@@ -324,14 +329,20 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                         }
                         status = listener.consumeMessage(Collections.unmodifiableList(msgs), context);
                     } catch (Throwable t) {
+                        threw = true;
                         LOG.warn("consumer group {} orderly listener threw on {}: {}", consumerGroup, messageQueue, t.toString());
                     } finally {
                         processQueue.getConsumeLock().unlock();
                     }
-                    consumerImpl.getConsumerStats().consumeTime(System.currentTimeMillis() - callBegin);
+                    long cost = System.currentTimeMillis() - callBegin;
+                    consumerImpl.getConsumerStats().consumeTime(cost);
+                    ConsumeReturnType returnType = ConsumeMessageHooks.returnType(status, threw, cost, config.getConsumeTimeout(),
+                        status == ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT);
                     if (status == null) {
                         status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
                     }
+                    hooks.end(hookContext, returnType, status,
+                        status == ConsumeOrderlyStatus.SUCCESS || status == ConsumeOrderlyStatus.COMMIT);
                     continueConsume = processConsumeResult(msgs, status, context, processQueue, messageQueue);
                 }
             }

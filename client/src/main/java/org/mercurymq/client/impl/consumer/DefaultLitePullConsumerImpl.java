@@ -22,6 +22,8 @@ import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.consumer.store.ReadOffsetType;
 import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.hook.ConsumeMessageContext;
+import org.mercurymq.client.hook.ConsumeMessageHook;
 import org.mercurymq.client.impl.MQClientManager;
 import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
@@ -59,6 +61,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final DefaultLitePullConsumer config;
     private final RPCHook rpcHook;
     private final AssignedMessageQueue assigned = new AssignedMessageQueue();
+    private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final LinkedBlockingQueue<LitePullBatch> consumeRequestCache = new LinkedBlockingQueue<LitePullBatch>();
     /** Batches of paused queues, fetched before the pause, held until resume. */
     private final List<LitePullBatch> parked = new ArrayList<LitePullBatch>();
@@ -294,6 +297,20 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         }
     }
 
+    // ---------------------------------------------------------------- hooks
+
+    public void registerConsumeMessageHook(ConsumeMessageHook hook) {
+        consumeMessageHooks.register(hook);
+    }
+
+    public void executeHookBefore(ConsumeMessageContext context) {
+        consumeMessageHooks.before(context);
+    }
+
+    public void executeHookAfter(ConsumeMessageContext context) {
+        consumeMessageHooks.after(context);
+    }
+
     // ---------------------------------------------------------------- poll, seek, commit
 
     public List<MessageExt> poll(long timeout) {
@@ -324,6 +341,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                         m.setTopic(config.withoutNamespace(m.getTopic()));
                     }
                 }
+                consumeMessageHooks.handedOut(config.getConsumerGroup(), config.getNamespace(), r.state.getMessageQueue(),
+                    r.messages);
                 return r.messages;
             }
         } catch (InterruptedException e) {

@@ -12,6 +12,10 @@ import org.mercurymq.client.consumer.store.ReadOffsetType;
 import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.hook.ConsumeMessageContext;
+import org.mercurymq.client.hook.ConsumeMessageHook;
+import org.mercurymq.client.hook.FilterMessageHook;
+import org.mercurymq.client.impl.HookList;
 import org.mercurymq.client.impl.CommunicationMode;
 import org.mercurymq.client.impl.MQClientManager;
 import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
@@ -52,6 +56,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private volatile RebalancePullImpl rebalanceImpl;
     private volatile PullAPIWrapper pullAPIWrapper;
     private volatile OffsetStore offsetStore;
+    private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
+    private final HookList<FilterMessageHook> filterMessageHooks = new HookList<FilterMessageHook>("filter message");
 
     public DefaultMQPullConsumerImpl(DefaultMQPullConsumer config, RPCHook rpcHook) {
         this.config = config;
@@ -74,6 +80,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
             rebalanceImpl.getSubscriptionInner().put(topic, FilterAPI.buildSubscriptionData(topic, SubscriptionData.SUB_ALL));
         }
         pullAPIWrapper = new PullAPIWrapper(mQClientFactory, config.getConsumerGroup());
+        pullAPIWrapper.useFilterMessageHooks(filterMessageHooks, config.isUnitMode());
         if (config.getOffsetStore() != null) {
             offsetStore = config.getOffsetStore();
         } else if (config.getMessageModel() == MessageModel.BROADCASTING) {
@@ -150,6 +157,24 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         }
     }
 
+    // ---------------------------------------------------------------- hooks
+
+    public void registerConsumeMessageHook(ConsumeMessageHook hook) {
+        consumeMessageHooks.register(hook);
+    }
+
+    public void executeHookBefore(ConsumeMessageContext context) {
+        consumeMessageHooks.before(context);
+    }
+
+    public void executeHookAfter(ConsumeMessageContext context) {
+        consumeMessageHooks.after(context);
+    }
+
+    public void registerFilterMessageHook(FilterMessageHook hook) {
+        filterMessageHooks.register(hook);
+    }
+
     public PullResult pull(MessageQueue mq, String subExpression, String type, long offset, int maxNums, boolean block,
                            long timeout) throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         makeSureStateOK();
@@ -159,7 +184,9 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         PullResult raw = pullAPIWrapper.pullKernelImpl(mq, sd.getSubString(), sd.getExpressionType(), 0L, offset, maxNums,
             PullSysFlag.buildSysFlag(false, block, true, false), 0, config.getBrokerSuspendMaxTimeMillis(), timeoutMillis,
             CommunicationMode.SYNC, null);
-        return pullAPIWrapper.processPullResult(mq, raw, sd);
+        PullResult result = pullAPIWrapper.processPullResult(mq, raw, sd);
+        consumeMessageHooks.handedOut(config.getConsumerGroup(), config.getNamespace(), mq, result.getMsgFoundList());
+        return result;
     }
 
     public void pull(final MessageQueue mq, String subExpression, String type, long offset, int maxNums, boolean block,

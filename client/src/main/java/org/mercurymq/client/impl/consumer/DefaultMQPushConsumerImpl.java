@@ -12,6 +12,10 @@ import org.mercurymq.client.consumer.listener.MessageListener;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
 import org.mercurymq.client.consumer.listener.MessageListenerOrderly;
 import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
+import org.mercurymq.client.hook.ConsumeMessageContext;
+import org.mercurymq.client.hook.ConsumeMessageHook;
+import org.mercurymq.client.hook.FilterMessageHook;
+import org.mercurymq.client.impl.HookList;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
@@ -65,6 +69,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     /** Set once the first heartbeat went out: pulling before the broker knows the group earns code 24. */
     private volatile boolean registeredWithBrokers = false;
     private final Map<String, SubscriptionData> pendingSubscriptions = new HashMap<String, SubscriptionData>();
+    private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
+    private final HookList<FilterMessageHook> filterMessageHooks = new HookList<FilterMessageHook>("filter message");
 
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer defaultMQPushConsumer, RPCHook rpcHook) {
         this.defaultMQPushConsumer = defaultMQPushConsumer;
@@ -92,6 +98,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             defaultMQPushConsumer.getAllocateMessageQueueStrategy(), mQClientFactory, this);
         copySubscription();
         pullAPIWrapper = new PullAPIWrapper(mQClientFactory, defaultMQPushConsumer.getConsumerGroup());
+        pullAPIWrapper.useFilterMessageHooks(filterMessageHooks, defaultMQPushConsumer.isUnitMode());
         if (defaultMQPushConsumer.getOffsetStore() != null) {
             offsetStore = defaultMQPushConsumer.getOffsetStore();
         } else if (defaultMQPushConsumer.getMessageModel() == MessageModel.BROADCASTING) {
@@ -470,6 +477,33 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     // ---------------------------------------------------------------- accessors
+
+    // ---------------------------------------------------------------- hooks
+
+    public void registerFilterMessageHook(FilterMessageHook hook) {
+        filterMessageHooks.register(hook);
+    }
+
+    public void registerConsumeMessageHook(ConsumeMessageHook hook) {
+        consumeMessageHooks.register(hook);
+    }
+
+    /** True when a consume-message hook is registered. */
+    public boolean hasHook() {
+        return !consumeMessageHooks.isEmpty();
+    }
+
+    public void executeHookBefore(ConsumeMessageContext context) {
+        consumeMessageHooks.before(context);
+    }
+
+    public void executeHookAfter(ConsumeMessageContext context) {
+        consumeMessageHooks.after(context);
+    }
+
+    ConsumeMessageHooks consumeMessageHooks() {
+        return consumeMessageHooks;
+    }
 
     public DefaultMQPushConsumer getDefaultMQPushConsumer() {
         return defaultMQPushConsumer;

@@ -10,7 +10,10 @@ import org.mercurymq.client.consumer.PullStatus;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.CommunicationMode;
+import org.mercurymq.client.hook.FilterMessageContext;
+import org.mercurymq.client.hook.FilterMessageHook;
 import org.mercurymq.client.impl.FindBrokerResult;
+import org.mercurymq.client.impl.HookList;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.message.MessageAccessor;
@@ -26,7 +29,8 @@ import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
 /**
  * Issues PULL_MESSAGE for a consumer group and post-processes replies: decodes the messages, filters
  * them again by tag string (the broker filters by tag hash only), adds MIN_OFFSET/MAX_OFFSET, and
- * remembers the broker id the reply suggests for the next pull of that queue (behaviour.md §4, §6).
+ * remembers the broker id the reply suggests for the next pull of that queue (behaviour.md §4, §6). Filter
+ * hooks see each reply's messages after the tag filter.
  * Thread-safe.
  */
 public class PullAPIWrapper {
@@ -35,6 +39,8 @@ public class PullAPIWrapper {
     private final ConcurrentHashMap<MessageQueue, Long> pullFromWhichNodeTable = new ConcurrentHashMap<MessageQueue, Long>(32);
     private volatile boolean connectBrokerByUser = false;
     private volatile long defaultBrokerId = BrokerConstants.MASTER_ID;
+    private volatile HookList<FilterMessageHook> filterMessageHooks = new HookList<FilterMessageHook>("filter message");
+    private volatile boolean unitMode;
 
     public PullAPIWrapper(MQClientInstance mQClientFactory, String consumerGroup) {
         this.mQClientFactory = mQClientFactory;
@@ -56,6 +62,12 @@ public class PullAPIWrapper {
                     }
                 }
             }
+            if (!filterMessageHooks.isEmpty()) {
+                FilterMessageContext ctx = new FilterMessageContext();
+                ctx.setUnitMode(unitMode);
+                ctx.setMsgList(kept);
+                executeHook(ctx);
+            }
             String min = String.valueOf(pullResult.getMinOffset());
             String max = String.valueOf(pullResult.getMaxOffset());
             for (MessageExt msg : kept) {
@@ -70,6 +82,26 @@ public class PullAPIWrapper {
         }
         ext.setMessageBinary(null);
         return pullResult;
+    }
+
+    /** Shares the consumer engine's filter hooks, so hooks registered later are seen too. */
+    void useFilterMessageHooks(HookList<FilterMessageHook> hooks, boolean unitMode) {
+        this.filterMessageHooks = hooks;
+        this.unitMode = unitMode;
+    }
+
+    public void registerFilterMessageHook(ArrayList<FilterMessageHook> filterMessageHookList) {
+        for (FilterMessageHook hook : filterMessageHookList) {
+            filterMessageHooks.register(hook);
+        }
+    }
+
+    public boolean hasHook() {
+        return !filterMessageHooks.isEmpty();
+    }
+
+    public void executeHook(final FilterMessageContext context) {
+        filterMessageHooks.callEach(hook -> hook.filterMessage(context));
     }
 
     long recalculatePullFromWhichNode(final MessageQueue mq) {

@@ -98,7 +98,7 @@ public class MQClientInstance {
         ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
         int[] codes = {RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
             RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, RequestCode.GET_CONSUMER_RUNNING_INFO,
-            RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT};
+            RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT, RequestCode.CHECK_TRANSACTION_STATE};
         for (int code : codes) {
             mQClientAPIImpl.getRemotingClient().registerProcessor(code, processor, remotingRequestExecutor);
         }

@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl.producer;
 
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,15 +21,27 @@ import org.mercurymq.client.impl.MQClientManager;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
 import org.mercurymq.client.latency.MQFaultStrategy;
+import org.mercurymq.client.hook.CheckForbiddenContext;
+import org.mercurymq.client.hook.CheckForbiddenHook;
+import org.mercurymq.client.hook.EndTransactionContext;
+import org.mercurymq.client.hook.EndTransactionHook;
+import org.mercurymq.client.hook.SendMessageContext;
+import org.mercurymq.client.hook.SendMessageHook;
 import org.mercurymq.client.producer.DefaultMQProducer;
+import org.mercurymq.client.producer.LocalTransactionExecuter;
+import org.mercurymq.client.producer.LocalTransactionState;
 import org.mercurymq.client.producer.MessageQueueSelector;
 import org.mercurymq.client.producer.SendCallback;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;
+import org.mercurymq.client.producer.TransactionCheckListener;
+import org.mercurymq.client.producer.TransactionListener;
+import org.mercurymq.client.producer.TransactionSendResult;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.message.Message;
 import org.mercurymq.common.message.MessageBatch;
 import org.mercurymq.common.message.MessageClientIDSetter;
+import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingConnectException;
@@ -36,13 +49,15 @@ import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.remoting.exception.RemotingTooMuchRequestException;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
+import org.mercurymq.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The producer engine behind {@link DefaultMQProducer}: finds a topic's publish queues (falling back to
  * TBW102, behaviour.md §3), picks a queue, sends sync / async / oneway and retries as RocketMQ 4.9.7 does
- * (codes.md). Input is validated on the caller's thread before anything is sent. Thread-safe.
+ * (codes.md). Input is validated on the caller's thread before anything is sent. Hooks run around every attempt
+ * ({@link ProducerHooks}); a TransactionMQProducer's transactions go through {@link TransactionSupport}. Thread-safe.
  */
 public class DefaultMQProducerImpl implements MQProducerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQProducerImpl.class);
@@ -57,10 +72,14 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private volatile ExecutorService asyncSenderExecutor;
     private ExecutorService defaultAsyncSenderExecutor;
     private volatile boolean requestReplyUsed;
+    private final ProducerHooks hooks;
+    private final TransactionSupport transactions;
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
         this.rpcHook = rpcHook;
+        this.hooks = new ProducerHooks(defaultMQProducer);
+        this.transactions = new TransactionSupport(defaultMQProducer, hooks);
         this.retryResponseCodes.addAll(org.mercurymq.client.impl.ResponseOutcomes.DEFAULT_SEND_RETRY_CODES);
     }
 
@@ -166,6 +185,102 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     @Override
     public boolean isUnitMode() {
         return defaultMQProducer.isUnitMode();
+    }
+
+    @Override
+    @Deprecated
+    public TransactionCheckListener checkListener() {
+        return transactions.checkListener();
+    }
+
+    @Override
+    public TransactionListener getCheckListener() {
+        return transactions.listener();
+    }
+
+    @Override
+    public void checkTransactionState(String addr, MessageExt msg, CheckTransactionStateRequestHeader header) {
+        transactions.check(mQClientFactory, addr, msg, header);
+    }
+
+    // ---------------------------------------------------------------- transactions (TransactionMQProducer)
+
+    /** Creates the executor that answers the broker's transaction checks (TransactionMQProducer.start). */
+    public void initTransactionEnv() {
+        transactions.start();
+    }
+
+    public void destroyTransactionEnv() {
+        transactions.shutdown();
+    }
+
+    public ExecutorService getCheckExecutor() {
+        return transactions.checkExecutor();
+    }
+
+    /** Half send, local transaction, END_TRANSACTION: see {@link TransactionSupport}. */
+    public TransactionSendResult sendMessageInTransaction(Message msg, LocalTransactionExecuter localTransactionExecuter,
+                                                          Object arg) throws MQClientException {
+        return transactions.send(new TransactionSupport.HalfSender() {
+            @Override
+            public SendResult send(Message half) throws Exception {
+                return DefaultMQProducerImpl.this.send(half, defaultMQProducer.getSendMsgTimeout());
+            }
+        }, mQClientFactory, msg, localTransactionExecuter, arg);
+    }
+
+    /** Sends END_TRANSACTION (oneway) for the half message of {@code sendResult}. */
+    public void endTransaction(Message msg, SendResult sendResult, LocalTransactionState localTransactionState,
+                               Throwable localException)
+        throws RemotingException, MQBrokerException, InterruptedException, UnknownHostException {
+        transactions.end(mQClientFactory, msg, sendResult, localTransactionState, localException);
+    }
+
+    // ---------------------------------------------------------------- hooks
+
+    public void registerSendMessageHook(SendMessageHook hook) {
+        hooks.send.register(hook);
+    }
+
+    public void registerCheckForbiddenHook(CheckForbiddenHook hook) {
+        hooks.checkForbidden.register(hook);
+    }
+
+    public void registerEndTransactionHook(EndTransactionHook hook) {
+        hooks.endTransaction.register(hook);
+    }
+
+    public boolean hasSendMessageHook() {
+        return !hooks.send.isEmpty();
+    }
+
+    public boolean hasCheckForbiddenHook() {
+        return !hooks.checkForbidden.isEmpty();
+    }
+
+    public boolean hasEndTransactionHook() {
+        return !hooks.endTransaction.isEmpty();
+    }
+
+    public void executeSendMessageHookBefore(SendMessageContext context) {
+        hooks.before(context);
+    }
+
+    public void executeSendMessageHookAfter(SendMessageContext context) {
+        hooks.after(context);
+    }
+
+    public void executeCheckForbiddenHook(final CheckForbiddenContext context) throws MQClientException {
+        hooks.checkForbidden.callEachChecked(hook -> hook.checkForbidden(context));
+    }
+
+    public void executeEndTransactionHook(EndTransactionContext context) {
+        hooks.endTransaction(context);
+    }
+
+    public void doExecuteEndTransactionHook(Message msg, String msgId, String brokerAddr, LocalTransactionState state,
+                                            boolean fromTransactionCheck) {
+        hooks.endTransaction(msg, msgId, brokerAddr, state, fromTransactionCheck);
     }
 
     // ---------------------------------------------------------------- route
@@ -540,6 +655,24 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         PreparedSend send = PreparedSend.of(msg, mq, defaultMQProducer.getProducerGroup(), defaultMQProducer.getCreateTopicKey(),
             defaultMQProducer.getDefaultTopicQueueNums(), defaultMQProducer.getCompressMsgBodyOverHowmuch(),
             defaultMQProducer.isUnitMode());
+        hooks.checkForbidden(msg, mq, brokerAddr, mode);
+        final SendMessageContext context = hooks.beforeSend(this, msg, mq, brokerAddr, mode);
+        try {
+            SendResult result = sendKernelCall(msg, mq, mode, callback, info, timeout, asyncRetries, begin, brokerAddr, send, context);
+            // as RocketMQ: an async send's after-hooks also run here, with no result yet, then again with its result
+            hooks.afterSend(context, result, null);
+            return result;
+        } catch (RemotingException | MQBrokerException | InterruptedException e) {
+            hooks.afterSend(context, null, e);
+            throw e;
+        }
+    }
+
+    private SendResult sendKernelCall(final Message msg, final MessageQueue mq, CommunicationMode mode,
+                                      final SendCallback callback, final TopicPublishInfo info, final long timeout,
+                                      final int asyncRetries, final long begin, String brokerAddr, PreparedSend send,
+                                      final SendMessageContext context)
+        throws RemotingException, MQBrokerException, InterruptedException {
         switch (mode) {
             case SYNC:
                 return mQClientFactory.getMQClientAPIImpl().sendMessageSync(brokerAddr, mq.getBrokerName(), msg,
@@ -555,6 +688,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                         @Override
                         public void onSuccess(SendResult sendResult) {
                             updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, false);
+                            if (context != null) {
+                                context.setSendResult(sendResult);
+                                hooks.after(context);
+                            }
                             runCallback(callback, sendResult, null);
                         }
 
