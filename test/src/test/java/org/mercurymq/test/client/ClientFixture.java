@@ -11,7 +11,10 @@ import org.mercurymq.client.consumer.DefaultLitePullConsumer;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.producer.DefaultMQProducer;
+import org.mercurymq.client.producer.TransactionListener;
+import org.mercurymq.client.producer.TransactionMQProducer;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
+import org.mercurymq.remoting.RPCHook;
 
 /**
  * Creates Mercury clients for a scenario against one cluster, with unique names, fast route polling,
@@ -40,6 +43,18 @@ final class ClientFixture implements AutoCloseable {
         p.setNamesrvAddr(namesrv);
         p.setInstanceName(unique("p"));
         p.setPollNameServerInterval(1000);
+        p.start();
+        closers.add(p::shutdown);
+        return p;
+    }
+
+    /** A started transactional producer; {@code rpcHook} may be null. */
+    TransactionMQProducer transactionProducer(String group, TransactionListener listener, RPCHook rpcHook) throws Exception {
+        TransactionMQProducer p = new TransactionMQProducer(null, group, rpcHook);
+        p.setNamesrvAddr(namesrv);
+        p.setInstanceName(unique("tx"));
+        p.setPollNameServerInterval(1000);
+        p.setTransactionListener(listener);
         p.start();
         closers.add(p::shutdown);
         return p;

@@ -55,11 +55,12 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
 
 /**
  * Mercury's client against a real NameServer + Broker: every scenario runs against the cluster a
- * subclass starts (one per test class), request/reply (the broker pushes replies) included. Topics and groups
- * are unique per test; message counts small.
+ * subclass starts (one per test class), request/reply (the broker pushes replies) included, and the transaction
+ * and hook scenarios of {@link TransactionScenarios} and {@link HookScenarios}. Topics and groups are unique per
+ * test; message counts small. Subclasses start their broker with a one-second transaction check interval and age.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ClientScenarioSuite {
+public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     protected TestCluster cluster;
@@ -78,6 +79,16 @@ public abstract class ClientScenarioSuite {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    @Override
+    public TestCluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public ClientFixture clients() {
+        return clients;
     }
 
     @BeforeEach

@@ -20,7 +20,7 @@ import org.mercurymq.test.harness.MercuryCluster;
 class MercuryClusterClientTest extends ClientScenarioSuite {
     @Override
     protected TestCluster startCluster(Path dir) {
-        MercuryCluster mercury = MercuryCluster.start(dir);
+        MercuryCluster mercury = MercuryCluster.start(dir, TransactionScenarios.FAST_CHECK_BACK);
         return new TestCluster() {
             @Override
             public String namesrvAddress() {
