@@ -95,7 +95,11 @@ final class ClientFixture implements AutoCloseable {
 
     /** Creates the topic on the broker holding TBW102 and waits until the name server routes it. */
     void createTopic(DefaultMQProducer admin, String topic, int queues) throws Exception {
-        admin.createTopic("TBW102", topic, queues, 0);
+        // idempotent, so retried: on a loaded machine the first name-server call after start-up can time out
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            admin.createTopic("TBW102", topic, queues, 0);
+            return true;
+        });
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
             .until(() -> admin.fetchPublishMessageQueues(topic).size() == queues);
     }
