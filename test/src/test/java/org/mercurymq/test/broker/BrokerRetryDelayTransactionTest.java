@@ -166,24 +166,33 @@ class BrokerRetryDelayTransactionTest {
         assertTrue(totalMaxOffset("%RETRY%" + group) >= 2);
     }
 
+    /**
+     * The official TransactionMQProducer: commit and rollback after the local transaction, UNKNOW resolved by the
+     * broker's check-back to commit or rollback, and a local transaction that throws (UNKNOW, then checked).
+     */
     @Test
     void committedTransactionsAreDeliveredAndRolledBackOnesAreNot() throws Exception {
         String topic = createTopic("Tx", 2);
         Map<String, LocalTransactionState> decisions = new ConcurrentHashMap<>();
-        AtomicInteger checks = new AtomicInteger();
+        Map<String, AtomicInteger> checks = new ConcurrentHashMap<>();
         TransactionMQProducer producer = new TransactionMQProducer(OfficialClients.unique("txpg"));
         producer.setNamesrvAddr(cluster.namesrvAddress());
         producer.setInstanceName(OfficialClients.unique("tx"));
         producer.setTransactionListener(new TransactionListener() {
             @Override
             public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
-                return decisions.get(new String(msg.getBody(), StandardCharsets.UTF_8));
+                String body = new String(msg.getBody(), StandardCharsets.UTF_8);
+                if (body.equals("throws")) {
+                    throw new IllegalStateException("local transaction failed on purpose");
+                }
+                return decisions.get(body);
             }
 
             @Override
             public LocalTransactionState checkLocalTransaction(MessageExt msg) {
-                checks.incrementAndGet();
-                return LocalTransactionState.COMMIT_MESSAGE;
+                String body = new String(msg.getBody(), StandardCharsets.UTF_8);
+                checks.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
+                return body.equals("unknown-rollback") ? LocalTransactionState.ROLLBACK_MESSAGE : LocalTransactionState.COMMIT_MESSAGE;
             }
         });
         producer.start();
@@ -191,27 +200,31 @@ class BrokerRetryDelayTransactionTest {
             decisions.put("rollback", LocalTransactionState.ROLLBACK_MESSAGE);
             decisions.put("commit", LocalTransactionState.COMMIT_MESSAGE);
             decisions.put("unknown", LocalTransactionState.UNKNOW);
-            for (String body : new String[] {"rollback", "commit", "unknown"}) {
+            decisions.put("unknown-rollback", LocalTransactionState.UNKNOW);
+            decisions.put("throws", LocalTransactionState.UNKNOW);
+            for (String body : new String[] {"rollback", "commit", "unknown", "unknown-rollback", "throws"}) {
                 TransactionSendResult r = producer.sendMessageInTransaction(
                     new Message(topic, "TagT", body, body.getBytes(StandardCharsets.UTF_8)), null);
                 assertEquals(SendStatus.SEND_OK, r.getSendStatus());
                 assertEquals(decisions.get(body), r.getLocalTransactionState());
             }
-            Set<String> received = ConcurrentHashMap.newKeySet();
+            Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
             DefaultMQPushConsumer c = clients.pushConsumer(OfficialClients.unique("txcg"));
             c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
             c.subscribe(topic, "*");
             c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-                msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                msgs.forEach(m -> received.computeIfAbsent(new String(m.getBody(), StandardCharsets.UTF_8),
+                    k -> new AtomicInteger()).incrementAndGet());
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             clients.started(c);
-            await().atMost(WAIT).until(() -> received.contains("commit"));
-            // the "unknown" one is resolved by the broker's transaction check, which the producer commits
-            await().atMost(WAIT).until(() -> received.contains("unknown"));
-            assertTrue(checks.get() >= 1);
-            assertEquals(Set.of("commit", "unknown"), received);
-            assertEquals(2, totalMaxOffset(topic), "the real topic holds only the committed messages");
+            // "unknown" and "throws" are resolved by the broker's transaction check, which the producer commits
+            await().atMost(WAIT).until(() -> received.keySet().containsAll(Set.of("commit", "unknown", "throws")));
+            await("the check-back of unknown-rollback").atMost(WAIT).until(() -> checks.containsKey("unknown-rollback"));
+            assertTrue(checks.containsKey("unknown") && checks.containsKey("throws"));
+            assertEquals(3, totalMaxOffset(topic), "the real topic holds only the committed messages");
+            assertEquals(Set.of("commit", "unknown", "throws"), received.keySet());
+            received.forEach((body, n) -> assertEquals(1, n.get(), body));
         } finally {
             producer.shutdown();
         }
