@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.mercurymq.client.Validators;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.producer.DefaultMQProducer;
@@ -63,6 +64,10 @@ final class TransactionSupport {
 
     /** Creates the check executor: the producer's own one when set, else a pool bounded by checkRequestHoldMax. */
     synchronized void start() {
+        if (!(producer instanceof TransactionMQProducer)) {
+            throw new IllegalStateException("transaction checks need a TransactionMQProducer, not a "
+                + producer.getClass().getSimpleName());
+        }
         TransactionMQProducer tx = (TransactionMQProducer) producer;
         if (tx.getExecutorService() != null) {
             checkExecutor = tx.getExecutorService();
@@ -106,7 +111,7 @@ final class TransactionSupport {
             // a half message is never delayed: the level is dropped, not refused
             MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
         }
-        org.mercurymq.client.Validators.checkMessage(msg, producer);
+        Validators.checkMessage(msg, producer);
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_PRODUCER_GROUP, producer.getProducerGroup());
         SendResult sent;
