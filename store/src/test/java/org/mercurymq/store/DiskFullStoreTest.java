@@ -144,4 +144,24 @@ class DiskFullStoreTest {
             store.putMessage(message("DF", 0, body(-2))).getPutMessageStatus() == PutMessageStatus.PUT_OK);
         assertTrue(readAll(store).contains(body(-2)));
     }
+
+    @Test
+    void aFlushIOErrorMakesTheStoreReadOnlyAndLoud() throws Exception {
+        fs = SmallFileSystem.ext4(dir, 16);
+        store = open();
+        for (int i = 0; i < 200; i++) {
+            assertEquals(PutMessageStatus.PUT_OK, store.putMessage(message("DF", 0, body(i))).getPutMessageStatus());
+        }
+        fs.failAllWrites();
+        // appends still land in the page cache; the next force fails with EIO and the store stops acknowledging
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+            store.putMessage(message("DF", 0, body(-3))).getPutMessageStatus() != PutMessageStatus.PUT_OK);
+        String why = store.whyNotWriteable();
+        assertNotNull(why);
+        assertTrue(why.contains("storage fault") && why.contains("Input/output error"), why);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(PutMessageStatus.SERVICE_NOT_AVAILABLE,
+                store.putMessage(message("DF", 0, body(-4))).getPutMessageStatus(), "never PUT_OK after the fault");
+        }
+    }
 }

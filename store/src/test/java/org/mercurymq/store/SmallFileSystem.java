@@ -96,6 +96,17 @@ public final class SmallFileSystem implements AutoCloseable {
         return filler;
     }
 
+    /**
+     * Makes every later write and flush on this file system fail with EIO, like a dying disk: the ext4
+     * shutdown ioctl (EXT4_IOC_SHUTDOWN, no log flush), issued through python3 since Java has no ioctl.
+     * Skips the test when that is not possible.
+     */
+    public void failAllWrites() {
+        String script = "import os,fcntl,struct; d=os.open('" + mountPoint + "',os.O_RDONLY); "
+            + "fcntl.ioctl(d,0x8004587d,struct.pack('I',2))";
+        skipUnless(run("python3", "-c", script), "cannot shut the ext4 file system down (python3 and ext4 needed)");
+    }
+
     @Override
     public void close() {
         if (run("umount", mountPoint.toString()) != null) {

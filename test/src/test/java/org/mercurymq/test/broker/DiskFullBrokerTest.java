@@ -141,6 +141,70 @@ class DiskFullBrokerTest {
         }
     }
 
+    /** A flush I/O error (the file system fails every write) under sustained sends: read-only and loud. */
+    @Test
+    @Tag("chaos")
+    void flushIOErrorUnderLoadMakesTheBrokerReadOnly() throws Exception {
+        try (SmallFileSystem fs = SmallFileSystem.ext4(dir.resolve("fs"), 64);
+             MercuryCluster cluster = MercuryCluster.start(dir, "storePathRootDir=" + fs.path().resolve("store"),
+                 "mappedFileSizeCommitLog=4194304", "mappedFileSizeConsumeQueue=60000", "maxHashSlotNum=5000",
+                 "maxIndexNum=20000", "flushDiskType=ASYNC_FLUSH", "flushIntervalCommitLog=100");
+             OfficialClients clients = new OfficialClients(cluster.namesrvAddress())) {
+            DefaultMQAdminExt admin = clients.admin();
+            String topic = "FlushErrorTopic";
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                admin.createAndUpdateTopicConfig(cluster.brokerAddress(), new TopicConfig(topic, 2, 2, 6));
+                return admin.examineTopicRouteInfo(topic).getQueueDatas().size() == 1;
+            });
+            DefaultMQProducer producer = clients.producer("flusherror-pg");
+            producer.setRetryTimesWhenSendFailed(0);
+            AtomicInteger acked = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            AtomicReference<String> remark = new AtomicReference<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger seq = new AtomicInteger();
+            Thread[] senders = new Thread[2];
+            for (int t = 0; t < senders.length; t++) {
+                senders[t] = new Thread(() -> {
+                    while (!stop.get()) {
+                        try {
+                            if (producer.send(message(topic, "f" + seq.incrementAndGet())).getSendStatus()
+                                == SendStatus.SEND_OK) {
+                                acked.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            MQBrokerException b = brokerException(e);
+                            if (b != null) {
+                                refused.incrementAndGet();
+                                remark.compareAndSet(null, b.getErrorMessage());
+                            }
+                        }
+                    }
+                }, "flusherror-sender-" + t);
+                senders[t].start();
+            }
+            await().atMost(WAIT).until(() -> acked.get() >= 500);
+            fs.failAllWrites();
+            await().atMost(WAIT).until(() -> refused.get() >= 100);
+            stop.set(true);
+            for (Thread s : senders) {
+                s.join(30_000);
+            }
+            int ackedAtStop = acked.get();
+            assertTrue(remark.get().contains("storage fault"), "a clear refusal: " + remark.get());
+            // from now on nothing is acknowledged
+            for (int i = 0; i < 20; i++) {
+                Exception e = sendFailure(producer, topic);
+                assertTrue(brokerException(e) != null, String.valueOf(e));
+            }
+            assertEquals(ackedAtStop, acked.get());
+            assertTrue(cluster.broker().process().output().contains("STORAGE FAULT"),
+                "one loud ERROR line on the console");
+            System.out.println("FLUSH-ERROR RESULT acked=" + ackedAtStop + " refused=" + refused.get() + " remark=\""
+                + remark.get() + "\"");
+        }
+    }
+
     private static Message message(String topic, String key) {
         String body = key + "-" + "x".repeat(1000);
         return new Message(topic, "TagA", key, body.getBytes(StandardCharsets.UTF_8));
