@@ -231,16 +231,17 @@ public final class DefaultMessageStore implements MessageStore {
             reputService.shutdown();
             flushConsumeQueueService.shutdown();
         }
+        // each step on its own: a failing disk must not leave the lock held and the files open
         if (indexService != null) {
-            indexService.shutdown();
+            shutdownStep("index flush", indexService::shutdown);
         }
         long physicTs = commitLog.getMappedFileQueue().getStoreTimestamp();
         if (physicTs > 0) {
             checkpoint.setPhysicMsgTimestamp(physicTs);
         }
-        checkpoint.shutdown();
-        commitLog.getMappedFileQueue().shutdown();
-        consumeQueues.shutdown();
+        shutdownStep("checkpoint flush", checkpoint::shutdown);
+        shutdownStep("commit-log close", commitLog.getMappedFileQueue()::shutdown);
+        shutdownStep("consume-queue close", consumeQueues::shutdown);
         boolean clean = state.getWriteError() == null && reputService.behind() == 0;
         if (wasRunning && clean) {
             storeFiles.deleteAbortFile();
@@ -253,6 +254,14 @@ public final class DefaultMessageStore implements MessageStore {
         storeFiles.releaseLock();
         loaded = false;
         LOG.info("store shut down");
+    }
+
+    private void shutdownStep(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            faults.fault(what + " at shutdown", e);
+        }
     }
 
     private static void awaitQuietly(ScheduledExecutorService executor) {

@@ -35,11 +35,14 @@ class DiskFullStoreTest {
 
     @AfterEach
     void close() {
-        if (store != null) {
-            store.shutdown();
-        }
-        if (fs != null) {
-            fs.close();
+        try {
+            if (store != null) {
+                store.shutdown();
+            }
+        } finally {
+            if (fs != null) {
+                fs.close();
+            }
         }
     }
 
