@@ -18,7 +18,6 @@ import org.mercurymq.store.commitlog.RecordReader;
 import org.mercurymq.store.dispatch.ReputMessageService;
 import org.mercurymq.store.ha.HAClient;
 import org.mercurymq.store.ha.HAService;
-import org.mercurymq.store.index.IndexFile;
 import org.mercurymq.store.index.IndexService;
 import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.queue.ConsumeQueue;
@@ -100,7 +99,7 @@ public final class DefaultMessageStore implements MessageStore {
             ratioProperty("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90),
             ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85));
         this.spaceGuard = new FreeSpaceGuard(state, diskSpace, new String[] {config.storePathCommitLog(),
-            config.storePathConsumeQueue(), config.storePathIndex()}, spaceReserve(config),
+            config.storePathConsumeQueue(), config.storePathIndex()}, FreeSpaceGuard.reserveFor(config),
             config.mappedFileSizeCommitLog(), () -> reputService.stalledReason() != null, clock::millis,
             SPACE_CHECK_MILLIS);
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
@@ -108,18 +107,6 @@ public final class DefaultMessageStore implements MessageStore {
         boolean slave = config.brokerRole() == BrokerRole.SLAVE;
         this.haService = slave ? null : new HAService(this, config);
         this.haClient = slave ? new HAClient(this, config, faults) : null;
-    }
-
-    /**
-     * Free space kept for making acknowledged messages consumable: two consume-queue segments and, with the
-     * index on, one index file (docs/store.md "Free-space checks").
-     */
-    static long spaceReserve(MessageStoreConfig config) {
-        long reserve = 2L * config.mappedFileSizeConsumeQueue();
-        if (config.messageIndexEnable()) {
-            reserve += IndexFile.fileSize(config.maxHashSlotNum(), config.maxIndexNum());
-        }
-        return reserve;
     }
 
     private static double ratioProperty(String name, double defaultValue) {

@@ -32,6 +32,7 @@ import org.mercurymq.store.logfile.MappedFileQueue;
 import org.mercurymq.store.logfile.OutOfSpaceException;
 import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.recovery.StoreCheckpoint;
+import org.mercurymq.store.retention.FreeSpaceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ public final class CommitLog {
         this.syncFlushTimeoutMillis = config.syncFlushTimeout();
         int segmentSize = config.mappedFileSizeCommitLog();
         this.mappedFileQueue = new MappedFileQueue(config.storePathCommitLog(), segmentSize, transientStorePool,
-            config.warmMapedFileEnable(), new AllocateMappedFileService(transientStorePool));
+            config.warmMapedFileEnable(), new AllocateMappedFileService(transientStorePool, FreeSpaceGuard.reserveFor(config)));
         // flush periods are machine time, not the store's (possibly test-driven) business clock: a clock jump
         // must not trigger a thorough flush that pins segments while retention deletes them
         LongSupplier machineTime = System::currentTimeMillis;

@@ -23,11 +23,17 @@ public final class AllocateMappedFileService {
 
     private final ExecutorService executor;
     private final TransientStorePool transientStorePool;
+    private final long keepFreeBytes;
     private String pendingPath;
     private Future<MappedFile> pending;
 
-    public AllocateMappedFileService(TransientStorePool transientStorePool) {
+    /**
+     * @param keepFreeBytes space a new segment must leave free (the store's reserve for consume queues and
+     *                      index, docs/store.md "Free-space checks")
+     */
+    public AllocateMappedFileService(TransientStorePool transientStorePool, long keepFreeBytes) {
         this.transientStorePool = transientStorePool;
+        this.keepFreeBytes = keepFreeBytes;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "AllocateMappedFileService");
             t.setDaemon(true);
@@ -43,7 +49,7 @@ public final class AllocateMappedFileService {
     public synchronized MappedFile allocate(String path, String nextPath, int size) throws IOException {
         MappedFile result = takePending(path);
         if (result == null) {
-            result = new MappedFile(path, size, transientStorePool);
+            result = create(path, size);
         }
         if (nextPath != null && !executor.isShutdown() && !new File(nextPath).exists()) {
             pendingPath = nextPath;
@@ -55,7 +61,7 @@ public final class AllocateMappedFileService {
     private MappedFile prepare(String path, int size) throws IOException {
         long start = System.nanoTime();
         try {
-            MappedFile f = new MappedFile(path, size, transientStorePool);
+            MappedFile f = create(path, size);
             LOG.info("preallocated segment {} ({} bytes) in {} ms", path, size,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             return f;
@@ -63,6 +69,19 @@ public final class AllocateMappedFileService {
             LOG.warn("background preallocation of segment {} failed: {}", path, e.getMessage());
             throw e;
         }
+    }
+
+    private MappedFile create(String path, int size) throws IOException {
+        File file = new File(path);
+        if (!file.exists()) {
+            File dir = file.getAbsoluteFile().getParentFile();
+            long usable = dir == null ? -1 : dir.getUsableSpace();
+            if (usable > 0 && usable < size + keepFreeBytes) {
+                throw new OutOfSpaceException("cannot allocate segment " + path + " of " + size + " bytes: only "
+                    + usable + " bytes free, " + keepFreeBytes + " of them reserved");
+            }
+        }
+        return new MappedFile(path, size, transientStorePool);
     }
 
     private MappedFile takePending(String path) {

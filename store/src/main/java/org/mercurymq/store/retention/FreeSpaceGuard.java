@@ -2,7 +2,9 @@ package org.mercurymq.store.retention;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.StoreState;
+import org.mercurymq.store.index.IndexFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,18 @@ public final class FreeSpaceGuard {
         this.dispatchStalled = dispatchStalled;
         this.clock = clock;
         this.refreshMillis = refreshMillis;
+    }
+
+    /**
+     * Free space kept for making acknowledged messages consumable: two consume-queue segments and, with the
+     * index on, one index file. Commit-log segments are only allocated while they leave this much free.
+     */
+    public static long reserveFor(MessageStoreConfig config) {
+        long reserve = 2L * config.mappedFileSizeConsumeQueue();
+        if (config.messageIndexEnable()) {
+            reserve += IndexFile.fileSize(config.maxHashSlotNum(), config.maxIndexNum());
+        }
+        return reserve;
     }
 
     public long reserveBytes() {
