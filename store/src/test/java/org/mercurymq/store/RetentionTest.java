@@ -43,6 +43,7 @@ class RetentionTest {
         raw.put("mappedFileSizeCommitLog", String.valueOf(64 * 1024));
         raw.put("mappedFileSizeConsumeQueue", String.valueOf(50 * 20));
         raw.put("deleteCommitLogFilesInterval", "0");
+        raw.put("haListenPort", "0");
         // flush everything promptly: a force in flight pins its segment and would postpone its deletion
         raw.put("flushIntervalCommitLog", "20");
         raw.put("flushCommitLogLeastPages", "0");
