@@ -14,7 +14,9 @@ case $ROLE in
   *)       DEFAULT_HEAP="-Xms128m -Xmx512m" ;;
 esac
 JAVA_OPT="${JAVA_OPT:-$DEFAULT_HEAP}"
-JAVA_OPT="$JAVA_OPT -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$MERCURY_LOG_DIR"
+# ExitOnOutOfMemoryError: a JVM that ran out of memory has lost threads at random and may ignore SIGTERM;
+# exiting lets a supervisor restart it (docs/reliability.md).
+JAVA_OPT="$JAVA_OPT -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$MERCURY_LOG_DIR"
 JAVA_OPT="$JAVA_OPT -Dmercury.home=$MERCURY_HOME -Dmercury.log.dir=$MERCURY_LOG_DIR"
 JAVA_OPT="$JAVA_OPT -Dlogback.configurationFile=$MERCURY_HOME/conf/logback_$ROLE.xml"
 

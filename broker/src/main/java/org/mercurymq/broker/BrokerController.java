@@ -61,6 +61,7 @@ import org.mercurymq.store.DefaultMessageStore;
 import org.mercurymq.store.DelayLevels;
 import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.MessageStoreConfig;
+import org.mercurymq.store.ServiceThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public final class BrokerController {
 
     private final BrokerConfigHolder config;
     private final Clock clock;
+    private final ServiceThread.FaultHandler serviceFaults;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int listenPort = -1;
@@ -89,8 +91,14 @@ public final class BrokerController {
     }
 
     public BrokerController(BrokerConfig config, Clock clock) {
+        this(config, clock, BrokerFaults.exitingProcess());
+    }
+
+    /** {@code serviceFaults} is told when a critical broker service thread dies (default: the process exits). */
+    public BrokerController(BrokerConfig config, Clock clock, ServiceThread.FaultHandler serviceFaults) {
         this.config = new BrokerConfigHolder(config);
         this.clock = clock;
+        this.serviceFaults = serviceFaults;
     }
 
     /** Starts everything or, on failure, stops what was started and throws with the reason. */
@@ -101,7 +109,7 @@ public final class BrokerController {
         started = true;
         try {
             doStart();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             shutdown();
             throw e;
         }
@@ -132,7 +140,7 @@ public final class BrokerController {
         PullRequestHoldService holdService = new PullRequestHoldService(
             (topic, queueId) -> storeRef.get().getMaxOffsetInQueue(topic, queueId), r -> pullRef[0].wakeup(r), millis,
             () -> config.get().get(BrokerConfigKeys.LONG_POLLING_ENABLE) ? 5000L
-                : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS));
+                : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS), serviceFaults);
         MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService);
         storeRef.set(messageStore);
         messageStore.load();
@@ -266,7 +274,7 @@ public final class BrokerController {
             scheduleService.start();
             stopActions.push(scheduleService::shutdown);
             TransactionalMessageCheckService transactionCheck = new TransactionalMessageCheckService(config, messageStore,
-                topics, offsets, producers, broker2Client, storeHost, millis);
+                topics, offsets, producers, broker2Client, storeHost, millis, serviceFaults);
             transactionCheck.start();
             stopActions.push(transactionCheck::shutdown);
         }
@@ -345,18 +353,31 @@ public final class BrokerController {
         try {
             offsets.persist();
         } catch (IOException | RuntimeException e) {
-            LOG.error("cannot persist consumer offsets: {}", e.toString());
+            LOG.error("CONSUMER OFFSETS NOT PERSISTED ({} groups' commits since the last successful write are lost "
+                + "if the broker stops now; consumers would re-consume from the older offsets): {}",
+                offsets.snapshot().getOffsetTable().size(), e.getMessage());
         }
     }
 
+    /** Each file on its own: a full disk failing one must not skip the others. Failures are loud. */
     private static void persistMetadata(TopicConfigManager topics, SubscriptionGroupManager groups,
                                         ConsumerOffsetManager offsets) {
+        persistOne("topic configs", topics::persist);
+        persistOne("subscription groups", groups::persist);
+        persistOne("consumer offsets (" + offsets.snapshot().getOffsetTable().size() + " topic@group entries)",
+            offsets::persist);
+    }
+
+    private interface Persist {
+        void run() throws IOException;
+    }
+
+    private static void persistOne(String what, Persist persist) {
         try {
-            topics.persist();
-            groups.persist();
-            offsets.persist();
-        } catch (IOException e) {
-            LOG.error("cannot persist broker metadata at shutdown: {}", e.toString());
+            persist.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{} NOT PERSISTED at shutdown, the previous file is kept and changes since its last write are "
+                + "lost: {}", what, e.getMessage());
         }
     }
 

@@ -136,7 +136,7 @@ public final class BrokerStartup {
         BrokerController c = new BrokerController(config);
         try {
             c.start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.error("The broker failed to start: {}", reason, e);
             err.println("The broker failed to start: " + reason);

@@ -29,6 +29,7 @@ import org.mercurymq.store.recovery.StoreRecovery;
 import org.mercurymq.store.retention.CleanCommitLogService;
 import org.mercurymq.store.retention.CleanConsumeQueueService;
 import org.mercurymq.store.retention.DiskSpace;
+import org.mercurymq.store.retention.FreeSpaceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +40,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultMessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
+    private static final long SPACE_CHECK_MILLIS = 100;
     private static final Set<String> SYSTEM_TOPICS = Set.of(RecordReader.SCHEDULE_TOPIC,
         "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRANS_OP_HALF_TOPIC");
 
     private final MessageStoreConfig config;
     private final Clock clock;
     private final StoreState state = new StoreState();
+    private final StorageFaults faults = new StorageFaults(state);
+    private final FreeSpaceGuard spaceGuard;
     private final StoreFiles storeFiles;
     private final StoreCheckpoint checkpoint;
     private final TransientStorePool transientStorePool;
@@ -83,21 +87,26 @@ public final class DefaultMessageStore implements MessageStore {
             ? new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(),
             config.maxMsgsNumBatch(), clock, checkpoint, state) : null;
         // the dispatcher polls every millisecond: waking it on each append would cost a futex wake per put
-        this.commitLog = new CommitLog(config, clock, state, checkpoint, transientStorePool);
+        this.commitLog = new CommitLog(config, clock, state, faults, checkpoint, transientStorePool);
         // Unlike RocketMQ 4.9, a slave also wakes parked pulls as replicated messages are dispatched: consumers
         // that fell back to the slave get new messages at once instead of at the next 5 s hold check.
-        this.reputService = new ReputMessageService(commitLog, recordReader, consumeQueues, indexService, listener, state);
-        this.flushConsumeQueueService = new FlushConsumeQueueService(consumeQueues, checkpoint, state,
-            reputService::getLastDispatchedStoreTimestamp, config.flushIntervalConsumeQueue(),
+        this.reputService = new ReputMessageService(commitLog, recordReader, consumeQueues, indexService, listener, state,
+            faults, clock::millis);
+        this.flushConsumeQueueService = new FlushConsumeQueueService(consumeQueues, checkpoint, faults,
+            reputService::getLastDispatchedStoreTimestamp, System::currentTimeMillis, config.flushIntervalConsumeQueue(),
             config.flushConsumeQueueLeastPages(), config.flushConsumeQueueThoroughInterval());
         this.cleanCommitLogService = new CleanCommitLogService(config, clock, commitLog, state, diskSpace,
             ratioProperty("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90),
             ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85));
+        this.spaceGuard = new FreeSpaceGuard(state, diskSpace, new String[] {config.storePathCommitLog(),
+            config.storePathConsumeQueue(), config.storePathIndex()}, FreeSpaceGuard.reserveFor(config),
+            config.mappedFileSizeCommitLog(), () -> reputService.stalledReason() != null, clock::millis,
+            SPACE_CHECK_MILLIS);
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
         this.reader = new MessageReader(config, commitLog, consumeQueues, indexService, totalPhysicalMemory());
         boolean slave = config.brokerRole() == BrokerRole.SLAVE;
         this.haService = slave ? null : new HAService(this, config);
-        this.haClient = slave ? new HAClient(this, config) : null;
+        this.haClient = slave ? new HAClient(this, config, faults) : null;
     }
 
     private static double ratioProperty(String name, double defaultValue) {
@@ -159,6 +168,7 @@ public final class DefaultMessageStore implements MessageStore {
         long before = reputService.behind();
         reputService.doReput();
         LOG.info("re-dispatched {} bytes of commit log at start-up", before);
+        spaceGuard.checkNow();
         commitLog.setTopicQueueTable(consumeQueues.nextOffsets());
         commitLog.start();
         reputService.start();
@@ -172,6 +182,11 @@ public final class DefaultMessageStore implements MessageStore {
             TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> stats.sample(System.currentTimeMillis()), 1, 1, TimeUnit.SECONDS);
         state.setRunning(true);
+        String readOnly = state.whyNotWriteable();
+        if (readOnly != null) {
+            // e.g. restarted on a full disk: serve reads, refuse puts until space is freed
+            LOG.error("store starts READ-ONLY: {}", readOnly);
+        }
         if (haService != null) {
             haService.start();
         }
@@ -203,16 +218,17 @@ public final class DefaultMessageStore implements MessageStore {
             reputService.shutdown();
             flushConsumeQueueService.shutdown();
         }
+        // each step on its own: a failing disk must not leave the lock held and the files open
         if (indexService != null) {
-            indexService.shutdown();
+            shutdownStep("index flush", indexService::shutdown);
         }
         long physicTs = commitLog.getMappedFileQueue().getStoreTimestamp();
         if (physicTs > 0) {
             checkpoint.setPhysicMsgTimestamp(physicTs);
         }
-        checkpoint.shutdown();
-        commitLog.getMappedFileQueue().shutdown();
-        consumeQueues.shutdown();
+        shutdownStep("checkpoint flush", checkpoint::shutdown);
+        shutdownStep("commit-log close", commitLog.getMappedFileQueue()::shutdown);
+        shutdownStep("consume-queue close", consumeQueues::shutdown);
         boolean clean = state.getWriteError() == null && reputService.behind() == 0;
         if (wasRunning && clean) {
             storeFiles.deleteAbortFile();
@@ -225,6 +241,14 @@ public final class DefaultMessageStore implements MessageStore {
         storeFiles.releaseLock();
         loaded = false;
         LOG.info("store shut down");
+    }
+
+    private void shutdownStep(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            faults.fault(what + " at shutdown", e);
+        }
     }
 
     private static void awaitQuietly(ScheduledExecutorService executor) {
@@ -252,6 +276,7 @@ public final class DefaultMessageStore implements MessageStore {
         if (config.brokerRole() == BrokerRole.SLAVE) {
             return PutMessageStatus.SERVICE_NOT_AVAILABLE;
         }
+        spaceGuard.check();
         String why = state.whyNotWriteable();
         if (why != null) {
             LOG.warn("put refused: {}", why);
@@ -331,6 +356,10 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     private PutMessageResult record(PutMessageResult r, long beginNanos) {
+        if (r.getPutMessageStatus() == PutMessageStatus.PUT_OK && state.getWriteError() != null) {
+            // a storage fault raced with this put: it may not be durable, so it is not acknowledged
+            r = r.withStatus(PutMessageStatus.UNKNOWN_ERROR);
+        }
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
         AppendMessageResult a = r.getAppendMessageResult();
         stats.onPut(a == null ? 1 : a.getMsgNum(), a == null ? 0 : a.getWroteBytes(), elapsed, r.isOk());
@@ -473,6 +502,11 @@ public final class DefaultMessageStore implements MessageStore {
     /** The slave's replication client, or null on a master. */
     public HAClient haClient() {
         return haClient;
+    }
+
+    /** Commit-log bytes written but not yet forced to disk. */
+    public long flushBehindBytes() {
+        return commitLog.remainHowManyDataToFlush();
     }
 
     @Override

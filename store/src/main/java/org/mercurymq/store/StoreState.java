@@ -10,6 +10,7 @@ public final class StoreState {
     private volatile boolean notWriteableByAdmin;
     private volatile String writeError;
     private volatile String logicsError;
+    private volatile String outOfSpace;
 
     public boolean isRunning() {
         return running;
@@ -20,7 +21,8 @@ public final class StoreState {
     }
 
     public boolean isWriteable() {
-        return running && !diskFull && !notWriteableByAdmin && writeError == null && logicsError == null;
+        return running && !diskFull && !notWriteableByAdmin && writeError == null && logicsError == null
+            && outOfSpace == null;
     }
 
     /** A readable reason why puts are refused, or null when they are accepted. */
@@ -29,10 +31,13 @@ public final class StoreState {
             return "the message store is not running";
         }
         if (writeError != null) {
-            return "the commit log had an I/O error and the store refuses writes: " + writeError;
+            return "storage fault, the store is read-only until restarted: " + writeError;
         }
         if (logicsError != null) {
             return "a consume queue or index file had an I/O error and the store refuses writes: " + logicsError;
+        }
+        if (outOfSpace != null) {
+            return "the disk is full, the store is read-only until space is freed: " + outOfSpace;
         }
         if (diskFull) {
             return "the disk is full (usage above diskSpaceWarningLevelRatio); writes resume when space is freed";
@@ -41,6 +46,18 @@ public final class StoreState {
             return "the store was made read-only by an operator";
         }
         return null;
+    }
+
+    /**
+     * Marks the store out of space ({@code reason}) or, with null, clears it. Unlike a storage fault this
+     * lifts by itself once a segment can be allocated again.
+     */
+    public void setOutOfSpace(String reason) {
+        this.outOfSpace = reason;
+    }
+
+    public String getOutOfSpace() {
+        return outOfSpace;
     }
 
     public boolean isDiskFull() {
@@ -55,11 +72,16 @@ public final class StoreState {
         this.notWriteableByAdmin = notWriteable;
     }
 
-    /** Records the first commit-log I/O error; the store stays read-only until restarted. */
-    public void markWriteError(String reason) {
+    /**
+     * Records the first storage fault; the store stays read-only until restarted. Returns true for the
+     * first fault only.
+     */
+    public synchronized boolean markWriteError(String reason) {
         if (writeError == null) {
             writeError = reason;
+            return true;
         }
+        return false;
     }
 
     public String getWriteError() {

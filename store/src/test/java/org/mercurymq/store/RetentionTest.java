@@ -43,6 +43,10 @@ class RetentionTest {
         raw.put("mappedFileSizeCommitLog", String.valueOf(64 * 1024));
         raw.put("mappedFileSizeConsumeQueue", String.valueOf(50 * 20));
         raw.put("deleteCommitLogFilesInterval", "0");
+        raw.put("haListenPort", "0");
+        // flush everything promptly: a force in flight pins its segment and would postpone its deletion
+        raw.put("flushIntervalCommitLog", "20");
+        raw.put("flushCommitLogLeastPages", "0");
         store = new DefaultMessageStore(StoreTestSupport.config(raw), clock, null, path -> usage.get());
         store.load();
         store.start();
@@ -54,14 +58,17 @@ class RetentionTest {
             assertEquals(PutMessageStatus.PUT_OK, store.putMessage(message("R", 0, new byte[1000], null, null))
                 .getPutMessageStatus());
         }
-        Awaitility.await().until(() -> store.dispatchBehindBytes() == 0);
+        Awaitility.await().until(() -> store.dispatchBehindBytes() == 0 && store.flushBehindBytes() == 0);
         for (File f : new File(dir.toFile(), "commitlog").listFiles()) {
             assertTrue(f.setLastModified(clock.millis()));
         }
     }
 
+    /** Segments holding data: the next one, preallocated in the background (docs/store.md), is not counted. */
     private int segments() {
-        return new File(dir.toFile(), "commitlog").list().length;
+        long max = store.getMaxPhyOffset();
+        return (int) java.util.Arrays.stream(new File(dir.toFile(), "commitlog").list())
+            .filter(n -> n.matches("\\d{20}") && Long.parseLong(n) < max).count();
     }
 
     @Test

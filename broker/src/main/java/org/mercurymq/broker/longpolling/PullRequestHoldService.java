@@ -42,7 +42,8 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
      * @param checkIntervalMillis period of the full check (5000 with long polling, shortPollingTimeMills without)
      */
     public PullRequestHoldService(QueueMaxOffset maxOffsets, Consumer<PullRequest> wakeup, LongSupplier clock,
-                                  LongSupplier checkIntervalMillis) {
+                                  LongSupplier checkIntervalMillis, FaultHandler faults) {
+        super(clock, faults);
         this.maxOffsets = maxOffsets;
         this.wakeup = wakeup;
         this.clock = clock;
@@ -77,17 +78,17 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
     }
 
     @Override
-    public void run() {
-        LOG.info("{} started", getServiceName());
-        while (!isStopped()) {
-            waitForRunning(checkIntervalMillis.getAsLong());
-            try {
-                checkHoldRequest();
-            } catch (RuntimeException e) {
-                LOG.error("long-polling check failed", e);
-            }
+    protected long intervalMillis() {
+        return checkIntervalMillis.getAsLong();
+    }
+
+    @Override
+    protected void doWork(long now) {
+        try {
+            checkHoldRequest();
+        } catch (RuntimeException e) {
+            LOG.error("long-polling check failed: {}", e.toString(), e);
         }
-        LOG.info("{} stopped", getServiceName());
     }
 
     /** Wakes every parked pull whose queue has grown or whose hold time is over. */

@@ -73,17 +73,27 @@ public final class JsonConfigFile {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
             }
-            ch.force(true);
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // e.g. a full disk: the previous content stays in place; a partial temp file must not linger
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the original failure is the one to report
+            }
+            throw new IOException("cannot write " + file + " (its previous content is kept): " + e, e);
         }
-        if (Files.isRegularFile(file) && Files.size(file) > 0) {
-            Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

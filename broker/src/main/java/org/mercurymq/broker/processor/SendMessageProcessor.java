@@ -61,7 +61,10 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
     private final SendMessageChecker checker;
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
+    private static final long REFUSAL_LOG_INTERVAL_NANOS = 1_000_000_000L;
     private final MessageStore store;
+    private final java.util.concurrent.atomic.AtomicLong suppressedRefusals = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastRefusalLogNanos = System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS;
     private final TransactionalMessageService transactions;
     private final BrokerStats stats;
     private final SocketAddress storeHost;
@@ -292,11 +295,27 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
                                        String group, RemotingChannel channel) {
         PutMessageStatus status = result.getPutMessageStatus();
         ResponseCode code = PutStatusMapping.code(status);
+        String remark = PutStatusMapping.remark(status);
+        if (code == ResponseCode.SYSTEM_ERROR || code == ResponseCode.SERVICE_NOT_AVAILABLE) {
+            // say why the store refuses (disk full, storage fault) instead of only listing possible reasons
+            String why = store.whyNotWriteable();
+            if (why != null) {
+                remark = "[STORE_NOT_WRITEABLE] " + why;
+            }
+        }
         if (code == ResponseCode.SYSTEM_ERROR || code == ResponseCode.SERVICE_NOT_AVAILABLE
             || code == ResponseCode.MESSAGE_ILLEGAL) {
-            LOG.warn("put to {} from {} (group {}) refused: {}", topic, channel.remoteAddress(), group, status);
+            long now = System.nanoTime();
+            if (now - lastRefusalLogNanos >= REFUSAL_LOG_INTERVAL_NANOS) {
+                // at most one line a second: a full disk refuses every put, and the log may share that disk
+                lastRefusalLogNanos = now;
+                LOG.warn("put to {} from {} (group {}) refused: {} ({}); {} more refusals since the last such line",
+                    topic, channel.remoteAddress(), group, status, remark, suppressedRefusals.getAndSet(0));
+            } else {
+                suppressedRefusals.incrementAndGet();
+            }
         }
-        RemotingCommand response = newResponse(request, code, PutStatusMapping.remark(status));
+        RemotingCommand response = newResponse(request, code, remark);
         if (PutStatusMapping.isStored(code) && result.getAppendMessageResult() != null) {
             SendMessageResponseHeader header = new SendMessageResponseHeader();
             header.setMsgId(result.getAppendMessageResult().getMsgId());

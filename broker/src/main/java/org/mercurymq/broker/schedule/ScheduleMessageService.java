@@ -112,7 +112,8 @@ public final class ScheduleMessageService {
         try {
             persist();
         } catch (IOException e) {
-            LOG.error("cannot persist {}: {}", file.path(), e.toString());
+            LOG.error("DELAY OFFSETS NOT PERSISTED, {} keeps older ones; lost progress {} (delayed messages after the "
+                + "kept offsets will be delivered again after a restart): {}", file.path(), offsets, e.getMessage());
         }
     }
 

@@ -61,7 +61,9 @@ public final class TransactionalMessageCheckService extends ServiceThread {
 
     public TransactionalMessageCheckService(Supplier<BrokerConfig> config, MessageStore store, TopicConfigManager topics,
                                             ConsumerOffsetManager offsets, ProducerManager producers,
-                                            Broker2Client broker2Client, SocketAddress storeHost, LongSupplier clock) {
+                                            Broker2Client broker2Client, SocketAddress storeHost, LongSupplier clock,
+                                            FaultHandler faults) {
+        super(clock, faults);
         this.config = config;
         this.store = store;
         this.topics = topics;
@@ -78,20 +80,17 @@ public final class TransactionalMessageCheckService extends ServiceThread {
     }
 
     @Override
-    public void run() {
-        LOG.info("{} started", getServiceName());
-        while (!isStopped()) {
-            waitForRunning(config.get().get(BrokerConfigKeys.TRANSACTION_CHECK_INTERVAL));
-            if (isStopped()) {
-                break;
-            }
-            try {
-                check();
-            } catch (RuntimeException e) {
-                LOG.error("transaction check failed", e);
-            }
+    protected long intervalMillis() {
+        return config.get().get(BrokerConfigKeys.TRANSACTION_CHECK_INTERVAL);
+    }
+
+    @Override
+    protected void doWork(long now) {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            LOG.error("transaction check failed: {}", e.toString(), e);
         }
-        LOG.info("{} stopped", getServiceName());
     }
 
     /** One pass over the half queue. */

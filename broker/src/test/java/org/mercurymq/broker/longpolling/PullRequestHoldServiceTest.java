@@ -19,7 +19,7 @@ class PullRequestHoldServiceTest {
     private final AtomicLong maxOffset = new AtomicLong(5);
     private final List<PullRequest> woken = new CopyOnWriteArrayList<>();
     private final PullRequestHoldService hold = new PullRequestHoldService((t, q) -> maxOffset.get(), woken::add, clock,
-        () -> 5000L);
+        () -> 5000L, org.mercurymq.store.ServiceThread.LOG_ONLY);
 
     private PullRequest park(String expression) {
         PullRequest r = new PullRequest(RemotingCommand.createRequestCommand(11, null), new FakeChannel("c:1"), 15_000,
@@ -69,5 +69,29 @@ class PullRequestHoldServiceTest {
         hold.wakeAll();
         assertEquals(2, woken.size());
         assertEquals(0, hold.parkedCount());
+    }
+
+    @Test
+    void anErrorInTheHoldThreadReachesTheBrokerFaultHandler() {
+        List<String> deaths = new CopyOnWriteArrayList<>();
+        List<Integer> exits = new CopyOnWriteArrayList<>();
+        org.mercurymq.broker.BrokerFaults faults = new org.mercurymq.broker.BrokerFaults(exits::add);
+        PullRequestHoldService dying = new PullRequestHoldService((t, q) -> {
+            throw new OutOfMemoryError("simulated");
+        }, woken::add, clock, () -> 1L, (name, cause) -> {
+            deaths.add(name);
+            faults.serviceDied(name, cause);
+        });
+        dying.suspendPullRequest("T", 0, new PullRequest(RemotingCommand.createRequestCommand(11, null),
+            new FakeChannel("c:1"), 15_000, clock.getAsLong(), 5, null));
+        dying.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> exits.size() == 1);
+            assertEquals(List.of("PullRequestHoldService"), deaths);
+            assertEquals(List.of(org.mercurymq.broker.BrokerFaults.EXIT_STATUS), exits,
+                "a dead long-polling thread makes the broker exit so that it is restarted");
+        } finally {
+            dying.shutdown();
+        }
     }
 }

@@ -3,7 +3,10 @@ package org.mercurymq.broker.metadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,18 @@ class JsonConfigFileTest {
         assertEquals(2, f.load(JsonConfigFileTest::parse));
         assertEquals("{\"v\":1}", Files.readString(dir.resolve("config/x.json.bak")));
         assertFalse(Files.exists(dir.resolve("config/x.json.tmp")));
+    }
+
+    @Test
+    void aFailedWriteKeepsThePreviousFileSaysSoAndLeavesNoTempFile() throws Exception {
+        JsonConfigFile f = new JsonConfigFile(dir.resolve("x.json"));
+        f.write("{\"v\":1}");
+        // the write fails after the temp file is complete (like a full disk failing the backup copy)
+        Files.createDirectories(dir.resolve("x.json.bak/blocker"));
+        IOException e = assertThrows(IOException.class, () -> f.write("{\"v\":2}"));
+        assertTrue(e.getMessage().contains("previous content is kept"), e.getMessage());
+        assertEquals(1, f.load(JsonConfigFileTest::parse));
+        assertFalse(Files.exists(dir.resolve("x.json.tmp")), "no partial temp file lingers");
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.mercurymq.store.commitlog;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+import org.mercurymq.store.PeriodicFlushService;
 import org.mercurymq.store.PutMessageStatus;
 import org.mercurymq.store.ServiceThread;
+import org.mercurymq.store.StorageFaults;
 import org.mercurymq.store.logfile.MappedFileQueue;
 import org.mercurymq.store.recovery.StoreCheckpoint;
 import org.slf4j.Logger;
@@ -23,15 +26,15 @@ final class AsyncFlusher implements CommitLogFlusher {
     private final CommitRealTimeService commitService;
     private final boolean flushTimed;
 
-    AsyncFlusher(MappedFileQueue queue, StoreCheckpoint checkpoint, FlushFailureHandler failures,
+    AsyncFlusher(MappedFileQueue queue, StoreCheckpoint checkpoint, StorageFaults faults, LongSupplier clock,
                  int flushInterval, int flushLeastPages, int flushThoroughInterval,
                  boolean transientPool, int commitInterval, int commitLeastPages, int commitThoroughInterval,
                  boolean flushTimed) {
         this.flushTimed = flushTimed;
-        this.flushService = new FlushRealTimeService(queue, checkpoint, failures, flushInterval, flushLeastPages,
+        this.flushService = new FlushRealTimeService(queue, checkpoint, faults, clock, flushInterval, flushLeastPages,
             flushThoroughInterval);
         this.commitService = transientPool
-            ? new CommitRealTimeService(queue, failures, flushService, commitInterval, commitLeastPages,
+            ? new CommitRealTimeService(queue, faults, flushService, clock, commitInterval, commitLeastPages,
             commitThoroughInterval)
             : null;
     }
@@ -67,49 +70,21 @@ final class AsyncFlusher implements CommitLogFlusher {
     }
 
     /** Periodic force of the commit log. */
-    static final class FlushRealTimeService extends ServiceThread {
+    static final class FlushRealTimeService extends PeriodicFlushService {
         private final MappedFileQueue queue;
         private final StoreCheckpoint checkpoint;
-        private final FlushFailureHandler failures;
-        private final int interval;
-        private final int leastPages;
-        private final int thoroughInterval;
-        private long lastThoroughFlush = System.currentTimeMillis();
+        private final StorageFaults faults;
 
-        FlushRealTimeService(MappedFileQueue queue, StoreCheckpoint checkpoint, FlushFailureHandler failures,
+        FlushRealTimeService(MappedFileQueue queue, StoreCheckpoint checkpoint, StorageFaults faults, LongSupplier clock,
                              int interval, int leastPages, int thoroughInterval) {
+            super("FlushRealTimeService", clock, faults, interval, leastPages, thoroughInterval);
             this.queue = queue;
             this.checkpoint = checkpoint;
-            this.failures = failures;
-            this.interval = interval;
-            this.leastPages = leastPages;
-            this.thoroughInterval = thoroughInterval;
+            this.faults = faults;
         }
 
         @Override
-        public String getServiceName() {
-            return "FlushRealTimeService";
-        }
-
-        @Override
-        public void run() {
-            while (!isStopped()) {
-                waitForRunning(interval);
-                int pages = leastPages;
-                long now = System.currentTimeMillis();
-                if (now >= lastThoroughFlush + thoroughInterval) {
-                    lastThoroughFlush = now;
-                    pages = 0;
-                }
-                flushOnce(pages);
-            }
-            for (int i = 0; i < 10 && queue.remainHowManyDataToFlush() > 0; i++) {
-                flushOnce(0);
-            }
-            LOG.info("commit-log flush service stopped, flushed to {}", queue.getFlushedWhere());
-        }
-
-        private void flushOnce(int pages) {
+        protected void flush(int pages) {
             try {
                 queue.flush(pages);
                 long ts = queue.getStoreTimestamp();
@@ -117,60 +92,48 @@ final class AsyncFlusher implements CommitLogFlusher {
                     checkpoint.setPhysicMsgTimestamp(ts);
                 }
             } catch (UncheckedIOException e) {
-                failures.failed("flush", e);
+                faults.fault("commit-log flush", e);
             }
+        }
+
+        @Override
+        protected void onStop(long now) {
+            for (int i = 0; i < 10 && queue.remainHowManyDataToFlush() > 0; i++) {
+                flush(0);
+            }
+            LOG.info("commit-log flush service stopped, flushed to {}", queue.getFlushedWhere());
         }
     }
 
     /** Copies off-heap write buffers into the commit-log files (transientStorePoolEnable). */
-    static final class CommitRealTimeService extends ServiceThread {
+    static final class CommitRealTimeService extends PeriodicFlushService {
         private final MappedFileQueue queue;
-        private final FlushFailureHandler failures;
+        private final StorageFaults faults;
         private final ServiceThread flushService;
-        private final int interval;
-        private final int leastPages;
-        private final int thoroughInterval;
-        private long lastThoroughCommit = System.currentTimeMillis();
 
-        CommitRealTimeService(MappedFileQueue queue, FlushFailureHandler failures, ServiceThread flushService,
-                              int interval, int leastPages, int thoroughInterval) {
+        CommitRealTimeService(MappedFileQueue queue, StorageFaults faults, ServiceThread flushService,
+                              LongSupplier clock, int interval, int leastPages, int thoroughInterval) {
+            super("CommitRealTimeService", clock, faults, interval, leastPages, thoroughInterval);
             this.queue = queue;
-            this.failures = failures;
+            this.faults = faults;
             this.flushService = flushService;
-            this.interval = interval;
-            this.leastPages = leastPages;
-            this.thoroughInterval = thoroughInterval;
         }
 
         @Override
-        public String getServiceName() {
-            return "CommitRealTimeService";
-        }
-
-        @Override
-        public void run() {
-            while (!isStopped()) {
-                waitForRunning(interval);
-                int pages = leastPages;
-                long now = System.currentTimeMillis();
-                if (now >= lastThoroughCommit + thoroughInterval) {
-                    lastThoroughCommit = now;
-                    pages = 0;
-                }
-                commitOnce(pages);
-            }
-            for (int i = 0; i < 10 && queue.remainHowManyDataToCommit() > 0; i++) {
-                commitOnce(0);
-            }
-        }
-
-        private void commitOnce(int pages) {
+        protected void flush(int pages) {
             try {
                 if (queue.commit(pages)) {
                     flushService.wakeup();
                 }
             } catch (UncheckedIOException e) {
-                failures.failed("commit", e);
+                faults.fault("commit-log commit", e);
+            }
+        }
+
+        @Override
+        protected void onStop(long now) {
+            for (int i = 0; i < 10 && queue.remainHowManyDataToCommit() > 0; i++) {
+                flush(0);
             }
         }
     }

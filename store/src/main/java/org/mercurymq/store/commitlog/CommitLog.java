@@ -1,5 +1,6 @@
 package org.mercurymq.store.commitlog;
 
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageExtBatch;
@@ -22,11 +24,15 @@ import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.PutMessageResult;
 import org.mercurymq.store.PutMessageStatus;
 import org.mercurymq.store.SelectMappedBufferResult;
+import org.mercurymq.store.StorageFaults;
 import org.mercurymq.store.StoreState;
+import org.mercurymq.store.logfile.AllocateMappedFileService;
 import org.mercurymq.store.logfile.MappedFile;
 import org.mercurymq.store.logfile.MappedFileQueue;
+import org.mercurymq.store.logfile.OutOfSpaceException;
 import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.recovery.StoreCheckpoint;
+import org.mercurymq.store.retention.FreeSpaceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +51,7 @@ public final class CommitLog {
     private final MessageStoreConfig config;
     private final Clock clock;
     private final StoreState state;
+    private final StorageFaults faults;
     private final MappedFileQueue mappedFileQueue;
     private final CommitLogFlusher flusher;
     private final ReentrantLock putLock = new ReentrantLock();
@@ -53,20 +60,24 @@ public final class CommitLog {
     private final long syncFlushTimeoutMillis;
     private volatile long beginTimeInLock;
 
-    public CommitLog(MessageStoreConfig config, Clock clock, StoreState state, StoreCheckpoint checkpoint,
-                     TransientStorePool transientStorePool) {
+    public CommitLog(MessageStoreConfig config, Clock clock, StoreState state, StorageFaults faults,
+                     StoreCheckpoint checkpoint, TransientStorePool transientStorePool) {
         this.config = config;
         this.clock = clock;
         this.state = state;
+        this.faults = faults;
         this.syncFlushTimeoutMillis = config.syncFlushTimeout();
         int segmentSize = config.mappedFileSizeCommitLog();
         this.mappedFileQueue = new MappedFileQueue(config.storePathCommitLog(), segmentSize, transientStorePool,
-            config.warmMapedFileEnable());
-        FlushFailureHandler failures = new FlushFailureHandler(state);
+            config.warmMapedFileEnable(), new AllocateMappedFileService(transientStorePool, FreeSpaceGuard.reserveFor(config)));
+        // flush periods are machine time, not the store's (possibly test-driven) business clock: a clock jump
+        // must not trigger a thorough flush that pins segments while retention deletes them
+        LongSupplier machineTime = System::currentTimeMillis;
         if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
-            this.flusher = new GroupCommitService(mappedFileQueue, checkpoint, failures, config.syncFlushTimeout());
+            this.flusher = new GroupCommitService(mappedFileQueue, checkpoint, faults, machineTime);
         } else {
-            this.flusher = new AsyncFlusher(mappedFileQueue, checkpoint, failures, config.flushIntervalCommitLog(),
+            this.flusher = new AsyncFlusher(mappedFileQueue, checkpoint, faults, machineTime,
+                config.flushIntervalCommitLog(),
                 config.flushCommitLogLeastPages(), config.flushCommitLogThoroughInterval(),
                 transientStorePool != null, config.commitIntervalCommitLog(), config.commitCommitLogLeastPages(),
                 config.commitCommitLogThoroughInterval(), config.flushCommitLogTimed());
@@ -146,6 +157,10 @@ public final class CommitLog {
                 }
                 result = appendTo(mappedFile, encoded, topic, queueId, storeHost, now);
             }
+        } catch (Throwable t) {
+            // a fault on the mapping (InternalError) or anything else unexpected: never acknowledge again
+            faults.fault("commit-log append", t);
+            return CompletableFuture.completedFuture(PutMessageResult.refused(PutMessageStatus.UNKNOWN_ERROR));
         } finally {
             beginTimeInLock = 0;
             putLock.unlock();
@@ -187,8 +202,18 @@ public final class CommitLog {
     }
 
     private CompletableFuture<PutMessageResult> createFailed() {
-        state.markWriteError("cannot create a commit-log segment in " + mappedFileQueue.getStorePath());
-        LOG.error("cannot create a commit-log segment in {}; the store refuses writes", mappedFileQueue.getStorePath());
+        IOException cause = mappedFileQueue.lastCreateFailure();
+        if (OutOfSpaceException.isCause(cause)) {
+            // recoverable: the store's free-space guard lifts it once a segment fits again
+            if (state.getOutOfSpace() == null) {
+                LOG.error("DISK FULL: cannot roll the commit log ({}); puts are refused until space is freed",
+                    cause.getMessage());
+            }
+            state.setOutOfSpace("cannot allocate the next commit-log segment: " + cause.getMessage());
+            return CompletableFuture.completedFuture(PutMessageResult.refused(PutMessageStatus.SERVICE_NOT_AVAILABLE));
+        }
+        faults.fault("commit-log segment creation in " + mappedFileQueue.getStorePath(),
+            cause == null ? new IOException("unknown cause") : cause);
         return CompletableFuture.completedFuture(PutMessageResult.refused(PutMessageStatus.CREATE_MAPEDFILE_FAILED));
     }
 
@@ -338,7 +363,13 @@ public final class CommitLog {
         try {
             MappedFile file = mappedFileQueue.getLastMappedFile(startOffset, true);
             if (file == null) {
-                state.markWriteError("cannot create a commit-log segment for HA data");
+                IOException cause = mappedFileQueue.lastCreateFailure();
+                if (OutOfSpaceException.isCause(cause)) {
+                    state.setOutOfSpace("cannot allocate a commit-log segment for HA data: " + cause.getMessage());
+                } else {
+                    faults.fault("commit-log segment creation for HA data",
+                        cause == null ? new IOException("unknown cause") : cause);
+                }
                 return false;
             }
             if (file.getFileFromOffset() + file.getWrotePosition() != startOffset) {
@@ -347,6 +378,9 @@ public final class CommitLog {
                 return false;
             }
             return file.appendMessage(data, dataStart, dataLength);
+        } catch (Throwable t) {
+            faults.fault("commit-log append of HA data", t);
+            return false;
         } finally {
             putLock.unlock();
         }

@@ -4,8 +4,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.mercurymq.store.PutMessageStatus;
 import org.mercurymq.store.ServiceThread;
+import org.mercurymq.store.StorageFaults;
 import org.mercurymq.store.logfile.MappedFileQueue;
 import org.mercurymq.store.recovery.StoreCheckpoint;
 
@@ -19,16 +21,16 @@ import org.mercurymq.store.recovery.StoreCheckpoint;
 final class GroupCommitService extends ServiceThread implements CommitLogFlusher {
     private final MappedFileQueue queue;
     private final StoreCheckpoint checkpoint;
-    private final FlushFailureHandler failures;
+    private final StorageFaults faults;
     private final Object lock = new Object();
     private List<Request> requestsWrite = new ArrayList<>();
     private List<Request> requestsRead = new ArrayList<>();
 
-    GroupCommitService(MappedFileQueue queue, StoreCheckpoint checkpoint, FlushFailureHandler failures,
-                       long unusedTimeout) {
+    GroupCommitService(MappedFileQueue queue, StoreCheckpoint checkpoint, StorageFaults faults, LongSupplier clock) {
+        super(clock, faults);
         this.queue = queue;
         this.checkpoint = checkpoint;
-        this.failures = failures;
+        this.faults = faults;
     }
 
     @Override
@@ -60,11 +62,17 @@ final class GroupCommitService extends ServiceThread implements CommitLogFlusher
     }
 
     @Override
-    public void run() {
-        while (!isStopped()) {
-            waitForRunning(10);
-            doCommit();
-        }
+    protected long intervalMillis() {
+        return 10;
+    }
+
+    @Override
+    protected void doWork(long now) {
+        doCommit();
+    }
+
+    @Override
+    protected void onStop(long now) {
         onWaitEnd();
         doCommit();
         onWaitEnd();
@@ -94,10 +102,16 @@ final class GroupCommitService extends ServiceThread implements CommitLogFlusher
                 checkpoint.setPhysicMsgTimestamp(ts);
             }
         } catch (UncheckedIOException e) {
-            failures.failed("flush", e);
+            faults.fault("commit-log flush", e);
             for (Request r : requestsRead) {
                 r.future.complete(PutMessageStatus.FLUSH_DISK_TIMEOUT);
             }
+        } catch (Throwable t) {
+            // the thread dies with t; the waiting writers must not be left hanging until their timeout
+            for (Request r : requestsRead) {
+                r.future.complete(PutMessageStatus.FLUSH_DISK_TIMEOUT);
+            }
+            throw t;
         } finally {
             requestsRead.clear();
         }

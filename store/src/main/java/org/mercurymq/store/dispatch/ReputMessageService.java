@@ -1,14 +1,18 @@
 package org.mercurymq.store.dispatch;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 import org.mercurymq.store.DispatchRequest;
 import org.mercurymq.store.MessageArrivingListener;
 import org.mercurymq.store.SelectMappedBufferResult;
 import org.mercurymq.store.ServiceThread;
+import org.mercurymq.store.StorageFaults;
 import org.mercurymq.store.StoreState;
 import org.mercurymq.store.commitlog.CommitLog;
 import org.mercurymq.store.commitlog.RecordReader;
 import org.mercurymq.store.index.IndexService;
+import org.mercurymq.store.logfile.OutOfSpaceException;
 import org.mercurymq.store.queue.ConsumeQueueTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The single dispatcher thread: reads commit-log records from {@code reputFromOffset} up to the readable
  * end, writes their consume-queue entries and index keys, then tells the arriving-message listener.
- * Woken by every append; re-dispatching already written records is harmless (both targets skip them).
+ * Polls every millisecond; re-dispatching already written records is harmless (both targets skip them).
+ * Anything else thrown ends the thread and makes the store read-only (see {@link ServiceThread}).
  * Thread-safe.
  */
 public final class ReputMessageService extends ServiceThread {
     private static final Logger LOG = LoggerFactory.getLogger(ReputMessageService.class);
+    /** Retry period while a consume-queue segment cannot be allocated. */
+    private static final long STALLED_RETRY_MILLIS = 1000;
 
     private final CommitLog commitLog;
     private final RecordReader reader;
@@ -30,10 +37,13 @@ public final class ReputMessageService extends ServiceThread {
     private final StoreState state;
     private volatile long reputFromOffset;
     private volatile long lastDispatchedStoreTimestamp;
+    private volatile String stalledReason;
 
     /** {@code indexService} and {@code listener} may be null (index disabled, no long polling). */
     public ReputMessageService(CommitLog commitLog, RecordReader reader, ConsumeQueueTable consumeQueues,
-                               IndexService indexService, MessageArrivingListener listener, StoreState state) {
+                               IndexService indexService, MessageArrivingListener listener, StoreState state,
+                               StorageFaults faults, LongSupplier clock) {
+        super(clock, faults);
         this.commitLog = commitLog;
         this.reader = reader;
         this.consumeQueues = consumeQueues;
@@ -66,26 +76,52 @@ public final class ReputMessageService extends ServiceThread {
     }
 
     @Override
-    public void run() {
-        while (!isStopped()) {
-            waitForRunning(1);
-            doReputSafely();
-        }
-        doReputSafely();
+    protected long intervalMillis() {
+        return stalledReason == null ? 1 : STALLED_RETRY_MILLIS;
     }
 
-    private void doReputSafely() {
-        try {
-            doReput();
-        } catch (RuntimeException e) {
-            LOG.error("dispatch failed at commit-log offset {}; the store refuses writes", reputFromOffset, e);
-            state.markLogicsError("dispatch failed at " + reputFromOffset + ": " + e);
-            waitForRunning(1000);
-        }
+    @Override
+    protected void doWork(long now) {
+        doReput();
     }
 
-    /** Dispatches everything readable now. */
+    @Override
+    protected void onStop(long now) {
+        doReput();
+    }
+
+    /** Why dispatch waits (a consume-queue segment cannot be allocated), or null. */
+    public String stalledReason() {
+        return stalledReason;
+    }
+
+    /**
+     * Dispatches everything readable now. When a consume-queue segment cannot be allocated (full disk)
+     * dispatch stops at that record, the store refuses puts, and the next rounds retry every second: the
+     * acknowledged records stay in the commit log and become consumable once space is freed.
+     */
     public void doReput() {
+        try {
+            dispatchReadable();
+            if (stalledReason != null) {
+                LOG.info("dispatch resumed at commit-log offset {}", reputFromOffset);
+                stalledReason = null;
+            }
+        } catch (SegmentUnavailable e) {
+            if (stalledReason == null) {
+                LOG.error("DISPATCH STALLED at commit-log offset {}: {}; {} bytes wait for dispatch, puts are refused "
+                    + "and dispatch retries every {} ms", reputFromOffset, e.getMessage(), behind(), STALLED_RETRY_MILLIS);
+            }
+            stalledReason = e.getMessage();
+            if (e.outOfSpace) {
+                state.setOutOfSpace(e.getMessage());
+            } else {
+                state.markLogicsError(e.getMessage());
+            }
+        }
+    }
+
+    private void dispatchReadable() {
         while (reputFromOffset < commitLog.getMaxOffset()) {
             long min = commitLog.getMinOffset();
             if (reputFromOffset < min) {
@@ -128,9 +164,10 @@ public final class ReputMessageService extends ServiceThread {
 
     private void dispatch(DispatchRequest req) {
         if (!consumeQueues.dispatch(req)) {
-            state.markLogicsError("cannot write consume queue " + req.getTopic() + "-" + req.getQueueId());
-            throw new IllegalStateException("consume queue " + req.getTopic() + "-" + req.getQueueId()
-                + " could not create a segment");
+            IOException cause = consumeQueues.lastCreateFailure(req.getTopic(), req.getQueueId());
+            throw new SegmentUnavailable("consume queue " + req.getTopic() + "-" + req.getQueueId()
+                + " cannot allocate a segment: " + (cause == null ? "unknown cause" : cause.getMessage()),
+                OutOfSpaceException.isCause(cause));
         }
         if (indexService != null) {
             indexService.buildIndex(req);
@@ -139,6 +176,17 @@ public final class ReputMessageService extends ServiceThread {
         if (listener != null) {
             listener.arriving(req.getTopic(), req.getQueueId(), req.getConsumeQueueOffset() + 1, req.getTagsCode(),
                 req.getStoreTimestamp(), null, req.getPropertiesMap());
+        }
+    }
+
+    /** A consume-queue segment could not be created; dispatch retries later. */
+    private static final class SegmentUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final boolean outOfSpace;
+
+        SegmentUnavailable(String message, boolean outOfSpace) {
+            super(message, null, false, false);
+            this.outOfSpace = outOfSpace;
         }
     }
 }

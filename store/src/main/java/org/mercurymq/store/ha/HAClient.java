@@ -29,7 +29,8 @@ public final class HAClient extends ServiceThread {
     private volatile long lastReportMillis;
     private volatile long lastReadMillis;
 
-    public HAClient(MessageStore store, MessageStoreConfig config) {
+    public HAClient(MessageStore store, MessageStoreConfig config, FaultHandler faults) {
+        super(System::currentTimeMillis, faults);
         this.store = store;
         this.config = config;
         masterAddress.set(config.haMasterAddress());
@@ -73,35 +74,38 @@ public final class HAClient extends ServiceThread {
     }
 
     @Override
-    public void run() {
-        while (!isStopped()) {
-            String address = masterAddress.get();
-            if (address == null || address.isEmpty()) {
-                waitForRunning(RECONNECT_MILLIS);
-                continue;
-            }
-            Socket s = connect(address);
-            if (s == null) {
-                waitForRunning(RECONNECT_MILLIS);
-                continue;
-            }
-            socket = s;
-            LOG.info("HA connected to master {}, slave max offset {}", address, store.getMaxPhyOffset());
-            String reason = "stopped";
-            try {
-                replicate(s);
-            } catch (IOException e) {
-                reason = e.getMessage();
-            } finally {
-                socket = null;
-                HAService.closeQuietly(s);
-            }
-            LOG.info("HA disconnected from master {} ({}), slave max offset {}", address, reason,
-                store.getMaxPhyOffset());
-            if (!isStopped()) {
-                waitForRunning(RECONNECT_MILLIS);
-            }
+    protected long firstWaitMillis() {
+        return 0;
+    }
+
+    @Override
+    protected long intervalMillis() {
+        return RECONNECT_MILLIS;
+    }
+
+    /** One connection: connect to the master, replicate until it breaks; the loop waits, then retries. */
+    @Override
+    protected void doWork(long now) {
+        String address = masterAddress.get();
+        if (address == null || address.isEmpty()) {
+            return;
         }
+        Socket s = connect(address);
+        if (s == null) {
+            return;
+        }
+        socket = s;
+        LOG.info("HA connected to master {}, slave max offset {}", address, store.getMaxPhyOffset());
+        String reason = "stopped";
+        try {
+            replicate(s);
+        } catch (IOException e) {
+            reason = e.getMessage();
+        } finally {
+            socket = null;
+            HAService.closeQuietly(s);
+        }
+        LOG.info("HA disconnected from master {} ({}), slave max offset {}", address, reason, store.getMaxPhyOffset());
     }
 
     private Socket connect(String address) {

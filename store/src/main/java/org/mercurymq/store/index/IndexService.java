@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.mercurymq.common.sysflag.MessageSysFlag;
 import org.mercurymq.store.DispatchRequest;
 import org.mercurymq.store.StoreState;
+import org.mercurymq.store.logfile.OutOfSpaceException;
 import org.mercurymq.store.recovery.StoreCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,6 +156,15 @@ public final class IndexService {
             try {
                 created = new IndexFile(fileName, hashSlotNum, indexNum, lastEndPhyOffset, lastEndTimestamp);
             } catch (RuntimeException e) {
+                if (OutOfSpaceException.isCause(e)) {
+                    // recoverable: keys of messages dispatched meanwhile are not indexed, the messages stay consumable
+                    if (state.getOutOfSpace() == null) {
+                        LOG.error("DISK FULL: cannot create index file {} ({}); puts are refused until space is freed",
+                            fileName, e.getCause() == null ? e : e.getCause().getMessage());
+                    }
+                    state.setOutOfSpace("cannot allocate index file " + fileName);
+                    return null;
+                }
                 LOG.error("cannot create index file {}; indexing stops and the store refuses writes", fileName, e);
                 state.markLogicsError("cannot create index file " + fileName);
                 return null;

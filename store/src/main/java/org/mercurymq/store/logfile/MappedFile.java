@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pre-sized, memory-mapped segment named by its 20-digit start offset. Bytes are written at the
+ * One pre-sized, memory-mapped segment named by its 20-digit start offset, created on real blocks
+ * ({@link SegmentFiles#preallocate}) so writes through the mapping cannot fault on a full disk. Bytes are written at the
  * wrote position (directly into the mapping, or into an off-heap buffer from a {@link TransientStorePool}
  * that {@link #commit} copies to the file), then forced by {@link #flush}. Readers pin the segment with a
  * reference count; the mapping is unmapped only when nobody holds it.
@@ -53,15 +54,23 @@ public final class MappedFile {
         this.file = new File(fileName);
         this.fileSize = fileSize;
         this.fileFromOffset = Long.parseLong(this.file.getName());
-        File dir = file.getParentFile();
-        if (dir != null && !dir.isDirectory() && !dir.mkdirs() && !dir.isDirectory()) {
-            throw new IOException("cannot create directory " + dir);
+        if (!file.exists()) {
+            SegmentFiles.preallocate(file, fileSize);
         }
         boolean ok = false;
         RandomAccessFile raf = new RandomAccessFile(this.file, "rw");
         try {
             this.fileChannel = raf.getChannel();
-            if (raf.length() != fileSize) {
+            long length = raf.length();
+            if (length < fileSize) {
+                // a short file (torn creation by an older version): back the missing tail with real blocks
+                try {
+                    SegmentFiles.fillZeros(fileChannel, length, fileSize);
+                } catch (IOException e) {
+                    throw OutOfSpaceException.isCause(e)
+                        ? new OutOfSpaceException("cannot extend " + file + " to " + fileSize + " bytes", e) : e;
+                }
+            } else if (length > fileSize) {
                 raf.setLength(fileSize);
             }
             this.mappedByteBuffer = this.fileChannel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);

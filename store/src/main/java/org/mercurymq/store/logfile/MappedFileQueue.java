@@ -2,7 +2,6 @@ package org.mercurymq.store.logfile;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,21 +25,25 @@ public final class MappedFileQueue {
     private final int mappedFileSize;
     private final TransientStorePool transientStorePool;
     private final boolean warmNewFiles;
+    private final AllocateMappedFileService allocator;
+    private volatile IOException lastCreateFailure;
     private final CopyOnWriteArrayList<MappedFile> mappedFiles = new CopyOnWriteArrayList<>();
     private volatile long flushedWhere;
     private volatile long committedWhere;
     private volatile long storeTimestamp;
 
     public MappedFileQueue(String storePath, int mappedFileSize, TransientStorePool transientStorePool) {
-        this(storePath, mappedFileSize, transientStorePool, false);
+        this(storePath, mappedFileSize, transientStorePool, false, null);
     }
 
+    /** {@code allocator} may be null: new segments are then preallocated on the caller's thread. */
     public MappedFileQueue(String storePath, int mappedFileSize, TransientStorePool transientStorePool,
-                           boolean warmNewFiles) {
+                           boolean warmNewFiles, AllocateMappedFileService allocator) {
         this.storePath = storePath;
         this.mappedFileSize = mappedFileSize;
         this.transientStorePool = transientStorePool;
         this.warmNewFiles = warmNewFiles;
+        this.allocator = allocator;
     }
 
     public String getStorePath() {
@@ -67,6 +70,13 @@ public final class MappedFileQueue {
             if (f.isDirectory()) {
                 continue;
             }
+            if (f.getName().endsWith(SegmentFiles.ALLOCATING_SUFFIX)) {
+                LOG.warn("deleting {}: a segment whose preallocation did not finish", f);
+                if (!f.delete()) {
+                    LOG.warn("cannot delete {}", f);
+                }
+                continue;
+            }
             if (!f.getName().matches("\\d{20}")) {
                 LOG.warn("ignoring foreign file {} in {}", f.getName(), storePath);
                 continue;
@@ -81,9 +91,9 @@ public final class MappedFileQueue {
             if (length != mappedFileSize) {
                 boolean last = i == sorted.length - 1;
                 if (last && length < mappedFileSize) {
+                    // MappedFile backs the missing tail with real zero blocks
                     LOG.warn("segment {} is {} bytes, expected {}; extending the last segment with zeros",
                         file, length, mappedFileSize);
-                    extend(file);
                 } else {
                     throw new StoreException("segment " + file + " is " + length + " bytes but the configured size is "
                         + mappedFileSize + "; check the segment size settings or repair the store by hand");
@@ -102,14 +112,6 @@ public final class MappedFileQueue {
             }
         }
         LOG.info("loaded {} segments from {}", sorted.length, storePath);
-    }
-
-    private void extend(File file) {
-        try (RandomAccessFile raf = new RandomAccessFile(file, "rw")) {
-            raf.setLength(mappedFileSize);
-        } catch (IOException e) {
-            throw new StoreException("cannot extend " + file, e);
-        }
     }
 
     public List<MappedFile> getMappedFiles() {
@@ -162,18 +164,33 @@ public final class MappedFileQueue {
     }
 
     private MappedFile createMappedFile(long createOffset) {
-        String path = storePath + File.separator + MappedFile.fileNameOf(createOffset);
+        String path = pathOf(createOffset);
         try {
-            MappedFile mappedFile = new MappedFile(path, mappedFileSize, transientStorePool);
+            MappedFile mappedFile = allocator != null
+                ? allocator.allocate(path, pathOf(createOffset + mappedFileSize), mappedFileSize)
+                : new MappedFile(path, mappedFileSize, transientStorePool);
             if (warmNewFiles) {
                 mappedFile.warm();
             }
             mappedFiles.add(mappedFile);
+            lastCreateFailure = null;
             return mappedFile;
         } catch (IOException e) {
-            LOG.error("creating segment {} failed: {}", path, e.toString());
+            if (lastCreateFailure == null) {
+                LOG.error("creating segment {} failed: {}", path, e.getMessage());
+            }
+            lastCreateFailure = e;
             return null;
         }
+    }
+
+    private String pathOf(long offset) {
+        return storePath + File.separator + MappedFile.fileNameOf(offset);
+    }
+
+    /** Why the last segment creation failed, or null when it succeeded (or none was tried). */
+    public IOException lastCreateFailure() {
+        return lastCreateFailure;
     }
 
     /** The segment holding {@code offset}; the first one if none does and {@code returnFirstOnNotFound}. */
@@ -430,6 +447,9 @@ public final class MappedFileQueue {
 
     /** Closes every segment without deleting. */
     public void shutdown() {
+        if (allocator != null) {
+            allocator.shutdown();
+        }
         for (MappedFile f : mappedFiles) {
             f.close();
         }
@@ -437,6 +457,9 @@ public final class MappedFileQueue {
 
     /** Deletes every segment and the directory. */
     public void destroy() {
+        if (allocator != null) {
+            allocator.shutdown();
+        }
         for (MappedFile f : mappedFiles) {
             f.destroy(1000 * 3);
         }

@@ -147,6 +147,11 @@ public final class ConsumeQueue {
         maxPhysicOffset = newMaxPhy;
     }
 
+    /** Why the last segment creation failed, or null. */
+    public java.io.IOException lastCreateFailure() {
+        return mappedFileQueue.lastCreateFailure();
+    }
+
     /**
      * Writes the entry for logical offset {@code cqOffset}. Entries at or below the highest commit-log
      * offset already written are skipped (re-dispatch is idempotent). Returns false when a segment could

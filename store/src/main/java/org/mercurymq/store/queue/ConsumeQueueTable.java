@@ -110,6 +110,11 @@ public final class ConsumeQueueTable {
             request.getConsumeQueueOffset());
     }
 
+    /** Why the queue's last segment creation failed, or null. */
+    public java.io.IOException lastCreateFailure(String topic, int queueId) {
+        return findOrCreate(topic, queueId).lastCreateFailure();
+    }
+
     public void truncateDirty(long phyOffset) {
         forEach(cq -> {
             if (cq.getMaxPhysicOffset() > phyOffset) {

@@ -2,64 +2,41 @@ package org.mercurymq.store.queue;
 
 import java.io.UncheckedIOException;
 import java.util.function.LongSupplier;
-import org.mercurymq.store.ServiceThread;
-import org.mercurymq.store.StoreState;
+import org.mercurymq.store.PeriodicFlushService;
+import org.mercurymq.store.StorageFaults;
 import org.mercurymq.store.recovery.StoreCheckpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Flushes consume queues every flushIntervalConsumeQueue ms when enough pages are dirty, and everything
- * plus the checkpoint every flushConsumeQueueThoroughInterval ms and at shutdown. Thread-safe.
+ * Flushes consume queues every flushIntervalConsumeQueue ms when enough pages are dirty, and everything plus
+ * the checkpoint every flushConsumeQueueThoroughInterval ms and at shutdown. An I/O error, or the thread's
+ * death, makes the store read-only. Thread-safe.
  */
-public final class FlushConsumeQueueService extends ServiceThread {
-    private static final Logger LOG = LoggerFactory.getLogger(FlushConsumeQueueService.class);
-
+public final class FlushConsumeQueueService extends PeriodicFlushService {
     private final ConsumeQueueTable queues;
     private final StoreCheckpoint checkpoint;
-    private final StoreState state;
+    private final StorageFaults faults;
     private final LongSupplier lastDispatchedStoreTimestamp;
-    private final int interval;
-    private final int leastPages;
-    private final int thoroughInterval;
-    private long lastThoroughFlush = System.currentTimeMillis();
 
-    public FlushConsumeQueueService(ConsumeQueueTable queues, StoreCheckpoint checkpoint, StoreState state,
-                                    LongSupplier lastDispatchedStoreTimestamp, int interval, int leastPages,
-                                    int thoroughInterval) {
+    public FlushConsumeQueueService(ConsumeQueueTable queues, StoreCheckpoint checkpoint, StorageFaults faults,
+                                    LongSupplier lastDispatchedStoreTimestamp, LongSupplier clock, int interval,
+                                    int leastPages, int thoroughInterval) {
+        super("FlushConsumeQueueService", clock, faults, interval, leastPages, thoroughInterval);
         this.queues = queues;
         this.checkpoint = checkpoint;
-        this.state = state;
+        this.faults = faults;
         this.lastDispatchedStoreTimestamp = lastDispatchedStoreTimestamp;
-        this.interval = interval;
-        this.leastPages = leastPages;
-        this.thoroughInterval = thoroughInterval;
     }
 
     @Override
-    public String getServiceName() {
-        return "FlushConsumeQueueService";
-    }
-
-    @Override
-    public void run() {
-        while (!isStopped()) {
-            waitForRunning(interval);
-            long now = System.currentTimeMillis();
-            boolean thorough = now >= lastThoroughFlush + thoroughInterval;
-            if (thorough) {
-                lastThoroughFlush = now;
-            }
-            flushOnce(thorough);
-        }
-        flushOnce(true);
+    protected void flush(int leastPages) {
+        flushOnce(leastPages == 0);
     }
 
     /** Flushes now; a thorough flush also records the consume-queue time in the checkpoint. */
     public void flushOnce(boolean thorough) {
         try {
             long logicsTs = lastDispatchedStoreTimestamp.getAsLong();
-            queues.flushAll(thorough ? 0 : leastPages);
+            queues.flushAll(thorough ? 0 : leastPages());
             if (thorough) {
                 if (logicsTs > 0) {
                     checkpoint.setLogicsMsgTimestamp(logicsTs);
@@ -67,8 +44,7 @@ public final class FlushConsumeQueueService extends ServiceThread {
                 checkpoint.flush();
             }
         } catch (UncheckedIOException e) {
-            LOG.error("consume-queue flush failed; the store now refuses writes", e);
-            state.markLogicsError("consume-queue flush failed: " + e.getCause());
+            faults.fault("consume-queue flush", e);
         }
     }
 }

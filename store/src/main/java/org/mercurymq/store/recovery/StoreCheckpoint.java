@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import org.mercurymq.store.StoreException;
+import org.mercurymq.store.logfile.SegmentFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +35,12 @@ public final class StoreCheckpoint {
         boolean existed = file.exists();
         try {
             this.randomAccessFile = new RandomAccessFile(file, "rw");
-            if (randomAccessFile.length() < FILE_SIZE) {
-                randomAccessFile.setLength(FILE_SIZE);
-            }
             this.fileChannel = randomAccessFile.getChannel();
+            long length = randomAccessFile.length();
+            if (length < FILE_SIZE) {
+                // real blocks, not a sparse tail: a mapped write to a hole faults on a full disk (docs/store.md)
+                SegmentFiles.fillZeros(fileChannel, length, FILE_SIZE);
+            }
             this.mappedByteBuffer = fileChannel.map(FileChannel.MapMode.READ_WRITE, 0, FILE_SIZE);
         } catch (IOException e) {
             throw new StoreException("cannot open checkpoint " + file, e);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.store.PutMessageStatus;
+import org.mercurymq.store.StorageFaults;
 import org.mercurymq.store.StoreState;
 import org.mercurymq.store.logfile.MappedFile;
 import org.mercurymq.store.logfile.MappedFileQueue;
@@ -27,7 +28,9 @@ class GroupCommitServiceTest {
         raw.put("syncFlushTimeout", "200");
         org.mercurymq.store.MessageStoreConfig config = org.mercurymq.store.StoreTestSupport.config(raw);
         StoreCheckpoint checkpoint = new StoreCheckpoint(dir.resolve("checkpoint").toString());
-        CommitLog commitLog = new CommitLog(config, java.time.Clock.systemUTC(), new StoreState(), checkpoint, null);
+        StoreState state = new StoreState();
+        CommitLog commitLog = new CommitLog(config, java.time.Clock.systemUTC(), state, new StorageFaults(state),
+            checkpoint, null);
         commitLog.load();
         // the flush service is deliberately not started
         org.mercurymq.store.PutMessageResult sync = commitLog.putMessage(
@@ -48,8 +51,8 @@ class GroupCommitServiceTest {
         MappedFile file = queue.getLastMappedFile(0, true);
         file.appendMessage(new byte[100], 0, 100);
         StoreCheckpoint checkpoint = new StoreCheckpoint(dir.resolve("checkpoint").toString());
-        GroupCommitService service = new GroupCommitService(queue, checkpoint, new FlushFailureHandler(new StoreState()),
-            200);
+        GroupCommitService service = new GroupCommitService(queue, checkpoint, new StorageFaults(new StoreState()),
+            System::currentTimeMillis);
         // not started: nobody forces, so the waiter is not answered; no-wait puts are at once
         CompletableFuture<PutMessageStatus> early = service.onAppended(100, true);
         assertFalse(early.isDone());

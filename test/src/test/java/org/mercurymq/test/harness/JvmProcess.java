@@ -175,6 +175,8 @@ public final class JvmProcess implements AutoCloseable {
                 List<String> cmd = new ArrayList<>();
                 cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add(heap);
+                // like bin/runserver.sh: a daemon that ran out of memory exits instead of hanging half-dead
+                cmd.add("-XX:+ExitOnOutOfMemoryError");
                 cmd.addAll(jvmArgs);
                 cmd.add("-Dmercury.log.dir=" + dir.resolve("logs"));
                 cmd.add("-Duser.home=" + dir.resolve("home"));

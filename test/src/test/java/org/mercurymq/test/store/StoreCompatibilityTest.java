@@ -53,6 +53,8 @@ class StoreCompatibilityTest {
         raw.put("mappedFileSizeConsumeQueue", String.valueOf(StoreWorkload.CQ_SEGMENT));
         raw.put("maxHashSlotNum", String.valueOf(StoreWorkload.HASH_SLOTS));
         raw.put("maxIndexNum", String.valueOf(StoreWorkload.INDEX_NUM));
+        // an ephemeral HA port: the default 10912 is taken by any other store running on this machine
+        raw.put("haListenPort", "0");
         return new MessageStoreConfig(MessageStoreConfig.TABLE.parse(raw, w -> {
             throw new AssertionError(w);
         }));
