@@ -23,6 +23,7 @@ import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.queue.ConsumeQueue;
 import org.mercurymq.store.queue.ConsumeQueueTable;
 import org.mercurymq.store.queue.FlushConsumeQueueService;
+import org.mercurymq.store.recovery.HoleFinder;
 import org.mercurymq.store.recovery.StoreCheckpoint;
 import org.mercurymq.store.recovery.StoreFiles;
 import org.mercurymq.store.recovery.StoreRecovery;
@@ -138,8 +139,11 @@ public final class DefaultMessageStore implements MessageStore {
             if (indexService != null) {
                 indexService.load(lastExitOK);
             }
-            reputFromOffset = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
-                config.checkCRCOnRecover(), config.messageIndexSafe()).recover(lastExitOK);
+            StoreRecovery recovery = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
+                config.checkCRCOnRecover(), config.messageIndexSafe());
+            reputFromOffset = recovery.recover(lastExitOK);
+            stats.onRecoveryHoles(recovery.holes().size(),
+                recovery.holes().stream().mapToLong(HoleFinder.Hole::length).sum());
             loaded = true;
             LOG.info("store loaded: commit log [{}, {}), dispatch from {}", commitLog.getMinOffset(),
                 commitLog.getMaxOffset(), reputFromOffset);

@@ -28,6 +28,8 @@ public final class StoreStats {
     private final LongAdder getMessageTransferedMsgCount = new LongAdder();
     private final AtomicLong getMessageEntireTimeMax = new AtomicLong();
     private final Deque<long[]> samples = new ArrayDeque<>();
+    private final AtomicLong recoveryHoles = new AtomicLong();
+    private final AtomicLong recoveryHoleBytes = new AtomicLong();
 
     private static LongAdder[] newAdders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -71,6 +73,20 @@ public final class StoreStats {
         if (elapsedMillis > getMessageEntireTimeMax.get()) {
             getMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
         }
+    }
+
+    /** The commit-log holes the last recovery found and skipped (docs/store.md "Holes"). */
+    public void onRecoveryHoles(long holes, long bytes) {
+        recoveryHoles.set(holes);
+        recoveryHoleBytes.set(bytes);
+    }
+
+    public long getRecoveryHoles() {
+        return recoveryHoles.get();
+    }
+
+    public long getRecoveryHoleBytes() {
+        return recoveryHoleBytes.get();
     }
 
     public long getPutMessageTimesTotal() {
@@ -147,6 +163,9 @@ public final class StoreStats {
         info.put("getMissTps", tpsWindows(3));
         info.put("getTotalTps", tpsWindows(-1));
         info.put("getTransferedTps", tpsWindows(4));
+        // Mercury's own keys (docs/reliability.md, "Corruption and recovery")
+        info.put("commitLogRecoveryHoles", String.valueOf(recoveryHoles.get()));
+        info.put("commitLogRecoveryHoleBytes", String.valueOf(recoveryHoleBytes.get()));
         return info;
     }
 

@@ -1,6 +1,7 @@
 package org.mercurymq.store.recovery;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.store.DispatchRequest;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Finds the end of valid data after a restart (store-format.md section 7). Normal and abnormal exits share
  * one scan and differ only in where it starts: the third-last segment after a clean exit, else the newest
  * segment whose first record is older than the checkpoint. The scan validates each record (CRC when
- * checkCRCOnRecover) and stops at the first invalid one; the commit log and the consume queues are
- * truncated there. Re-dispatch (by the dispatcher at start-up) then rebuilds consume-queue and index
+ * checkCRCOnRecover). At invalid bytes it looks for a CRC-valid record further on ({@link HoleFinder}):
+ * if there is one, the invalid bytes are a hole that is reported and skipped, and the scan goes on; if
+ * not, they are a torn tail and the commit log and the consume queues are truncated there. Re-dispatch (by the dispatcher at start-up) then rebuilds consume-queue and index
  * entries from the returned offset. Not thread-safe: runs once, before start.
  */
 public final class StoreRecovery {
@@ -30,6 +32,9 @@ public final class StoreRecovery {
     private final RecordReader reader;
     private final boolean checkCRC;
     private final boolean messageIndexSafe;
+    private final HoleFinder holeFinder;
+    private final int segmentSize;
+    private final List<HoleFinder.Hole> holes = new ArrayList<>();
 
     public StoreRecovery(CommitLog commitLog, ConsumeQueueTable consumeQueues, StoreCheckpoint checkpoint,
                          RecordReader reader, boolean checkCRC, boolean messageIndexSafe) {
@@ -39,6 +44,8 @@ public final class StoreRecovery {
         this.reader = reader;
         this.checkCRC = checkCRC;
         this.messageIndexSafe = messageIndexSafe;
+        this.holeFinder = new HoleFinder(reader);
+        this.segmentSize = commitLog.getMappedFileQueue().getMappedFileSize();
     }
 
     /** Recovers and returns the commit-log offset the dispatcher must start from. */
@@ -108,42 +115,121 @@ public final class StoreRecovery {
         }
     }
 
-    /** Walks records from the start of segment {@code startIndex}; returns the offset after the last valid one. */
+    /**
+     * Walks records from the start of segment {@code startIndex}; returns the offset after the last valid
+     * one. Invalid bytes followed by a valid record (a hole) are skipped and reported, not cut away.
+     */
     private long scan(List<MappedFile> files, int startIndex) {
+        long lastFileEnd = files.get(files.size() - 1).getFileFromOffset() + files.get(files.size() - 1).getFileSize();
         int index = startIndex;
+        long pos = files.get(index).getFileFromOffset();
+        HoleFinder.Hole hole = null;
+        long recordsAfterHole = 0;
         while (true) {
             MappedFile file = files.get(index);
-            SelectMappedBufferResult whole = file.selectWholeFile();
-            if (whole == null) {
-                return file.getFileFromOffset();
+            SegmentWalk walk = walk(file, pos);
+            if (hole != null) {
+                recordsAfterHole += walk.records;
             }
-            int pos = 0;
-            boolean nextFile = false;
-            try {
-                ByteBuffer buf = whole.getByteBuffer();
-                while (pos < file.getFileSize()) {
-                    buf.position(pos);
-                    DispatchRequest req = reader.read(buf, file.getFileFromOffset() + pos, checkCRC);
-                    if (req.isSuccess() && req.getMsgSize() > 0) {
-                        pos += req.getMsgSize();
-                    } else if (req.isSuccess()) {
-                        if (index + 1 < files.size()) {
-                            nextFile = true;
-                        } else {
-                            pos = file.getFileSize();
+            if (walk.nextSegment) {
+                if (index + 1 < files.size()) {
+                    index++;
+                    pos = files.get(index).getFileFromOffset();
+                    continue;
+                }
+                reportHole(hole, recordsAfterHole, walk.end);
+                return walk.end;
+            }
+            HoleFinder.Hole next = holeFinder.find(files.subList(index, files.size()), walk.end, lastFileEnd);
+            reportHole(hole, recordsAfterHole, walk.end);
+            if (next.resumeAt() < 0) {
+                if (!next.corruptRecords().isEmpty()) {
+                    LOG.warn("commit log: {} invalid record(s) in the torn tail after {}: {}",
+                        next.corruptRecords().size(), walk.end, next.corruptRecords());
+                }
+                return walk.end;
+            }
+            invalidate(files, next.corruptRecords());
+            holes.add(next);
+            hole = next;
+            recordsAfterHole = 0;
+            pos = next.resumeAt();
+            while (files.get(index).getFileFromOffset() + files.get(index).getFileSize() <= pos) {
+                index++;
+            }
+        }
+    }
+
+    /** Records read in one segment from {@code pos}: where they stop, and whether that is the segment end. */
+    private record SegmentWalk(long end, long records, boolean nextSegment) {
+    }
+
+    private SegmentWalk walk(MappedFile file, long start) {
+        SelectMappedBufferResult whole = file.selectWholeFile();
+        if (whole == null) {
+            return new SegmentWalk(start, 0, false);
+        }
+        int pos = (int) (start - file.getFileFromOffset());
+        long records = 0;
+        try {
+            ByteBuffer buf = whole.getByteBuffer();
+            while (pos < file.getFileSize()) {
+                buf.position(pos);
+                DispatchRequest req = reader.read(buf, file.getFileFromOffset() + pos, checkCRC);
+                if (req.isSuccess() && req.getMsgSize() > 0) {
+                    pos += req.getMsgSize();
+                    records++;
+                } else if (req.isSuccess()) {
+                    return new SegmentWalk(file.getFileFromOffset() + file.getFileSize(), records, true);
+                } else {
+                    return new SegmentWalk(file.getFileFromOffset() + pos, records, false);
+                }
+            }
+        } finally {
+            whole.release();
+        }
+        return new SegmentWalk(file.getFileFromOffset() + pos, records, true);
+    }
+
+    /** One ERROR line per hole, once the valid data after it has been counted. */
+    private void reportHole(HoleFinder.Hole hole, long recordsAfter, long validEnd) {
+        if (hole == null) {
+            return;
+        }
+        String file = MappedFile.fileNameOf(hole.start() - hole.start() % segmentSize);
+        List<Long> corrupt = hole.corruptRecords();
+        LOG.error("commit log hole: {} bytes of invalid data at offsets [{}, {}) (segment {} from position {}),"
+                + " {} corrupt record(s) in it dropped {}; followed by {} valid records up to {}, which are KEPT;"
+                + " readers and the dispatcher skip the hole, messages stored inside it are lost",
+            hole.length(), hole.start(), hole.resumeAt(), file, hole.start() % segmentSize, corrupt.size(),
+            corrupt.subList(0, Math.min(10, corrupt.size())), recordsAfter, validEnd);
+    }
+
+    /**
+     * Zeroes the magic of records inside a hole that failed validation (e.g. a flipped bit in the body),
+     * so that consume-queue entries still pointing at them are skipped by readers instead of serving
+     * corrupt bytes. Their other bytes are left for inspection.
+     */
+    private static void invalidate(List<MappedFile> files, List<Long> offsets) {
+        for (long offset : offsets) {
+            for (MappedFile file : files) {
+                long from = file.getFileFromOffset();
+                if (offset >= from && offset < from + file.getFileSize()) {
+                    SelectMappedBufferResult whole = file.selectWholeFile();
+                    if (whole != null) {
+                        try {
+                            whole.getByteBuffer().putInt((int) (offset - from) + MessageDecoder.MESSAGE_MAGIC_CODE_POSTION, 0);
+                        } finally {
+                            whole.release();
                         }
-                        break;
-                    } else {
-                        break;
                     }
                 }
-            } finally {
-                whole.release();
             }
-            if (!nextFile) {
-                return file.getFileFromOffset() + pos;
-            }
-            index++;
         }
+    }
+
+    /** The holes found by the last {@link #recover} (empty when the commit log was contiguous). */
+    public List<HoleFinder.Hole> holes() {
+        return holes;
     }
 }
