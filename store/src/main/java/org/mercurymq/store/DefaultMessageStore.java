@@ -136,14 +136,19 @@ public final class DefaultMessageStore implements MessageStore {
             }
             commitLog.load();
             consumeQueues.load();
-            if (indexService != null) {
-                indexService.load(lastExitOK);
-            }
             StoreRecovery recovery = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
                 config.checkCRCOnRecover(), config.messageIndexSafe());
             reputFromOffset = recovery.recover(lastExitOK);
             stats.onRecoveryHoles(recovery.holes().size(),
                 recovery.holes().stream().mapToLong(HoleFinder.Hole::length).sum());
+            if (indexService != null) {
+                indexService.load(lastExitOK, commitLog.getMaxOffset());
+                long indexFrom = Math.max(indexService.rebuildFrom(), Math.max(0, commitLog.getMinOffset()));
+                if (indexFrom < reputFromOffset) {
+                    LOG.info("re-dispatch starts at {} instead of {} to rebuild the index", indexFrom, reputFromOffset);
+                    reputFromOffset = indexFrom;
+                }
+            }
             loaded = true;
             LOG.info("store loaded: commit log [{}, {}), dispatch from {}", commitLog.getMinOffset(),
                 commitLog.getMaxOffset(), reputFromOffset);
