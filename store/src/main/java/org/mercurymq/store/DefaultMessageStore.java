@@ -29,7 +29,9 @@ import org.mercurymq.store.recovery.StoreFiles;
 import org.mercurymq.store.recovery.StoreRecovery;
 import org.mercurymq.store.retention.CleanCommitLogService;
 import org.mercurymq.store.retention.CleanConsumeQueueService;
+import org.mercurymq.store.retention.ConsumerProgress;
 import org.mercurymq.store.retention.DiskSpace;
+import org.mercurymq.store.retention.ForcedCleanReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,15 @@ public final class DefaultMessageStore implements MessageStore {
 
     public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener,
                                DiskSpace diskSpace) {
+        this(config, clock, listener, diskSpace, ConsumerProgress.NONE);
+    }
+
+    /**
+     * {@code consumerProgress} tells forced cleanup which consumer groups lose unconsumed messages (the
+     * broker implements it from its committed offsets).
+     */
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener,
+                               DiskSpace diskSpace, ConsumerProgress consumerProgress) {
         this.config = config;
         this.clock = clock;
         this.stats = new StoreStats(clock.millis());
@@ -93,7 +104,8 @@ public final class DefaultMessageStore implements MessageStore {
             config.flushConsumeQueueLeastPages(), config.flushConsumeQueueThoroughInterval());
         this.cleanCommitLogService = new CleanCommitLogService(config, clock, commitLog, state, diskSpace,
             ratioProperty("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90),
-            ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85));
+            ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85),
+            new ForcedCleanReporter(consumeQueues, consumerProgress, stats));
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
         this.reader = new MessageReader(config, commitLog, consumeQueues, indexService, totalPhysicalMemory());
         boolean slave = config.brokerRole() == BrokerRole.SLAVE;

@@ -30,6 +30,8 @@ public final class StoreStats {
     private final Deque<long[]> samples = new ArrayDeque<>();
     private final AtomicLong recoveryHoles = new AtomicLong();
     private final AtomicLong recoveryHoleBytes = new AtomicLong();
+    private final LongAdder forceCleanDeletedMessages = new LongAdder();
+    private final LongAdder forceCleanDeletedUnconsumedMessages = new LongAdder();
 
     private static LongAdder[] newAdders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -87,6 +89,20 @@ public final class StoreStats {
 
     public long getRecoveryHoleBytes() {
         return recoveryHoleBytes.get();
+    }
+
+    /** Messages deleted by forced cleanup before they expired, and how many of them were not consumed yet. */
+    public void onForcedClean(long deletedMessages, long unconsumedMessages) {
+        forceCleanDeletedMessages.add(deletedMessages);
+        forceCleanDeletedUnconsumedMessages.add(unconsumedMessages);
+    }
+
+    public long getForceCleanDeletedMessages() {
+        return forceCleanDeletedMessages.sum();
+    }
+
+    public long getForceCleanDeletedUnconsumedMessages() {
+        return forceCleanDeletedUnconsumedMessages.sum();
     }
 
     public long getPutMessageTimesTotal() {
@@ -166,6 +182,8 @@ public final class StoreStats {
         // Mercury's own keys (docs/reliability.md, "Corruption and recovery")
         info.put("commitLogRecoveryHoles", String.valueOf(recoveryHoles.get()));
         info.put("commitLogRecoveryHoleBytes", String.valueOf(recoveryHoleBytes.get()));
+        info.put("forceCleanDeletedMessages", String.valueOf(getForceCleanDeletedMessages()));
+        info.put("forceCleanDeletedUnconsumedMessages", String.valueOf(getForceCleanDeletedUnconsumedMessages()));
         return info;
     }
 

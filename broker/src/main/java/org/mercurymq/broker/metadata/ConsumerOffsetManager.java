@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -79,6 +80,22 @@ public final class ConsumerOffsetManager {
     public Map<Integer, Long> queryOffsets(String group, String topic) {
         Map<Integer, Long> queues = table.get(key(topic, group));
         return queues == null ? new HashMap<>() : new HashMap<>(queues);
+    }
+
+    /**
+     * group → (queueId → committed offset) of every group with offsets on {@code topic}; the store's
+     * forced cleanup uses it to name the groups whose backlog it cuts (docs/store.md, "Retention").
+     */
+    public Map<String, Map<Integer, Long>> offsetsByGroup(String topic) {
+        Map<String, Map<Integer, Long>> groups = new TreeMap<>();
+        for (Map.Entry<String, ConcurrentMap<Integer, Long>> e : table.entrySet()) {
+            String key = e.getKey();
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0 && key.substring(0, at).equals(topic)) {
+                groups.put(key.substring(at + 1), new HashMap<>(e.getValue()));
+            }
+        }
+        return groups;
     }
 
     public Set<String> whichTopicByConsumer(String group) {

@@ -246,7 +246,21 @@ public final class ConsumeQueue {
             minLogicOffset = 0;
             return;
         }
-        long newMin = -1;
+        long newMin = firstEntryAtOrAfter(phyMinOffset);
+        if (newMin != minLogicOffset) {
+            LOG.info("consume queue {}-{} min offset {} -> {}", topic, queueId, minLogicOffset / CQ_STORE_UNIT_SIZE,
+                newMin / CQ_STORE_UNIT_SIZE);
+        }
+        minLogicOffset = newMin;
+    }
+
+    /** Queue offset of the first entry pointing at or after the commit-log offset, else the max offset. */
+    public long queueOffsetAtOrAfter(long phyOffset) {
+        return firstEntryAtOrAfter(phyOffset) / CQ_STORE_UNIT_SIZE;
+    }
+
+    /** Byte position of the first (non-filler) entry pointing at or after {@code phyOffset}. */
+    private long firstEntryAtOrAfter(long phyOffset) {
         for (MappedFile file : mappedFileQueue.getMappedFiles()) {
             SelectMappedBufferResult result = file.selectMappedBuffer(0);
             if (result == null) {
@@ -260,26 +274,15 @@ public final class ConsumeQueue {
                     if (offset == 0 && size == FILLER_SIZE) {
                         continue;
                     }
-                    if (offset >= phyMinOffset) {
-                        newMin = file.getFileFromOffset() + pos;
-                        break;
+                    if (offset >= phyOffset) {
+                        return file.getFileFromOffset() + pos;
                     }
                 }
             } finally {
                 result.release();
             }
-            if (newMin >= 0) {
-                break;
-            }
         }
-        if (newMin < 0) {
-            newMin = mappedFileQueue.getMaxOffset();
-        }
-        if (newMin != minLogicOffset) {
-            LOG.info("consume queue {}-{} min offset {} -> {}", topic, queueId, minLogicOffset / CQ_STORE_UNIT_SIZE,
-                newMin / CQ_STORE_UNIT_SIZE);
-        }
-        minLogicOffset = newMin;
+        return mappedFileQueue.getMaxOffset();
     }
 
     /**

@@ -156,6 +156,12 @@ public final class ConsumeQueueTable {
         }
     }
 
+    /** The queue ids of {@code topic}, empty when it has none. */
+    public List<Integer> queueIds(String topic) {
+        ConcurrentMap<Integer, ConsumeQueue> queues = table.get(topic);
+        return queues == null ? List.of() : new ArrayList<>(queues.keySet());
+    }
+
     public List<String> topics() {
         return new ArrayList<>(table.keySet());
     }
