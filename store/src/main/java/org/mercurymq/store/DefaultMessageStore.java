@@ -146,6 +146,7 @@ public final class DefaultMessageStore implements MessageStore {
             if (transientStorePool != null) {
                 transientStorePool.init();
             }
+            checkpoint.discardIfImplausible(clock.millis());
             commitLog.load();
             consumeQueues.load();
             StoreRecovery recovery = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,

@@ -29,8 +29,10 @@ public final class HoleFinder {
      * @param resumeAt offset of the next valid record, or -1 when nothing valid follows (a torn tail)
      * @param corruptRecords offsets of record headers inside the hole whose record did not validate (e.g.
      *                       a CRC mismatch); they must not be served
+     * @param dataEnd the end of the last non-zero 8-byte word seen after {@code start} (for a torn tail:
+     *                how far partial data reaches), or {@code start}
      */
-    public record Hole(long start, long resumeAt, List<Long> corruptRecords) {
+    public record Hole(long start, long resumeAt, List<Long> corruptRecords, long dataEnd) {
         public long length() {
             return resumeAt - start;
         }
@@ -42,6 +44,7 @@ public final class HoleFinder {
      */
     public Hole find(List<MappedFile> segments, long start, long limit) {
         List<Long> corrupt = new ArrayList<>();
+        long[] dataEnd = {start};
         for (MappedFile file : segments) {
             long from = file.getFileFromOffset();
             long to = from + file.getFileSize();
@@ -55,15 +58,15 @@ public final class HoleFinder {
             try {
                 int firstPos = (int) Math.max(0, start - from);
                 int endPos = (int) Math.min(file.getFileSize(), limit - from);
-                long found = search(whole.getByteBuffer(), from, firstPos, endPos, corrupt);
+                long found = search(whole.getByteBuffer(), from, firstPos, endPos, corrupt, dataEnd);
                 if (found >= 0) {
-                    return new Hole(start, found, corrupt);
+                    return new Hole(start, found, corrupt, dataEnd[0]);
                 }
             } finally {
                 whole.release();
             }
         }
-        return new Hole(start, -1, corrupt);
+        return new Hole(start, -1, corrupt, dataEnd[0]);
     }
 
     /**
@@ -71,7 +74,8 @@ public final class HoleFinder {
      * Every byte of the magic is non-zero, so aligned 8-byte words that are zero cannot hold any of it and
      * are skipped: the cost is one read per 8 bytes of a zero-filled hole.
      */
-    private long search(ByteBuffer buf, long fileFrom, int firstPos, int endPos, List<Long> corrupt) {
+    private long search(ByteBuffer buf, long fileFrom, int firstPos, int endPos, List<Long> corrupt,
+                        long[] dataEnd) {
         int nextMagicPos = firstPos + MessageDecoder.MESSAGE_MAGIC_CODE_POSTION;
         int firstWord = (nextMagicPos / 8) * 8;
         for (int word = firstWord; word + 8 <= endPos; word += 8) {
@@ -79,6 +83,7 @@ public final class HoleFinder {
                 nextMagicPos = Math.max(nextMagicPos, word + 8);
                 continue;
             }
+            dataEnd[0] = Math.max(dataEnd[0], fileFrom + word + 8);
             // every magic overlapping this word starts in [word - 3, word + 7]
             int last = Math.min(word + 7, endPos - 4);
             for (int magicPos = Math.max(nextMagicPos, word - 3); magicPos <= last; magicPos++) {

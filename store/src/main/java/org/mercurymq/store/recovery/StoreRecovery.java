@@ -77,6 +77,12 @@ public final class StoreRecovery {
         long minPhy = commitLog.getMinOffset();
         consumeQueues.correctMinOffsets(minPhy);
         long from = lastExitOK ? cqMaxPhy : Math.min(cqMaxPhy, scanStart);
+        long damagedFrom = consumeQueues.rebuildFrom();
+        if (damagedFrom < from) {
+            LOG.warn("damaged consume queues are rebuilt: re-dispatch starts at commit-log offset {} instead of {}",
+                damagedFrom, from);
+            from = damagedFrom;
+        }
         if (from < minPhy) {
             from = minPhy;
         }
@@ -143,9 +149,10 @@ public final class StoreRecovery {
             HoleFinder.Hole next = holeFinder.find(files.subList(index, files.size()), walk.end, lastFileEnd);
             reportHole(hole, recordsAfterHole, walk.end);
             if (next.resumeAt() < 0) {
-                if (!next.corruptRecords().isEmpty()) {
-                    LOG.warn("commit log: {} invalid record(s) in the torn tail after {}: {}",
-                        next.corruptRecords().size(), walk.end, next.corruptRecords());
+                if (next.dataEnd() > walk.end) {
+                    LOG.warn("commit log: torn tail truncated at {}: partial data up to {} ({} bytes, {} record"
+                            + " header(s) that failed validation) dropped; no valid record follows", walk.end,
+                        next.dataEnd(), next.dataEnd() - walk.end, next.corruptRecords().size());
                 }
                 return walk.end;
             }
