@@ -78,12 +78,20 @@ public final class HoleFinder {
                         long[] dataEnd) {
         int nextMagicPos = firstPos + MessageDecoder.MESSAGE_MAGIC_CODE_POSTION;
         int firstWord = (nextMagicPos / 8) * 8;
+        // partial data before the first whole word (whose earlier bytes may belong to the last valid record)
+        for (int i = firstPos; i < Math.min(endPos, firstWord + 8); i++) {
+            if (buf.get(i) != 0) {
+                dataEnd[0] = Math.max(dataEnd[0], fileFrom + i + 1);
+            }
+        }
         for (int word = firstWord; word + 8 <= endPos; word += 8) {
             if (buf.getLong(word) == 0) {
                 nextMagicPos = Math.max(nextMagicPos, word + 8);
                 continue;
             }
-            dataEnd[0] = Math.max(dataEnd[0], fileFrom + word + 8);
+            if (word >= firstPos) {
+                dataEnd[0] = Math.max(dataEnd[0], fileFrom + word + 8);
+            }
             // every magic overlapping this word starts in [word - 3, word + 7]
             int last = Math.min(word + 7, endPos - 4);
             for (int magicPos = Math.max(nextMagicPos, word - 3); magicPos <= last; magicPos++) {
