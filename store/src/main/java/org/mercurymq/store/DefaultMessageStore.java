@@ -150,7 +150,7 @@ public final class DefaultMessageStore implements MessageStore {
             commitLog.load();
             consumeQueues.load();
             StoreRecovery recovery = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
-                config.checkCRCOnRecover(), config.messageIndexSafe());
+                config.checkCRCOnRecover(), config.messageIndexSafe(), config.maxMessageSize());
             reputFromOffset = recovery.recover(lastExitOK);
             stats.onRecoveryHoles(recovery.holes().size(),
                 recovery.holes().stream().mapToLong(HoleFinder.Hole::length).sum());

@@ -35,9 +35,10 @@ public final class StoreRecovery {
     private final HoleFinder holeFinder;
     private final int segmentSize;
     private final List<HoleFinder.Hole> holes = new ArrayList<>();
+    private final long cleanExitSearchBytes;
 
     public StoreRecovery(CommitLog commitLog, ConsumeQueueTable consumeQueues, StoreCheckpoint checkpoint,
-                         RecordReader reader, boolean checkCRC, boolean messageIndexSafe) {
+                         RecordReader reader, boolean checkCRC, boolean messageIndexSafe, int maxMessageSize) {
         this.commitLog = commitLog;
         this.consumeQueues = consumeQueues;
         this.checkpoint = checkpoint;
@@ -46,6 +47,8 @@ public final class StoreRecovery {
         this.messageIndexSafe = messageIndexSafe;
         this.holeFinder = new HoleFinder(reader);
         this.segmentSize = commitLog.getMappedFileQueue().getMappedFileSize();
+        // a record holds at most maxMessageSize of body plus 64 KiB of header, topic and properties
+        this.cleanExitSearchBytes = 2L * (maxMessageSize + 64 * 1024);
     }
 
     /** Recovers and returns the commit-log offset the dispatcher must start from. */
@@ -62,7 +65,7 @@ public final class StoreRecovery {
         }
         int startIndex = lastExitOK ? Math.max(0, files.size() - 3) : abnormalStartIndex(files);
         long scanStart = files.get(startIndex).getFileFromOffset();
-        long end = scan(files, startIndex);
+        long end = scan(files, startIndex, lastExitOK);
         LOG.info("{} recovery: scanned commit log from {} , valid data ends at {} (segments end at {})",
             lastExitOK ? "normal" : "abnormal", scanStart, end,
             files.get(files.size() - 1).getFileFromOffset() + queue.getMappedFileSize());
@@ -125,8 +128,9 @@ public final class StoreRecovery {
      * Walks records from the start of segment {@code startIndex}; returns the offset after the last valid
      * one. Invalid bytes followed by a valid record (a hole) are skipped and reported, not cut away.
      */
-    private long scan(List<MappedFile> files, int startIndex) {
+    private long scan(List<MappedFile> files, int startIndex, boolean lastExitOK) {
         long lastFileEnd = files.get(files.size() - 1).getFileFromOffset() + files.get(files.size() - 1).getFileSize();
+        long lastStoreTimestamp = 0;
         int index = startIndex;
         long pos = files.get(index).getFileFromOffset();
         HoleFinder.Hole hole = null;
@@ -134,6 +138,9 @@ public final class StoreRecovery {
         while (true) {
             MappedFile file = files.get(index);
             SegmentWalk walk = walk(file, pos);
+            if (walk.records > 0) {
+                lastStoreTimestamp = walk.lastStoreTimestamp;
+            }
             if (hole != null) {
                 recordsAfterHole += walk.records;
             }
@@ -146,7 +153,8 @@ public final class StoreRecovery {
                 reportHole(hole, recordsAfterHole, walk.end);
                 return walk.end;
             }
-            HoleFinder.Hole next = holeFinder.find(files.subList(index, files.size()), walk.end, lastFileEnd);
+            HoleFinder.Hole next = holeFinder.find(files.subList(index, files.size()), walk.end,
+                searchLimit(walk.end, lastFileEnd, lastExitOK, lastStoreTimestamp));
             reportHole(hole, recordsAfterHole, walk.end);
             if (next.resumeAt() < 0) {
                 if (next.dataEnd() > walk.end) {
@@ -167,17 +175,32 @@ public final class StoreRecovery {
         }
     }
 
+    /**
+     * How far to look for valid data after invalid bytes at {@code invalidAt}: to the end of the last
+     * segment, which means reading up to a whole segment of (mostly zero) tail at every start. After a clean
+     * exit whose last valid record is the newest one the checkpoint knows as flushed, the scan has reached
+     * the real end; then only two records of the largest size are searched, enough to step over a corrupt one.
+     */
+    private long searchLimit(long invalidAt, long lastFileEnd, boolean lastExitOK, long lastStoreTimestamp) {
+        long flushed = checkpoint.getPhysicMsgTimestamp();
+        if (lastExitOK && flushed > 0 && lastStoreTimestamp >= flushed) {
+            return Math.min(lastFileEnd, invalidAt + cleanExitSearchBytes);
+        }
+        return lastFileEnd;
+    }
+
     /** Records read in one segment from {@code pos}: where they stop, and whether that is the segment end. */
-    private record SegmentWalk(long end, long records, boolean nextSegment) {
+    private record SegmentWalk(long end, long records, boolean nextSegment, long lastStoreTimestamp) {
     }
 
     private SegmentWalk walk(MappedFile file, long start) {
         SelectMappedBufferResult whole = file.selectWholeFile();
         if (whole == null) {
-            return new SegmentWalk(start, 0, false);
+            return new SegmentWalk(start, 0, false, 0);
         }
         int pos = (int) (start - file.getFileFromOffset());
         long records = 0;
+        long lastStoreTimestamp = 0;
         try {
             ByteBuffer buf = whole.getByteBuffer();
             while (pos < file.getFileSize()) {
@@ -186,16 +209,18 @@ public final class StoreRecovery {
                 if (req.isSuccess() && req.getMsgSize() > 0) {
                     pos += req.getMsgSize();
                     records++;
+                    lastStoreTimestamp = req.getStoreTimestamp();
                 } else if (req.isSuccess()) {
-                    return new SegmentWalk(file.getFileFromOffset() + file.getFileSize(), records, true);
+                    return new SegmentWalk(file.getFileFromOffset() + file.getFileSize(), records, true,
+                        lastStoreTimestamp);
                 } else {
-                    return new SegmentWalk(file.getFileFromOffset() + pos, records, false);
+                    return new SegmentWalk(file.getFileFromOffset() + pos, records, false, lastStoreTimestamp);
                 }
             }
         } finally {
             whole.release();
         }
-        return new SegmentWalk(file.getFileFromOffset() + pos, records, true);
+        return new SegmentWalk(file.getFileFromOffset() + pos, records, true, lastStoreTimestamp);
     }
 
     /** One ERROR line per hole, once the valid data after it has been counted. */
