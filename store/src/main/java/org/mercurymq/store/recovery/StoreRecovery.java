@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * segment whose first record is older than the checkpoint. The scan validates each record (CRC when
  * checkCRCOnRecover). At invalid bytes it looks for a CRC-valid record further on ({@link HoleFinder}):
  * if there is one, the invalid bytes are a hole that is reported and skipped, and the scan goes on; if
- * not, they are a torn tail and the commit log and the consume queues are truncated there. Re-dispatch (by the dispatcher at start-up) then rebuilds consume-queue and index
- * entries from the returned offset. Not thread-safe: runs once, before start.
+ * not, they are a torn tail and the commit log and the consume queues are truncated there (docs/store.md,
+ * "Recovery" and "Holes"). Re-dispatch (by the dispatcher at start-up) then rebuilds consume-queue and
+ * index entries from the returned offset. Not thread-safe: runs once, before start.
  */
 public final class StoreRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(StoreRecovery.class);
