@@ -102,20 +102,20 @@ public final class IndexService {
             }
             indexFileList.add(f);
         }
+        // Only deleted files need re-indexing: a kept file is as current as the dispatcher after a killed JVM.
+        // (Its end offset is that of the last record with keys, so rebuilding from it on every start could
+        // re-read everything stored since by clients that set no keys.)
         if (deleted) {
             rebuildFrom = indexFileList.isEmpty() ? 0 : indexFileList.get(indexFileList.size() - 1).getEndPhyOffset();
-        } else if (!indexFileList.isEmpty()) {
-            // a file that is consistent but older than the dispatch position (pages lost with the machine)
-            rebuildFrom = indexFileList.get(indexFileList.size() - 1).getEndPhyOffset();
         }
-        LOG.info("loaded {} index files; keys are indexed up to commit-log offset {}", indexFileList.size(),
-            rebuildFrom == Long.MAX_VALUE ? "(none)" : rebuildFrom);
+        LOG.info("loaded {} index files{}", indexFileList.size(),
+            rebuildFrom == Long.MAX_VALUE ? "" : "; keys from commit-log offset " + rebuildFrom + " are re-indexed");
     }
 
     /**
-     * The commit-log offset from which re-dispatch must run so that every key is indexed: the end of the
-     * newest kept file, 0 (the commit-log start) when files were deleted and none kept, or
-     * {@code Long.MAX_VALUE} when there is no index at all.
+     * The commit-log offset from which re-dispatch must run so that the keys of deleted index files are
+     * indexed again: the end of the newest kept file, 0 (the commit-log start) when none was kept, or
+     * {@code Long.MAX_VALUE} when no file was deleted.
      */
     public long rebuildFrom() {
         return rebuildFrom;
