@@ -177,6 +177,20 @@ class CorruptionRecoveryTest {
     }
 
     @Test
+    void changedConsumeQueueSegmentSizeIsRefusedNotRebuilt() throws IOException {
+        writeAndStop(120);
+        java.util.Map<String, String> raw = new java.util.HashMap<>();
+        raw.put("storePathRootDir", dir.toString());
+        raw.put("mappedFileSizeCommitLog", String.valueOf(SEGMENT));
+        raw.put("mappedFileSizeConsumeQueue", String.valueOf(80 * 20));
+        DefaultMessageStore changed = new DefaultMessageStore(StoreTestSupport.config(raw), clock, null);
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, changed::load);
+        assertTrue(e.getMessage().contains("all 2 segments are 1000 bytes but mappedFileSizeConsumeQueue gives 1600"),
+            e.getMessage());
+        assertTrue(Files.exists(cqSegment(0, 1)), "nothing deleted");
+    }
+
+    @Test
     void garbageCheckpointIsIgnoredAndRecoveryChecksEverything() throws IOException {
         writeAndStop(300);
         // the index file being written lost a page, and the checkpoint is garbage that claims it was flushed

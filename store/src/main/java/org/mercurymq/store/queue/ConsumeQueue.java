@@ -57,6 +57,7 @@ public final class ConsumeQueue {
         File[] files = new File(mappedFileQueue.getStorePath()).listFiles(f -> f.getName().matches("\\d{20}"));
         if (files != null) {
             Arrays.sort(files);
+            refuseOtherSegmentSize(files);
             for (int i = 0; i < files.length; i++) {
                 long length = files[i].length();
                 if (length == mappedFileSize) {
@@ -81,6 +82,29 @@ public final class ConsumeQueue {
             }
         }
         mappedFileQueue.load();
+    }
+
+    /**
+     * Every segment of one other size means mappedFileSizeConsumeQueue was changed, not damage: refused,
+     * because rebuilding every queue from the commit log could take hours. (A single segment shorter than
+     * configured is a torn last segment.)
+     */
+    private void refuseOtherSegmentSize(File[] files) {
+        if (files.length == 0) {
+            return;
+        }
+        long size = files[0].length();
+        if (size == mappedFileSize || (files.length == 1 && size < mappedFileSize)) {
+            return;
+        }
+        for (File f : files) {
+            if (f.length() != size) {
+                return;
+            }
+        }
+        throw new StoreException("consume queue " + topic + "-" + queueId + ": all " + files.length + " segments are "
+            + size + " bytes but mappedFileSizeConsumeQueue gives " + mappedFileSize + "; restore the setting, or"
+            + " delete the consumequeue directory to rebuild every queue from the commit log");
     }
 
     /**
