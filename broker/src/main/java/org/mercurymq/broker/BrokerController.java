@@ -136,7 +136,7 @@ public final class BrokerController {
                 : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS));
         // forced cleanup names the groups whose unconsumed messages it deletes, from the committed offsets
         MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService, DiskSpace.FILE_SYSTEM,
-            offsets::offsetsByGroup);
+            offsets::offsetsByTopic);
         storeRef.set(messageStore);
         messageStore.load();
         stopActions.push(messageStore::shutdown);

@@ -50,7 +50,7 @@ class ForcedCleanupTest {
         raw.put("mappedFileSizeConsumeQueue", String.valueOf(50 * 20));
         raw.put("deleteCommitLogFilesInterval", "0");
         store = new DefaultMessageStore(StoreTestSupport.config(raw), clock, null, path -> usage.get(),
-            topic -> committed.getOrDefault(topic, Map.of()));
+            () -> committed);
         store.load();
         store.start();
     }

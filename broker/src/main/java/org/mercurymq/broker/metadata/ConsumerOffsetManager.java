@@ -83,19 +83,20 @@ public final class ConsumerOffsetManager {
     }
 
     /**
-     * group → (queueId → committed offset) of every group with offsets on {@code topic}; the store's
-     * forced cleanup uses it to name the groups whose backlog it cuts (docs/store.md, "Retention").
+     * topic → group → (queueId → committed offset), a snapshot of the whole table; the store's forced
+     * cleanup uses it to name the groups whose backlog it cuts (docs/store.md, "Retention").
      */
-    public Map<String, Map<Integer, Long>> offsetsByGroup(String topic) {
-        Map<String, Map<Integer, Long>> groups = new TreeMap<>();
+    public Map<String, Map<String, Map<Integer, Long>>> offsetsByTopic() {
+        Map<String, Map<String, Map<Integer, Long>>> topics = new TreeMap<>();
         for (Map.Entry<String, ConcurrentMap<Integer, Long>> e : table.entrySet()) {
             String key = e.getKey();
             int at = key.lastIndexOf(SEPARATOR);
-            if (at > 0 && key.substring(0, at).equals(topic)) {
-                groups.put(key.substring(at + 1), new HashMap<>(e.getValue()));
+            if (at > 0) {
+                topics.computeIfAbsent(key.substring(0, at), t -> new TreeMap<>())
+                    .put(key.substring(at + 1), new HashMap<>(e.getValue()));
             }
         }
-        return groups;
+        return topics;
     }
 
     public Set<String> whichTopicByConsumer(String group) {

@@ -5,13 +5,16 @@ import java.util.Map;
 /**
  * How far consumer groups have consumed, as the broker knows it from its committed offsets. The store
  * knows no groups; forced cleanup asks this to tell which groups lost unconsumed messages. Implementations
- * must be thread-safe and cheap enough to call once per topic.
+ * must be thread-safe.
  */
 @FunctionalInterface
 public interface ConsumerProgress {
-    /** For every group with committed offsets on {@code topic}: queueId to the next queue offset it will consume. */
-    Map<String, Map<Integer, Long>> committedOffsets(String topic);
+    /**
+     * A snapshot of all committed offsets: topic to group to queueId to the next queue offset the group
+     * will consume.
+     */
+    Map<String, Map<String, Map<Integer, Long>>> committedOffsets();
 
     /** No groups known (a store without a broker). */
-    ConsumerProgress NONE = topic -> Map.of();
+    ConsumerProgress NONE = Map::of;
 }

@@ -37,12 +37,9 @@ public final class ForcedCleanReporter {
         long deleted = 0;
         long unconsumed = 0;
         Map<String, Long> cutByGroup = new TreeMap<>();
-        Map<String, Map<String, Map<Integer, Long>>> offsetsByTopic = new TreeMap<>();
+        Map<String, Map<String, Map<Integer, Long>>> offsets = consumerProgress.committedOffsets();
         for (String topic : consumeQueues.topics()) {
-            offsetsByTopic.put(topic, consumerProgress.committedOffsets(topic));
-        }
-        for (var topicEntry : offsetsByTopic.entrySet()) {
-            String topic = topicEntry.getKey();
+            Map<String, Map<Integer, Long>> groups = offsets.getOrDefault(topic, Map.of());
             for (int queueId : consumeQueues.queueIds(topic)) {
                 ConsumeQueue cq = consumeQueues.find(topic, queueId);
                 if (cq == null) {
@@ -55,7 +52,7 @@ public final class ForcedCleanReporter {
                 }
                 deleted += end - first;
                 long queueUnconsumed = 0;
-                for (var group : topicEntry.getValue().entrySet()) {
+                for (var group : groups.entrySet()) {
                     Long committed = group.getValue().get(queueId);
                     long consumedUpTo = committed == null || committed < 0 ? 0 : committed;
                     long cut = end - Math.max(first, consumedUpTo);
