@@ -33,6 +33,8 @@ public final class CrashWriterMain {
         raw.put("flushIntervalCommitLog", "20");
         raw.put("flushIntervalConsumeQueue", "20");
         raw.put("flushConsumeQueueThoroughInterval", "200");
+        // an ephemeral HA port: the fixed default 10912 collides with other stores on the machine
+        raw.put("haListenPort", "0");
         return StoreTestSupport.config(raw);
     }
 

@@ -133,7 +133,7 @@ class IndexRecoveryTest {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process child = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-cp", System.getProperty("java.class.path"), CrashWriterMain.class.getName(), dir.toString(), "0",
-            "ASYNC_FLUSH", "5000").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            "ASYNC_FLUSH", "5000").redirectError(dir.resolve("child-stderr.log").toFile()).start();
         try {
             Thread reader = new Thread(() -> readAcks(child, acked), "index-crash-child-reader");
             reader.setDaemon(true);
@@ -143,7 +143,8 @@ class IndexRecoveryTest {
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child exited");
         }
-        assertTrue(acked.size() >= 800, "child acknowledged " + acked.size());
+        assertTrue(acked.size() >= 800, "child acknowledged " + acked.size() + ", exit " + child.exitValue()
+            + ", stderr: " + Files.readString(dir.resolve("child-stderr.log")));
         assertTrue(Files.exists(dir.resolve("abort")), "the child was killed, not stopped");
         store = new DefaultMessageStore(CrashWriterMain.config(dir, "ASYNC_FLUSH"), Clock.systemUTC(), null);
         store.load();
