@@ -58,6 +58,7 @@ import org.mercurymq.remoting.netty.NettyRemotingClient;
 import org.mercurymq.remoting.netty.NettyRemotingServer;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.store.DefaultMessageStore;
+import org.mercurymq.store.retention.DiskSpace;
 import org.mercurymq.store.DelayLevels;
 import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.MessageStoreConfig;
@@ -141,7 +142,9 @@ public final class BrokerController {
             (topic, queueId) -> storeRef.get().getMaxOffsetInQueue(topic, queueId), r -> pullRef[0].wakeup(r), millis,
             () -> config.get().get(BrokerConfigKeys.LONG_POLLING_ENABLE) ? 5000L
                 : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS), serviceFaults);
-        MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService);
+        // forced cleanup names the groups whose unconsumed messages it deletes, from the committed offsets
+        MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService, DiskSpace.FILE_SYSTEM,
+            offsets::offsetsByTopic);
         storeRef.set(messageStore);
         messageStore.load();
         stopActions.push(messageStore::shutdown);

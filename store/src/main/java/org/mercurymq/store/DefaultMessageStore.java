@@ -23,12 +23,15 @@ import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.queue.ConsumeQueue;
 import org.mercurymq.store.queue.ConsumeQueueTable;
 import org.mercurymq.store.queue.FlushConsumeQueueService;
+import org.mercurymq.store.recovery.HoleFinder;
 import org.mercurymq.store.recovery.StoreCheckpoint;
 import org.mercurymq.store.recovery.StoreFiles;
 import org.mercurymq.store.recovery.StoreRecovery;
 import org.mercurymq.store.retention.CleanCommitLogService;
 import org.mercurymq.store.retention.CleanConsumeQueueService;
+import org.mercurymq.store.retention.ConsumerProgress;
 import org.mercurymq.store.retention.DiskSpace;
+import org.mercurymq.store.retention.ForcedCleanReporter;
 import org.mercurymq.store.retention.FreeSpaceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +77,15 @@ public final class DefaultMessageStore implements MessageStore {
 
     public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener,
                                DiskSpace diskSpace) {
+        this(config, clock, listener, diskSpace, ConsumerProgress.NONE);
+    }
+
+    /**
+     * {@code consumerProgress} tells forced cleanup which consumer groups lose unconsumed messages (the
+     * broker implements it from its committed offsets).
+     */
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener,
+                               DiskSpace diskSpace, ConsumerProgress consumerProgress) {
         this.config = config;
         this.clock = clock;
         this.stats = new StoreStats(clock.millis());
@@ -97,7 +109,8 @@ public final class DefaultMessageStore implements MessageStore {
             config.flushConsumeQueueLeastPages(), config.flushConsumeQueueThoroughInterval());
         this.cleanCommitLogService = new CleanCommitLogService(config, clock, commitLog, state, diskSpace,
             ratioProperty("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90),
-            ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85));
+            ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85),
+            new ForcedCleanReporter(consumeQueues, consumerProgress, stats));
         this.spaceGuard = new FreeSpaceGuard(state, diskSpace, new String[] {config.storePathCommitLog(),
             config.storePathConsumeQueue(), config.storePathIndex()}, FreeSpaceGuard.reserveFor(config),
             config.mappedFileSizeCommitLog(), () -> reputService.stalledReason() != null, clock::millis,
@@ -142,13 +155,22 @@ public final class DefaultMessageStore implements MessageStore {
             if (transientStorePool != null) {
                 transientStorePool.init();
             }
+            checkpoint.discardIfImplausible(clock.millis());
             commitLog.load();
             consumeQueues.load();
+            StoreRecovery recovery = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
+                config.checkCRCOnRecover(), config.messageIndexSafe(), config.maxMessageSize());
+            reputFromOffset = recovery.recover(lastExitOK);
+            stats.onRecoveryHoles(recovery.holes().size(),
+                recovery.holes().stream().mapToLong(HoleFinder.Hole::length).sum());
             if (indexService != null) {
-                indexService.load(lastExitOK);
+                indexService.load(lastExitOK, commitLog.getMaxOffset());
+                long indexFrom = Math.max(indexService.rebuildFrom(), Math.max(0, commitLog.getMinOffset()));
+                if (indexFrom < reputFromOffset) {
+                    LOG.info("re-dispatch starts at {} instead of {} to rebuild the index", indexFrom, reputFromOffset);
+                    reputFromOffset = indexFrom;
+                }
             }
-            reputFromOffset = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
-                config.checkCRCOnRecover(), config.messageIndexSafe()).recover(lastExitOK);
             loaded = true;
             LOG.info("store loaded: commit log [{}, {}), dispatch from {}", commitLog.getMinOffset(),
                 commitLog.getMaxOffset(), reputFromOffset);

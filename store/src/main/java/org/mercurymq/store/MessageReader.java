@@ -118,6 +118,11 @@ final class MessageReader {
                 nextPhyFileStartOffset = commitLog.rollNextFile(offsetPy);
                 continue;
             }
+            if (!isRecordAt(msg.getByteBuffer(), offsetPy, sizePy)) {
+                // the entry points into a commit-log hole (docs/store.md "Holes"): its message is lost
+                msg.release();
+                continue;
+            }
             if (filter != null && !filter.isMatchedByCommitLog(msg.getByteBuffer().slice(), null)) {
                 if (result.getMessageCount() == 0) {
                     status = GetMessageStatus.NO_MATCHED_MESSAGE;
@@ -133,6 +138,12 @@ final class MessageReader {
         long memory = (long) (totalPhysicalMemory * (config.accessMessageInMemoryMaxRatio() / 100.0));
         result.setSuggestPullingFromSlave(diff > memory);
         return new ScanOutcome(status, i / ConsumeQueue.CQ_STORE_UNIT_SIZE);
+    }
+
+    private static boolean isRecordAt(ByteBuffer record, long offsetPy, int sizePy) {
+        return sizePy > MessageDecoder.PHY_POS_POSITION + 8 && record.getInt(0) == sizePy
+            && record.getInt(MessageDecoder.MESSAGE_MAGIC_CODE_POSTION) == MessageDecoder.MESSAGE_MAGIC_CODE
+            && record.getLong(MessageDecoder.PHY_POS_POSITION) == offsetPy;
     }
 
     private boolean isTheBatchFull(int sizePy, int maxMsgNums, int bufferTotal, int messageTotal, boolean isInDisk) {
@@ -176,10 +187,15 @@ final class MessageReader {
         } finally {
             head.release();
         }
-        if (size <= 0) {
+        if (size <= MessageDecoder.PHY_POS_POSITION + 8) {
             return null;
         }
-        return commitLog.getMessage(commitLogOffset, size);
+        SelectMappedBufferResult record = commitLog.getMessage(commitLogOffset, size);
+        if (record != null && !isRecordAt(record.getByteBuffer(), commitLogOffset, size)) {
+            record.release();
+            return null;
+        }
+        return record;
     }
 
     MessageExt lookMessageByOffset(long commitLogOffset) {

@@ -28,6 +28,10 @@ public final class StoreStats {
     private final LongAdder getMessageTransferedMsgCount = new LongAdder();
     private final AtomicLong getMessageEntireTimeMax = new AtomicLong();
     private final Deque<long[]> samples = new ArrayDeque<>();
+    private final AtomicLong recoveryHoles = new AtomicLong();
+    private final AtomicLong recoveryHoleBytes = new AtomicLong();
+    private final LongAdder forceCleanDeletedMessages = new LongAdder();
+    private final LongAdder forceCleanDeletedUnconsumedMessages = new LongAdder();
 
     private static LongAdder[] newAdders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -71,6 +75,34 @@ public final class StoreStats {
         if (elapsedMillis > getMessageEntireTimeMax.get()) {
             getMessageEntireTimeMax.accumulateAndGet(elapsedMillis, Math::max);
         }
+    }
+
+    /** The commit-log holes the last recovery found and skipped (docs/store.md "Holes"). */
+    public void onRecoveryHoles(long holes, long bytes) {
+        recoveryHoles.set(holes);
+        recoveryHoleBytes.set(bytes);
+    }
+
+    public long getRecoveryHoles() {
+        return recoveryHoles.get();
+    }
+
+    public long getRecoveryHoleBytes() {
+        return recoveryHoleBytes.get();
+    }
+
+    /** Messages deleted by forced cleanup before they expired, and how many of them were not consumed yet. */
+    public void onForcedClean(long deletedMessages, long unconsumedMessages) {
+        forceCleanDeletedMessages.add(deletedMessages);
+        forceCleanDeletedUnconsumedMessages.add(unconsumedMessages);
+    }
+
+    public long getForceCleanDeletedMessages() {
+        return forceCleanDeletedMessages.sum();
+    }
+
+    public long getForceCleanDeletedUnconsumedMessages() {
+        return forceCleanDeletedUnconsumedMessages.sum();
     }
 
     public long getPutMessageTimesTotal() {
@@ -147,6 +179,11 @@ public final class StoreStats {
         info.put("getMissTps", tpsWindows(3));
         info.put("getTotalTps", tpsWindows(-1));
         info.put("getTransferedTps", tpsWindows(4));
+        // Mercury's own keys (docs/reliability.md, "Corruption and recovery")
+        info.put("commitLogRecoveryHoles", String.valueOf(recoveryHoles.get()));
+        info.put("commitLogRecoveryHoleBytes", String.valueOf(recoveryHoleBytes.get()));
+        info.put("forceCleanDeletedMessages", String.valueOf(getForceCleanDeletedMessages()));
+        info.put("forceCleanDeletedUnconsumedMessages", String.valueOf(getForceCleanDeletedUnconsumedMessages()));
         return info;
     }
 

@@ -4,10 +4,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.mercurymq.common.message.MessageAccessor;
+import org.mercurymq.common.message.MessageConst;
+import org.mercurymq.common.message.MessageDecoder;
 
 /**
- * Child process of {@link CrashRecoveryTest}: opens the store, appends a known pattern and prints
+ * Child process of {@link CrashRecoveryTest} and {@link IndexRecoveryTest}: opens the store, appends a known pattern and prints
  * {@code ACK <seq> <commitLogOffset> <queueId> <queueOffset> END} after each acknowledged put, until killed.
+ * Arguments: store dir, first sequence number, flushDiskType, optional pause between puts in microseconds.
+ * Every message carries KEYS {@code k<seq>} and a UNIQ_KEY; one index file holds all of a test's keys.
  */
 public final class CrashWriterMain {
     public static final String TOPIC = "CrashTopic";
@@ -22,11 +28,13 @@ public final class CrashWriterMain {
         raw.put("mappedFileSizeCommitLog", String.valueOf(128 * 1024));
         raw.put("mappedFileSizeConsumeQueue", String.valueOf(100 * 20));
         raw.put("maxHashSlotNum", "500");
-        raw.put("maxIndexNum", "2000");
+        raw.put("maxIndexNum", "20000");
         raw.put("flushDiskType", flushDiskType);
         raw.put("flushIntervalCommitLog", "20");
         raw.put("flushIntervalConsumeQueue", "20");
         raw.put("flushConsumeQueueThoroughInterval", "200");
+        // an ephemeral HA port: the fixed default 10912 collides with other stores on the machine
+        raw.put("haListenPort", "0");
         return StoreTestSupport.config(raw);
     }
 
@@ -41,10 +49,17 @@ public final class CrashWriterMain {
         return b;
     }
 
+    /** The UNIQ_KEY (client message id) of a sequence number. */
+    public static String uniqKey(long seq) {
+        return String.format("C0A8000100002A9F%016X", seq);
+    }
+
     public static void main(String[] args) {
         Path root = Path.of(args[0]);
         long seq = Long.parseLong(args[1]);
         String flushDiskType = args[2];
+        // optional pause between puts, so that the first segments are older than the checkpoint's slack
+        long pauseNanos = args.length > 3 ? Long.parseLong(args[3]) * 1000 : 0;
         DefaultMessageStore store = new DefaultMessageStore(config(root, flushDiskType), Clock.systemUTC(), null);
         store.load();
         store.start();
@@ -55,6 +70,8 @@ public final class CrashWriterMain {
             MessageExtBrokerInner msg = StoreTestSupport.message(TOPIC, queueId, body(seq), "Tag" + (seq % 5),
                 "k" + seq);
             msg.setBornTimestamp(System.currentTimeMillis());
+            MessageAccessor.putProperty(msg, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniqKey(seq));
+            msg.setPropertiesString(MessageDecoder.messageProperties2String(msg.getProperties()));
             PutMessageResult r = store.putMessage(msg);
             if (r.getPutMessageStatus() == PutMessageStatus.PUT_OK) {
                 System.out.println("ACK " + seq + " " + r.getAppendMessageResult().getWroteOffset() + " " + queueId
@@ -62,6 +79,9 @@ public final class CrashWriterMain {
                 System.out.flush();
             }
             seq++;
+            if (pauseNanos > 0) {
+                LockSupport.parkNanos(pauseNanos);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -79,6 +80,23 @@ public final class ConsumerOffsetManager {
     public Map<Integer, Long> queryOffsets(String group, String topic) {
         Map<Integer, Long> queues = table.get(key(topic, group));
         return queues == null ? new HashMap<>() : new HashMap<>(queues);
+    }
+
+    /**
+     * topic → group → (queueId → committed offset), a snapshot of the whole table; the store's forced
+     * cleanup uses it to name the groups whose backlog it cuts (docs/store.md, "Retention").
+     */
+    public Map<String, Map<String, Map<Integer, Long>>> offsetsByTopic() {
+        Map<String, Map<String, Map<Integer, Long>>> topics = new TreeMap<>();
+        for (Map.Entry<String, ConcurrentMap<Integer, Long>> e : table.entrySet()) {
+            String key = e.getKey();
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0) {
+                topics.computeIfAbsent(key.substring(0, at), t -> new TreeMap<>())
+                    .put(key.substring(at + 1), new HashMap<>(e.getValue()));
+            }
+        }
+        return topics;
     }
 
     public Set<String> whichTopicByConsumer(String group) {

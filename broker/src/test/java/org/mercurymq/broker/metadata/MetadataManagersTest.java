@@ -133,6 +133,21 @@ class MetadataManagersTest {
     }
 
     @Test
+    void offsetsByTopicAnswerTheStoresForcedCleanup() {
+        ConsumerOffsetManager offsets = new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json")));
+        offsets.commitOffset("c", "G1", "T", 0, 12);
+        offsets.commitOffset("c", "G1", "T", 1, 5);
+        offsets.commitOffset("c", "G2", "T", 0, 7);
+        offsets.commitOffset("c", "G1", "T@X", 0, 99);
+        offsets.commitOffset("c", "G3", "U", 0, 1);
+        org.mercurymq.store.retention.ConsumerProgress progress = offsets::offsetsByTopic;
+        var all = progress.committedOffsets();
+        assertEquals(java.util.Map.of("G1", java.util.Map.of(0, 12L, 1, 5L), "G2", java.util.Map.of(0, 7L)), all.get("T"));
+        assertEquals(java.util.Map.of("G1", java.util.Map.of(0, 99L)), all.get("T@X"));
+        assertEquals(java.util.Set.of("T", "T@X", "U"), all.keySet());
+    }
+
+    @Test
     void subscriptionGroupsAreBuiltInAutoCreatedAndPersisted() throws Exception {
         boolean[] auto = {true};
         SubscriptionGroupManager groups = new SubscriptionGroupManager(

@@ -14,6 +14,7 @@ import org.mercurymq.store.commitlog.RecordReader;
 import org.mercurymq.store.index.IndexService;
 import org.mercurymq.store.logfile.OutOfSpaceException;
 import org.mercurymq.store.queue.ConsumeQueueTable;
+import org.mercurymq.store.recovery.HoleFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class ReputMessageService extends ServiceThread {
     private final IndexService indexService;
     private final MessageArrivingListener listener;
     private final StoreState state;
+    private final HoleFinder holeFinder;
     private volatile long reputFromOffset;
     private volatile long lastDispatchedStoreTimestamp;
     private volatile String stalledReason;
@@ -50,6 +52,7 @@ public final class ReputMessageService extends ServiceThread {
         this.indexService = indexService;
         this.listener = listener;
         this.state = state;
+        this.holeFinder = new HoleFinder(reader);
     }
 
     @Override
@@ -153,12 +156,26 @@ public final class ReputMessageService extends ServiceThread {
             } else if (req.isSuccess()) {
                 reputFromOffset = commitLog.rollNextFile(offset);
                 return true;
+            } else if (skipHole(offset)) {
+                return true;
             } else {
                 LOG.error("invalid record in the readable commit log at offset {}; dispatch stops there", offset);
                 state.markLogicsError("invalid commit-log record at " + offset);
                 return false;
             }
         }
+        return true;
+    }
+
+    /** Jumps over invalid bytes followed by a valid record (a hole, docs/store.md "Holes"); false if none. */
+    private boolean skipHole(long offset) {
+        HoleFinder.Hole hole = holeFinder.find(commitLog.getMappedFileQueue().getMappedFiles(), offset,
+            commitLog.getMaxOffset());
+        if (hole.resumeAt() < 0) {
+            return false;
+        }
+        LOG.warn("dispatch skips a commit-log hole of {} bytes at [{}, {})", hole.length(), offset, hole.resumeAt());
+        reputFromOffset = hole.resumeAt();
         return true;
     }
 

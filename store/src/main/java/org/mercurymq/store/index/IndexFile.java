@@ -189,6 +189,42 @@ public final class IndexFile {
         }
     }
 
+    /**
+     * Checks a file that was being written when the store stopped abnormally (its pages may not all have
+     * reached the disk, or it may index commit-log data that recovery cut away). Returns null when every
+     * entry is consistent: commit-log offsets non-decreasing and below {@code commitLogEnd}, chain links
+     * pointing backwards, slots pointing at written entries, header end equal to the last entry; otherwise
+     * what is wrong.
+     */
+    public synchronized String inconsistency(long commitLogEnd) {
+        if (indexCount < 1 || indexCount > indexNum) {
+            return "index count " + indexCount + " out of range";
+        }
+        int entriesStart = HEADER_SIZE + hashSlotNum * HASH_SLOT_SIZE;
+        long previousOffset = indexCount > 1 ? beginPhyOffset : endPhyOffset;
+        for (int i = 1; i < indexCount; i++) {
+            int pos = entriesStart + i * INDEX_SIZE;
+            long phyOffset = buf.getLong(pos + 4);
+            int prev = buf.getInt(pos + 4 + 8 + 4);
+            if (buf.getInt(pos) < 0 || phyOffset < previousOffset || phyOffset >= commitLogEnd
+                || buf.getInt(pos + 4 + 8) < 0 || prev < 0 || prev >= i) {
+                return "entry " + i + " of " + (indexCount - 1) + " is invalid (commit-log offset " + phyOffset
+                    + ", previous " + previousOffset + ", commit log ends at " + commitLogEnd + ")";
+            }
+            previousOffset = phyOffset;
+        }
+        if (indexCount > 1 && previousOffset != endPhyOffset) {
+            return "header end offset " + endPhyOffset + " differs from the last entry's " + previousOffset;
+        }
+        for (int slot = 0; slot < hashSlotNum; slot++) {
+            int value = buf.getInt(HEADER_SIZE + slot * HASH_SLOT_SIZE);
+            if (value < 0 || value >= indexCount) {
+                return "hash slot " + slot + " points at entry " + value + " of " + (indexCount - 1);
+            }
+        }
+        return null;
+    }
+
     /** Writes the header and forces the whole file. */
     public synchronized void flush() {
         writeHeader();

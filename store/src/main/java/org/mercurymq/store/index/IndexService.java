@@ -41,6 +41,7 @@ public final class IndexService {
     private final ReadWriteLock readWriteLock = new ReentrantReadWriteLock();
     private final List<IndexFile> indexFileList = new ArrayList<>();
     private final ExecutorService flushExecutor;
+    private long rebuildFrom = Long.MAX_VALUE;
 
     public IndexService(String storePath, int hashSlotNum, int indexNum, int maxMsgsNumBatch, Clock clock,
                         StoreCheckpoint checkpoint, StoreState state) {
@@ -60,16 +61,20 @@ public final class IndexService {
     }
 
     /**
-     * Loads the index files; after an abnormal exit those written after the last index checkpoint are
-     * deleted (their tail may be torn) and rebuilt by re-dispatch.
+     * Loads the index files. After an abnormal exit a file written after the last index checkpoint is
+     * checked entry by entry ({@link IndexFile#inconsistency}): a consistent one is kept (a crashed JVM
+     * leaves its pages intact), an inconsistent one is deleted, and {@link #rebuildFrom()} tells where
+     * re-dispatch must start so its keys are indexed again. {@code commitLogEnd} is the end of valid
+     * commit-log data found by recovery.
      */
-    public void load(boolean lastExitOK) {
+    public void load(boolean lastExitOK, long commitLogEnd) {
         File[] files = new File(storePath).listFiles();
         if (files == null) {
             return;
         }
         Arrays.sort(files);
         int expectedSize = IndexFile.fileSize(hashSlotNum, indexNum);
+        boolean deleted = false;
         for (File file : files) {
             if (!file.getName().matches("\\d{17}")) {
                 LOG.warn("ignoring foreign file {}", file);
@@ -79,19 +84,42 @@ public final class IndexService {
                 LOG.warn("index file {} is {} bytes, expected {} (maxHashSlotNum/maxIndexNum changed?); deleting it",
                     file, file.length(), expectedSize);
                 file.delete();
+                deleted = true;
                 continue;
             }
             IndexFile f = new IndexFile(file.getPath(), hashSlotNum, indexNum, 0, 0);
             f.load();
             if (!lastExitOK && f.getEndTimestamp() > checkpoint.getIndexMsgTimestamp()) {
-                LOG.info("abnormal exit: deleting index file {} (end {} > checkpoint {})", file,
-                    f.getEndTimestamp(), checkpoint.getIndexMsgTimestamp());
-                f.destroy(0);
-                continue;
+                String problem = deleted ? "an earlier index file was deleted" : f.inconsistency(commitLogEnd);
+                if (problem != null) {
+                    LOG.warn("abnormal exit: index file {} is inconsistent ({}); deleting it, its keys are rebuilt",
+                        file, problem);
+                    f.destroy(0);
+                    deleted = true;
+                    continue;
+                }
+                LOG.info("abnormal exit: index file {} checked and kept ({} entries up to commit-log offset {})",
+                    file, f.getIndexCount() - 1, f.getEndPhyOffset());
             }
             indexFileList.add(f);
         }
-        LOG.info("loaded {} index files", indexFileList.size());
+        // Only deleted files need re-indexing: a kept file is as current as the dispatcher after a killed JVM.
+        // (Its end offset is that of the last record with keys, so rebuilding from it on every start could
+        // re-read everything stored since by clients that set no keys.)
+        if (deleted) {
+            rebuildFrom = indexFileList.isEmpty() ? 0 : indexFileList.get(indexFileList.size() - 1).getEndPhyOffset();
+        }
+        LOG.info("loaded {} index files{}", indexFileList.size(),
+            rebuildFrom == Long.MAX_VALUE ? "" : "; keys from commit-log offset " + rebuildFrom + " are re-indexed");
+    }
+
+    /**
+     * The commit-log offset from which re-dispatch must run so that the keys of deleted index files are
+     * indexed again: the end of the newest kept file, 0 (the commit-log start) when none was kept, or
+     * {@code Long.MAX_VALUE} when no file was deleted.
+     */
+    public long rebuildFrom() {
+        return rebuildFrom;
     }
 
     public void buildIndex(DispatchRequest req) {

@@ -1,10 +1,12 @@
 package org.mercurymq.store.queue;
 
 import java.io.File;
+import java.util.Arrays;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.LongBinaryOperator;
 import org.mercurymq.store.SelectMappedBufferResult;
+import org.mercurymq.store.StoreException;
 import org.mercurymq.store.logfile.MappedFile;
 import org.mercurymq.store.logfile.MappedFileQueue;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ public final class ConsumeQueue {
     private final ByteBuffer entryBuffer = ByteBuffer.allocate(CQ_STORE_UNIT_SIZE);
     private volatile long maxPhysicOffset = -1;
     private volatile long minLogicOffset;
+    private boolean damaged;
 
     public ConsumeQueue(String topic, int queueId, String storePath, int mappedFileSize) {
         this.topic = topic;
@@ -44,13 +47,71 @@ public final class ConsumeQueue {
         return queueId;
     }
 
+    /**
+     * Maps the queue's segments. A segment of the wrong size is damage a consume queue can recover from
+     * (it is rebuilt from the commit log, docs/reliability.md "Corruption and recovery"): a short last
+     * segment is extended with zeros by the segment queue; any other wrong-sized segment is deleted with all
+     * later ones. Either marks the queue {@link #isDamaged() damaged}.
+     */
     public void load() {
+        File[] files = new File(mappedFileQueue.getStorePath()).listFiles(f -> f.getName().matches("\\d{20}"));
+        if (files != null) {
+            Arrays.sort(files);
+            refuseOtherSegmentSize(files);
+            for (int i = 0; i < files.length; i++) {
+                long length = files[i].length();
+                if (length == mappedFileSize) {
+                    continue;
+                }
+                damaged = true;
+                if (i == files.length - 1 && length < mappedFileSize) {
+                    LOG.warn("consume queue {}-{}: last segment {} is {} bytes, expected {}; its missing entries are"
+                        + " rebuilt from the commit log", topic, queueId, files[i].getName(), length, mappedFileSize);
+                    break;
+                }
+                LOG.warn("consume queue {}-{}: segment {} is {} bytes, expected {}; deleting it and {} later"
+                        + " segment(s), entries from queue offset {} are rebuilt from the commit log", topic, queueId,
+                    files[i].getName(), length, mappedFileSize, files.length - 1 - i,
+                    Long.parseLong(files[i].getName()) / CQ_STORE_UNIT_SIZE);
+                for (int j = i; j < files.length; j++) {
+                    if (!files[j].delete()) {
+                        throw new StoreException("cannot delete damaged consume-queue segment " + files[j]);
+                    }
+                }
+                break;
+            }
+        }
         mappedFileQueue.load();
     }
 
     /**
-     * Keeps the valid entries (offset &gt;= 0, size &gt; 0) from the third-last segment on and truncates
-     * after the last one.
+     * Every segment of one other size means mappedFileSizeConsumeQueue was changed, not damage: refused,
+     * because rebuilding every queue from the commit log could take hours. (A single segment shorter than
+     * configured is a torn last segment.)
+     */
+    private void refuseOtherSegmentSize(File[] files) {
+        if (files.length == 0) {
+            return;
+        }
+        long size = files[0].length();
+        if (size == mappedFileSize || (files.length == 1 && size < mappedFileSize)) {
+            return;
+        }
+        for (File f : files) {
+            if (f.length() != size) {
+                return;
+            }
+        }
+        throw new StoreException("consume queue " + topic + "-" + queueId + ": all " + files.length + " segments are "
+            + size + " bytes but mappedFileSizeConsumeQueue gives " + mappedFileSize + "; restore the setting, or"
+            + " delete the consumequeue directory to rebuild every queue from the commit log");
+    }
+
+    /**
+     * Keeps the valid entries from the third-last segment on and truncates after the last one. An entry is
+     * valid when its offset is &gt;= 0 and not below the previous entry's end, and its size &gt; 0 (or it is a
+     * filler). Entries found after an invalid one are dropped, logged, and the queue is marked
+     * {@link #isDamaged() damaged} so that recovery re-dispatches them from the commit log.
      */
     public void recover() {
         List<MappedFile> files = mappedFileQueue.getMappedFiles();
@@ -59,8 +120,7 @@ public final class ConsumeQueue {
         }
         int index = Math.max(0, files.size() - 3);
         MappedFile file = files.get(index);
-        long processOffset = file.getFileFromOffset();
-        long end = processOffset;
+        long end = file.getFileFromOffset();
         long maxPhy = -1;
         while (true) {
             SelectMappedBufferResult whole = file.selectWholeFile();
@@ -73,9 +133,10 @@ public final class ConsumeQueue {
                 for (int pos = 0; pos + CQ_STORE_UNIT_SIZE <= mappedFileSize; pos += CQ_STORE_UNIT_SIZE) {
                     long offset = buf.getLong(pos);
                     int size = buf.getInt(pos + 8);
-                    if (offset >= 0 && size > 0) {
+                    boolean filler = offset == 0 && size == FILLER_SIZE;
+                    if (filler || (offset >= 0 && size > 0 && offset >= maxPhy)) {
                         valid = pos + CQ_STORE_UNIT_SIZE;
-                        if (!(offset == 0 && size == FILLER_SIZE)) {
+                        if (!filler) {
                             maxPhy = offset + size;
                         }
                     } else {
@@ -92,10 +153,51 @@ public final class ConsumeQueue {
                 break;
             }
         }
+        long dropped = nonZeroEntriesFrom(files, end);
+        if (dropped > 0) {
+            damaged = true;
+            LOG.warn("consume queue {}-{}: invalid entry at queue offset {}; {} non-empty entries from there on dropped"
+                    + " (they are rebuilt from the commit log from offset {})", topic, queueId,
+                end / CQ_STORE_UNIT_SIZE, dropped, Math.max(maxPhy, 0));
+        }
         maxPhysicOffset = maxPhy;
         mappedFileQueue.setFlushedWhere(end);
         mappedFileQueue.setCommittedWhere(end);
         mappedFileQueue.truncateDirtyFiles(end);
+    }
+
+    /** Number of 20-byte slots holding anything but zeros at or after queue byte offset {@code from}. */
+    private long nonZeroEntriesFrom(List<MappedFile> files, long from) {
+        long count = 0;
+        for (MappedFile f : files) {
+            if (f.getFileFromOffset() + mappedFileSize <= from) {
+                continue;
+            }
+            SelectMappedBufferResult whole = f.selectWholeFile();
+            if (whole == null) {
+                continue;
+            }
+            try {
+                ByteBuffer buf = whole.getByteBuffer();
+                int pos = (int) Math.max(0, from - f.getFileFromOffset());
+                for (; pos + CQ_STORE_UNIT_SIZE <= mappedFileSize; pos += CQ_STORE_UNIT_SIZE) {
+                    if (buf.getLong(pos) != 0 || buf.getInt(pos + 8) != 0 || buf.getLong(pos + 12) != 0) {
+                        count++;
+                    }
+                }
+            } finally {
+                whole.release();
+            }
+        }
+        return count;
+    }
+
+    /**
+     * True when load or recovery found damage (a wrong-sized segment, entries after an invalid one): the
+     * queue's entries after {@link #getMaxPhysicOffset()} must be re-dispatched from the commit log.
+     */
+    public boolean isDamaged() {
+        return damaged;
     }
 
     /** Max commit-log end (offset + size) referenced, -1 when empty. */
@@ -137,8 +239,9 @@ public final class ConsumeQueue {
             MappedFile first = mappedFileQueue.getFirstMappedFile();
             newEnd = first == null ? 0 : first.getFileFromOffset();
         }
-        LOG.info("consume queue {}-{} truncated to logical offset {} (commit log ends at {})", topic, queueId,
-            newEnd / CQ_STORE_UNIT_SIZE, phyOffset);
+        LOG.info("consume queue {}-{} truncated to logical offset {}: {} entries pointing at or beyond the commit-log"
+            + " end {} dropped", topic, queueId, newEnd / CQ_STORE_UNIT_SIZE,
+            Math.max(0, getMaxOffsetInQueue() - newEnd / CQ_STORE_UNIT_SIZE), phyOffset);
         mappedFileQueue.truncateDirtyFiles(newEnd);
         if (!found) {
             // nothing valid left: drop the segments so the queue restarts cleanly at the next entry
@@ -251,7 +354,21 @@ public final class ConsumeQueue {
             minLogicOffset = 0;
             return;
         }
-        long newMin = -1;
+        long newMin = firstEntryAtOrAfter(phyMinOffset);
+        if (newMin != minLogicOffset) {
+            LOG.info("consume queue {}-{} min offset {} -> {}", topic, queueId, minLogicOffset / CQ_STORE_UNIT_SIZE,
+                newMin / CQ_STORE_UNIT_SIZE);
+        }
+        minLogicOffset = newMin;
+    }
+
+    /** Queue offset of the first entry pointing at or after the commit-log offset, else the max offset. */
+    public long queueOffsetAtOrAfter(long phyOffset) {
+        return firstEntryAtOrAfter(phyOffset) / CQ_STORE_UNIT_SIZE;
+    }
+
+    /** Byte position of the first (non-filler) entry pointing at or after {@code phyOffset}. */
+    private long firstEntryAtOrAfter(long phyOffset) {
         for (MappedFile file : mappedFileQueue.getMappedFiles()) {
             SelectMappedBufferResult result = file.selectMappedBuffer(0);
             if (result == null) {
@@ -265,26 +382,15 @@ public final class ConsumeQueue {
                     if (offset == 0 && size == FILLER_SIZE) {
                         continue;
                     }
-                    if (offset >= phyMinOffset) {
-                        newMin = file.getFileFromOffset() + pos;
-                        break;
+                    if (offset >= phyOffset) {
+                        return file.getFileFromOffset() + pos;
                     }
                 }
             } finally {
                 result.release();
             }
-            if (newMin >= 0) {
-                break;
-            }
         }
-        if (newMin < 0) {
-            newMin = mappedFileQueue.getMaxOffset();
-        }
-        if (newMin != minLogicOffset) {
-            LOG.info("consume queue {}-{} min offset {} -> {}", topic, queueId, minLogicOffset / CQ_STORE_UNIT_SIZE,
-                newMin / CQ_STORE_UNIT_SIZE);
-        }
-        minLogicOffset = newMin;
+        return mappedFileQueue.getMaxOffset();
     }
 
     /**

@@ -92,6 +92,21 @@ public final class ConsumeQueueTable {
         return max;
     }
 
+    /**
+     * Where re-dispatch must start to rebuild the damaged queues ({@link ConsumeQueue#isDamaged()}): the
+     * lowest commit-log end among them (0 for one left empty), or {@code Long.MAX_VALUE} when none is.
+     * Valid after {@link #recoverAll()}.
+     */
+    public long rebuildFrom() {
+        long[] from = {Long.MAX_VALUE};
+        forEach(cq -> {
+            if (cq.isDamaged()) {
+                from[0] = Math.min(from[0], Math.max(0, cq.getMaxPhysicOffset()));
+            }
+        });
+        return from[0];
+    }
+
     /** The next queue offset of every queue, keyed {@code topic-queueId}. */
     public Map<String, Long> nextOffsets() {
         Map<String, Long> offsets = new HashMap<>();
@@ -159,6 +174,12 @@ public final class ConsumeQueueTable {
                 table.remove(cq.getTopic(), queues);
             }
         }
+    }
+
+    /** The queue ids of {@code topic}, empty when it has none. */
+    public List<Integer> queueIds(String topic) {
+        ConcurrentMap<Integer, ConsumeQueue> queues = table.get(topic);
+        return queues == null ? List.of() : new ArrayList<>(queues.keySet());
     }
 
     public List<String> topics() {

@@ -54,6 +54,30 @@ public final class StoreCheckpoint {
         }
     }
 
+    /**
+     * A checkpoint whose times are negative or more than a day ahead of {@code now} is garbage (a torn or
+     * overwritten file): trusting it could start recovery too late or keep unchecked index files. It is
+     * reset to zero, which makes recovery scan from the first segment and check every index file.
+     * Returns true when it was reset.
+     */
+    public synchronized boolean discardIfImplausible(long now) {
+        long latest = now + 24L * 3600 * 1000;
+        boolean plausible = true;
+        for (long t : new long[] {physicMsgTimestamp, logicsMsgTimestamp, indexMsgTimestamp}) {
+            plausible &= t >= 0 && t <= latest;
+        }
+        if (plausible) {
+            return false;
+        }
+        LOG.warn("checkpoint holds implausible times (physic={} logics={} index={}, now {}); ignoring it:"
+                + " recovery scans the commit log from its first segment and checks every index file",
+            physicMsgTimestamp, logicsMsgTimestamp, indexMsgTimestamp, now);
+        physicMsgTimestamp = 0;
+        logicsMsgTimestamp = 0;
+        indexMsgTimestamp = 0;
+        return true;
+    }
+
     public synchronized void flush() {
         mappedByteBuffer.putLong(0, physicMsgTimestamp);
         mappedByteBuffer.putLong(8, logicsMsgTimestamp);

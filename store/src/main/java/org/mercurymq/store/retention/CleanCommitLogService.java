@@ -2,9 +2,11 @@ package org.mercurymq.store.retention;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.StoreState;
 import org.mercurymq.store.commitlog.CommitLog;
+import org.mercurymq.store.logfile.MappedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Deletes expired commit-log segments (store-format.md section 10): at a deleteWhen hour, above
  * diskMaxUsedSpaceRatio, or on a manual request, every segment (oldest first, never the newest) not
  * modified for fileReservedTime hours; above the forced-clean ratio even unexpired ones. Above the
- * warning ratio the store is marked disk-full and refuses puts until usage drops.
+ * warning ratio the store is marked disk-full and refuses puts until usage drops. A forced deletion of
+ * unexpired segments is accounted for by the {@link ForcedCleanReporter} (messages lost, groups cut).
  * Thread-safety: {@link #run()} from one scheduler thread; {@link #executeDeleteFilesManually()} from any.
  */
 public final class CleanCommitLogService {
@@ -26,12 +29,14 @@ public final class CleanCommitLogService {
     private final DiskSpace diskSpace;
     private final double diskSpaceWarningLevelRatio;
     private final double diskSpaceCleanForciblyRatio;
+    private final ForcedCleanReporter forcedCleanReporter;
+    private volatile String forcedReason = "";
     private volatile int manualDeleteFileSeveralTimes;
     private volatile boolean cleanImmediately;
 
     public CleanCommitLogService(MessageStoreConfig config, Clock clock, CommitLog commitLog, StoreState state,
                                  DiskSpace diskSpace, double diskSpaceWarningLevelRatio,
-                                 double diskSpaceCleanForciblyRatio) {
+                                 double diskSpaceCleanForciblyRatio, ForcedCleanReporter forcedCleanReporter) {
         this.config = config;
         this.clock = clock;
         this.commitLog = commitLog;
@@ -39,6 +44,7 @@ public final class CleanCommitLogService {
         this.diskSpace = diskSpace;
         this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
         this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
+        this.forcedCleanReporter = forcedCleanReporter;
     }
 
     public void executeDeleteFilesManually() {
@@ -65,13 +71,31 @@ public final class CleanCommitLogService {
             manualDeleteFileSeveralTimes--;
         }
         boolean cleanAtOnce = config.cleanFileForciblyEnable() && cleanImmediately;
+        long now = clock.millis();
+        long firstUnexpired = cleanAtOnce ? firstUnexpiredSegment(fileReservedMillis, now) : -1;
         int count = commitLog.deleteExpiredFile(fileReservedMillis, config.deleteCommitLogFilesInterval(),
-            config.destroyMapedFileIntervalForcibly(), cleanAtOnce, clock.millis());
+            config.destroyMapedFileIntervalForcibly(), cleanAtOnce, now);
         if (count > 0 || cleanAtOnce) {
             LOG.info("deleted {} commit-log segments (timeUp={} spaceFull={} manual={} cleanAtOnce={})", count, timeUp,
                 spaceFull, manual, cleanAtOnce);
         }
+        long newMin = commitLog.getMinOffset();
+        if (firstUnexpired >= 0 && newMin > firstUnexpired) {
+            forcedCleanReporter.report(firstUnexpired, newMin, forcedReason);
+        }
         return count;
+    }
+
+    /** Start of the oldest segment (never the newest) not yet expired, or -1 when all are expired. */
+    private long firstUnexpiredSegment(long fileReservedMillis, long now) {
+        List<MappedFile> files = commitLog.getMappedFileQueue().getMappedFiles();
+        for (int i = 0; i < files.size() - 1; i++) {
+            MappedFile f = files.get(i);
+            if (now < f.getLastModifiedTimestamp() + fileReservedMillis) {
+                return f.getFileFromOffset();
+            }
+        }
+        return -1;
     }
 
     private boolean isTimeToDelete() {
@@ -103,9 +127,13 @@ public final class CleanCommitLogService {
             }
             state.setDiskFull(true);
             cleanImmediately = true;
+            forcedReason = "commit-log disk " + percent(physicRatio) + "% full, above the warning ratio "
+                + percent(diskSpaceWarningLevelRatio) + "%";
         } else {
             if (physicRatio > diskSpaceCleanForciblyRatio) {
                 cleanImmediately = true;
+                forcedReason = "commit-log disk " + percent(physicRatio) + "% full, above the forced-clean ratio "
+                    + percent(diskSpaceCleanForciblyRatio) + "%";
             }
             if (state.isDiskFull()) {
                 LOG.info("commit-log disk usage is {}%; the store accepts writes again", percent(physicRatio));
@@ -118,6 +146,8 @@ public final class CleanCommitLogService {
         double logicsRatio = diskSpace.usedRatio(config.storePathConsumeQueue());
         if (logicsRatio > diskSpaceCleanForciblyRatio) {
             cleanImmediately = true;
+            forcedReason = "consume-queue disk " + percent(logicsRatio) + "% full, above the forced-clean ratio "
+                + percent(diskSpaceCleanForciblyRatio) + "%";
         }
         return logicsRatio > ratio;
     }

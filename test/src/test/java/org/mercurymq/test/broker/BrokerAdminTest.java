@@ -213,7 +213,8 @@ class BrokerAdminTest {
         for (String key : List.of("msgPutTotalYesterdayMorning", "msgPutTotalTodayMorning", "msgGetTotalYesterdayMorning",
             "msgGetTotalTodayMorning", "msgGetTotalTodayNow", "sendThreadPoolQueueSize", "pullThreadPoolQueueSize",
             "sendThreadPoolQueueHeadWaitTimeMills", "pullThreadPoolQueueHeadWaitTimeMills", "pageCacheLockTimeMills",
-            "earliestMessageTimeStamp", "commitLogDiskRatio", "commitLogMaxOffset")) {
+            "earliestMessageTimeStamp", "commitLogDiskRatio", "commitLogMaxOffset", "forceCleanDeletedMessages",
+            "forceCleanDeletedUnconsumedMessages", "commitLogRecoveryHoles", "commitLogRecoveryHoleBytes")) {
             assertNotNull(t.get(key), key);
         }
         Double.parseDouble(t.get("putTps").split(" ")[0]);
