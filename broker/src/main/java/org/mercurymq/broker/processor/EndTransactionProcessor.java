@@ -46,7 +46,10 @@ public final class EndTransactionProcessor extends CodeDispatchingProcessor {
         }
         int type = header.getCommitOrRollback();
         if (type != MessageSysFlag.TRANSACTION_COMMIT_TYPE && type != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-            return null;
+            // "state unknown" (or any other value): nothing to do; the check service asks the producer later.
+            // Clients send this code oneway; a synchronous caller still gets an answer instead of a time-out.
+            return request.response(ResponseCode.SUCCESS.code(), "transaction state " + type
+                + " is neither commit nor rollback: nothing done, the broker will check it later");
         }
         MessageExt half = store.lookMessageByOffset(header.getCommitLogOffset());
         if (half == null) {

@@ -22,6 +22,7 @@ import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicFilterType;
 import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageDecoder;
@@ -56,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class SendMessageProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SendMessageProcessor.class);
     private static final int DLQ_QUEUE_NUMS = 1;
+    /** A compressed body may inflate to at most this many times maxMessageSize (zip-bomb guard). */
+    private static final long MAX_INFLATE_FACTOR = 64;
 
     private final Supplier<BrokerConfig> config;
     private final SendMessageChecker checker;
@@ -132,6 +135,14 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         if (!batch && body != null && body.length > maxMessageSize) {
             return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, "the message body size " + body.length
                 + " bytes is larger than maxMessageSize " + maxMessageSize);
+        }
+        int requestSysFlag = header.getSysFlag() == null ? 0 : header.getSysFlag();
+        MessageBodyChecker bodies = new MessageBodyChecker(MAX_INFLATE_FACTOR * maxMessageSize);
+        String poison = batch ? bodies.checkBatch(body, requestSysFlag) : bodies.checkSingle(body, requestSysFlag);
+        if (poison != null) {
+            LOG.warn("send to {} from {} (group {}) refused: {}", LogEscape.of(header.getTopic()),
+                channel.remoteAddress(), LogEscape.of(header.getProducerGroup()), poison);
+            return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, poison);
         }
         SendMessageChecker.Result check = checker.check(header, channel.remoteAddress());
         if (!check.isOk()) {
