@@ -18,6 +18,7 @@ import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.TopicValidator;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,7 +156,8 @@ public final class TopicConfigManager {
             }
             TopicConfig template = table.get(defaultTopic);
             if (template == null) {
-                LOG.warn("cannot auto-create topic {} for {}: template topic {} does not exist", topic, remoteAddr, defaultTopic);
+                LOG.warn("cannot auto-create topic {} for {}: template topic {} does not exist", LogEscape.of(topic),
+                    remoteAddr, LogEscape.of(defaultTopic));
                 return null;
             }
             if (TopicNames.DEFAULT_TOPIC.equals(defaultTopic) && !config.get().get(BrokerConfigKeys.AUTO_CREATE_TOPIC_ENABLE)
@@ -164,8 +166,9 @@ public final class TopicConfigManager {
                 table.put(defaultTopic, template);
             }
             if (!PermName.isInherited(template.getPerm())) {
-                LOG.warn("cannot auto-create topic {} for {}: template topic {} has perm {} without INHERIT", topic,
-                    remoteAddr, defaultTopic, template.getPerm());
+                LOG.warn("cannot auto-create topic {} for {}: template topic {} has perm {} without INHERIT",
+                    LogEscape.of(topic),
+                    remoteAddr, LogEscape.of(defaultTopic), template.getPerm());
                 return null;
             }
             int queueNums = Math.max(0, Math.min(clientDefaultTopicQueueNums, template.getWriteQueueNums()));
@@ -175,7 +178,8 @@ public final class TopicConfigManager {
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
         }
-        LOG.info("auto-created topic {} from {} for {}: {}", topic, defaultTopic, remoteAddr, created);
+        LOG.info("auto-created topic {} from {} for {}: {}", LogEscape.of(topic), LogEscape.of(defaultTopic),
+            remoteAddr, LogEscape.of(created));
         changeListener.run();
         return created;
     }
@@ -197,7 +201,7 @@ public final class TopicConfigManager {
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
         }
-        LOG.info("created topic {}: {}", topic, created);
+        LOG.info("created topic {}: {}", LogEscape.of(topic), LogEscape.of(created));
         changeListener.run();
         return created;
     }
@@ -208,7 +212,8 @@ public final class TopicConfigManager {
             TopicConfig old = table.put(topicConfig.getTopicName(), topicConfig);
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
-            LOG.info("{} topic {}: {}", old == null ? "created" : "updated", topicConfig.getTopicName(), topicConfig);
+            LOG.info("{} topic {}: {}", old == null ? "created" : "updated", LogEscape.of(topicConfig.getTopicName()),
+                LogEscape.of(topicConfig));
         }
         changeListener.run();
     }
@@ -244,7 +249,7 @@ public final class TopicConfigManager {
             }
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
-            LOG.info("deleted topic {}", topic);
+            LOG.info("deleted topic {}", LogEscape.of(topic));
         }
         changeListener.run();
         return true;

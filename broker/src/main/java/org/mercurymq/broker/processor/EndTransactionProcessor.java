@@ -3,6 +3,7 @@ package org.mercurymq.broker.processor;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.sysflag.MessageSysFlag;
@@ -57,7 +58,8 @@ public final class EndTransactionProcessor extends CodeDispatchingProcessor {
         }
         String problem = verify(half, header);
         if (problem != null) {
-            LOG.warn("end transaction {} from {} refused: {}", header.getMsgId(), channel.remoteAddress(), problem);
+            LOG.warn("end transaction {} from {} refused: {}", LogEscape.of(header.getMsgId()),
+                channel.remoteAddress(), problem);
             return error(request, ResponseCode.SYSTEM_ERROR, problem);
         }
         if (type == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {

@@ -246,7 +246,8 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
             msg.setTopic(dlq);
             msg.setQueueId(0);
             MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
-            LOG.info("message for {} reached {} reconsume times, stored in {}", topic, reconsumeTimes, dlq);
+            LOG.info("message for {} reached {} reconsume times, stored in {}", LogEscape.of(topic), reconsumeTimes,
+                dlq);
         }
         return null;
     }
@@ -284,7 +285,7 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         put.whenComplete((result, error) -> {
             RemotingCommand response;
             if (error != null) {
-                LOG.error("put to {} from {} failed", topic, channel.remoteAddress(), error);
+                LOG.error("put to {} from {} failed", LogEscape.of(topic), channel.remoteAddress(), error);
                 response = newResponse(request, ResponseCode.SYSTEM_ERROR, error.toString());
             } else {
                 response = toResponse(request, result, replyQueueId, topic, group, channel);
@@ -305,7 +306,8 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         ResponseCode code = PutStatusMapping.code(status);
         if (code == ResponseCode.SYSTEM_ERROR || code == ResponseCode.SERVICE_NOT_AVAILABLE
             || code == ResponseCode.MESSAGE_ILLEGAL) {
-            LOG.warn("put to {} from {} (group {}) refused: {}", topic, channel.remoteAddress(), group, status);
+            LOG.warn("put to {} from {} (group {}) refused: {}", LogEscape.of(topic), channel.remoteAddress(),
+                LogEscape.of(group), status);
         }
         RemotingCommand response = newResponse(request, code, PutStatusMapping.remark(status));
         if (PutStatusMapping.isStored(code) && result.getAppendMessageResult() != null) {
