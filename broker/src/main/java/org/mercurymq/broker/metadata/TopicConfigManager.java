@@ -144,7 +144,8 @@ public final class TopicConfigManager {
 
     /**
      * Creates {@code topic} from the template {@code defaultTopic} for a send (behaviour.md §3); returns the
-     * existing or new config, or null when the template is missing or has no INHERIT permission.
+     * existing or new config, or null when the template is missing or has no INHERIT permission, or when the
+     * new topic would have no queue.
      */
     public TopicConfig createTopicInSendMessageMethod(String topic, String defaultTopic, String remoteAddr,
                                                       int clientDefaultTopicQueueNums, int topicSysFlag) {
@@ -167,11 +168,17 @@ public final class TopicConfigManager {
             }
             if (!PermName.isInherited(template.getPerm())) {
                 LOG.warn("cannot auto-create topic {} for {}: template topic {} has perm {} without INHERIT",
-                    LogEscape.of(topic),
-                    remoteAddr, LogEscape.of(defaultTopic), template.getPerm());
+                    LogEscape.of(topic), remoteAddr, LogEscape.of(defaultTopic), template.getPerm());
                 return null;
             }
-            int queueNums = Math.max(0, Math.min(clientDefaultTopicQueueNums, template.getWriteQueueNums()));
+            int queueNums = Math.min(clientDefaultTopicQueueNums, template.getWriteQueueNums());
+            if (queueNums < 1) {
+                // a topic without queues takes sends nowhere: refuse rather than create it
+                LOG.warn("cannot auto-create topic {} for {}: {} queues (client asks {}, template topic {} has {})",
+                    LogEscape.of(topic), remoteAddr, queueNums, clientDefaultTopicQueueNums, LogEscape.of(defaultTopic),
+                    template.getWriteQueueNums());
+                return null;
+            }
             created = new TopicConfig(topic, queueNums, queueNums, template.getPerm() & ~PermName.PERM_INHERIT,
                 template.getTopicFilterType(), topicSysFlag, false);
             table.put(topic, created);

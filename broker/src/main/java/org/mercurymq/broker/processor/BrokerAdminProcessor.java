@@ -57,7 +57,7 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
         LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), LogEscape.of(raw),
-            warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")");
+            warnings.isEmpty() ? "" : " (" + LogEscape.of(String.join("; ", warnings)) + ")");
         return success(request);
     }
 
