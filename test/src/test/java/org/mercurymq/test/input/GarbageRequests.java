@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.mercurymq.remoting.CommandCustomHeader;
 import org.mercurymq.remoting.netty.NettyRemotingClient;
@@ -25,7 +27,7 @@ import org.mercurymq.remoting.protocol.ResponseCode;
 
 /**
  * Sends every request code in {@link RequestCode} in several malformed shapes (no header fields, every known
- * header field set to "1" or "-1", no body, a garbage body, an empty JSON object) and collects what is wrong with
+ * header field set to "1", "0" or "-1", no body, a garbage body, an empty JSON object) and collects what is wrong with
  * each reply: no reply at all, an error without a remark, or a remark that leaks a Java exception name.
  */
 final class GarbageRequests {
@@ -60,6 +62,7 @@ final class GarbageRequests {
     static List<Shape> shapes() {
         Map<String, String> ones = allHeaderFields("1");
         Map<String, String> negative = allHeaderFields("-1");
+        Map<String, String> zeros = allHeaderFields("0");
         List<Shape> shapes = new ArrayList<>();
         shapes.add(new Shape("no header fields, no body", Collections.emptyMap(), null));
         shapes.add(new Shape("no header fields, garbage body", Collections.emptyMap(), GARBAGE));
@@ -69,6 +72,9 @@ final class GarbageRequests {
         shapes.add(new Shape("every field -1, body {}", negative, EMPTY_JSON));
         shapes.add(new Shape("every field 1, body with nested nulls", ones, NESTED_NULLS));
         shapes.add(new Shape("no header fields, body with nested nulls", Collections.emptyMap(), NESTED_NULLS));
+        // 0 passes checks that 1 and -1 fail early (bodyCrc32 0 means "no CRC", brokerId 0 is the master)
+        shapes.add(new Shape("every field 0, garbage body", zeros, GARBAGE));
+        shapes.add(new Shape("every field 0, body with nested nulls", zeros, NESTED_NULLS));
         return shapes;
     }
 
@@ -87,33 +93,45 @@ final class GarbageRequests {
     }
 
     /**
-     * Sends each code in each shape; returns one line per problem. A request is sent oneway when
-     * {@code oneway} says so (the protocol's oneway codes never answer).
+     * Sends each code in each shape and returns one line per problem. The requests of one shape are in flight
+     * together (asynchronously, each with its own time-out), so a slow machine does not make the probe slow.
      */
-    static List<String> probe(NettyRemotingClient client, String addr, List<Integer> codes,
-                              java.util.function.IntPredicate oneway) throws InterruptedException {
+    static List<String> probe(NettyRemotingClient client, String addr, List<Integer> codes) throws Exception {
         List<String> problems = new ArrayList<>();
         for (Shape shape : shapes()) {
+            Map<Integer, CompletableFuture<RemotingCommand>> replies = new TreeMap<>();
             for (int code : codes) {
                 RemotingCommand request = RemotingCommand.createRequestCommand(code, null);
                 request.setExtFields(new HashMap<>(shape.fields));
                 request.setBody(shape.body);
+                CompletableFuture<RemotingCommand> reply = new CompletableFuture<>();
+                replies.put(code, reply);
                 try {
-                    if (oneway.test(code)) {
-                        client.invokeOneway(addr, request, 3000);
-                        continue;
-                    }
-                    RemotingCommand response = client.invokeSync(addr, request, 3000);
+                    client.invokeAsync(addr, request, 20_000, f -> {
+                        if (f.getResponseCommand() != null) {
+                            reply.complete(f.getResponseCommand());
+                        } else {
+                            reply.completeExceptionally(f.getCause() != null ? f.getCause()
+                                : new IllegalStateException(f.isTimedOut() ? "timed out" : "no response"));
+                        }
+                    });
+                } catch (Exception e) {
+                    reply.completeExceptionally(e);
+                }
+            }
+            for (Map.Entry<Integer, CompletableFuture<RemotingCommand>> e : replies.entrySet()) {
+                int code = e.getKey();
+                try {
+                    RemotingCommand response = e.getValue().get();
                     String remark = response.getRemark();
                     if (response.getCode() != ResponseCode.SUCCESS.code() && (remark == null || remark.isBlank())) {
                         problems.add(line(code, shape, "code " + response.getCode() + " without a remark"));
                     } else if (remark != null && remark.matches("(?s).*\\b\\w+(Exception|Error)\\b.*")) {
-                        problems.add(line(code, shape, "code " + response.getCode() + " remark leaks an exception: " + remark));
+                        problems.add(line(code, shape, "code " + response.getCode() + " remark leaks an exception: "
+                            + remark));
                     }
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    problems.add(line(code, shape, "no reply: " + e));
+                } catch (ExecutionException failed) {
+                    problems.add(line(code, shape, "no reply: " + failed.getCause()));
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mercurymq.client.consumer.PullStatus;
 import org.mercurymq.common.message.BodyCompression;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
@@ -41,7 +42,9 @@ class PoisonRecordDecodeTest {
         pulled.write(record(2, new byte[0], 0));
         pulled.write(record(3, zipped, MessageSysFlag.COMPRESSED_FLAG));
 
-        List<MessageExt> msgs = PullAPIWrapper.decodeAll(new MessageQueue("T", "b", 0), pulled.toByteArray());
+        PullResultExt pull = new PullResultExt(PullStatus.FOUND, 4, 0, 4, null, 0, pulled.toByteArray());
+        new PullAPIWrapper(null, "G").processPullResult(new MessageQueue("T", "b", 0), pull, null);
+        List<MessageExt> msgs = pull.getMsgFoundList();
 
         assertEquals(4, msgs.size());
         assertEquals("first", new String(msgs.get(0).getBody(), StandardCharsets.UTF_8));
