@@ -1,7 +1,5 @@
 package org.mercurymq.client.impl.consumer;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,19 +12,14 @@ import org.mercurymq.client.impl.CommunicationMode;
 import org.mercurymq.client.impl.FindBrokerResult;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.BrokerConstants;
-import org.mercurymq.common.message.BodyCompression;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
-import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
-import org.mercurymq.common.sysflag.MessageSysFlag;
 import org.mercurymq.common.sysflag.PullSysFlag;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issues PULL_MESSAGE for a consumer group and post-processes replies: decodes the messages, filters
@@ -35,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public class PullAPIWrapper {
-    private static final Logger LOG = LoggerFactory.getLogger(PullAPIWrapper.class);
     private final MQClientInstance mQClientFactory;
     private final String consumerGroup;
     private final ConcurrentHashMap<MessageQueue, Long> pullFromWhichNodeTable = new ConcurrentHashMap<MessageQueue, Long>(32);
@@ -52,7 +44,7 @@ public class PullAPIWrapper {
         PullResultExt ext = (PullResultExt) pullResult;
         pullFromWhichNodeTable.put(mq, ext.getSuggestWhichBrokerId());
         if (pullResult.getPullStatus() == PullStatus.FOUND && ext.getMessageBinary() != null) {
-            List<MessageExt> decoded = decodeAll(mq, ext.getMessageBinary());
+            List<MessageExt> decoded = PulledMessages.decode(mq, ext.getMessageBinary());
             List<MessageExt> kept = decoded;
             if (subscriptionData != null && !subscriptionData.getTagsSet().isEmpty() && !subscriptionData.isClassFilterMode()) {
                 kept = new ArrayList<MessageExt>(decoded.size());
@@ -76,37 +68,6 @@ public class PullAPIWrapper {
         }
         ext.setMessageBinary(null);
         return pullResult;
-    }
-
-    /**
-     * Decodes the pulled records one by one. A stored record that was acknowledged by an older broker although
-     * its body is poison (empty, or flagged compressed but not zlib) must not stall the queue nor hide the
-     * records after it: an empty body is delivered as an empty array, an undecodable compressed body as stored
-     * (the flag kept), with one WARN line naming the record (docs/broker.md, "Input validation").
-     */
-    static List<MessageExt> decodeAll(MessageQueue mq, byte[] binary) {
-        ByteBuffer buffer = ByteBuffer.wrap(binary);
-        List<MessageExt> out = new ArrayList<MessageExt>();
-        while (buffer.hasRemaining()) {
-            MessageExt msg = MessageDecoder.decode(buffer, true, false, true);
-            if (msg == null) {
-                break;
-            }
-            byte[] body = msg.getBody();
-            if (body == null) {
-                LOG.warn("message at {} offset {} has an empty body; delivered with an empty body", mq, msg.getQueueOffset());
-                msg.setBody(new byte[0]);
-            } else if ((msg.getSysFlag() & MessageSysFlag.COMPRESSED_FLAG) != 0) {
-                try {
-                    msg.setBody(BodyCompression.decompress(body, msg.getSysFlag()));
-                } catch (IOException e) {
-                    LOG.warn("message at {} offset {} has a body flagged compressed that cannot be inflated ({});"
-                        + " delivered as stored", mq, msg.getQueueOffset(), e.getMessage());
-                }
-            }
-            out.add(msg);
-        }
-        return out;
     }
 
     long recalculatePullFromWhichNode(final MessageQueue mq) {
