@@ -65,13 +65,6 @@ abstract class CodeDispatchingProcessor implements RequestProcessor {
         return channel == null ? "?" : channel.remoteAddress();
     }
 
-    /** Refuses a request whose content is not usable: answered SYSTEM_ERROR with {@code why}, logged at WARN. */
-    static void require(boolean condition, String why) {
-        if (!condition) {
-            throw new IllegalArgumentException(why);
-        }
-    }
-
     static RemotingCommand success(RemotingCommand request) {
         return request.response(ResponseCode.SUCCESS.code(), null);
     }
