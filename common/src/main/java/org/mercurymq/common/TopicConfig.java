@@ -90,8 +90,12 @@ public final class TopicConfig {
         String filter = json.getString("topicFilterType");
         TopicFilterType filterType = TopicFilterType.SINGLE_TAG;
         if (filter != null && !filter.isEmpty()) {
-            filterType = Character.isDigit(filter.charAt(0))
-                ? TopicFilterType.values()[Integer.parseInt(filter)] : TopicFilterType.valueOf(filter);
+            try {
+                filterType = Character.isDigit(filter.charAt(0))
+                    ? TopicFilterType.values()[Integer.parseInt(filter)] : TopicFilterType.valueOf(filter);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("unknown topicFilterType '" + filter + "'");
+            }
         }
         return new TopicConfig(json.getString("topicName"),
             json.containsKey("readQueueNums") ? json.getIntValue("readQueueNums") : DEFAULT_READ_QUEUE_NUMS,

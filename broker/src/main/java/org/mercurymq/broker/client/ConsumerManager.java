@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
@@ -46,7 +47,8 @@ public final class ConsumerManager {
             boolean newSubscription = groupInfo.updateSubscription(subList);
             changed = newChannel || newSubscription;
             if (newChannel) {
-                LOG.info("new consumer connected, group {} {} {}: {}", group, consumeType, messageModel, info);
+                LOG.info("new consumer connected, group {} {} {}: {}", LogEscape.of(group), consumeType, messageModel,
+                    LogEscape.of(info));
             }
             channels = groupInfo.allChannels();
         }
@@ -66,10 +68,10 @@ public final class ConsumerManager {
             if (!groupInfo.removeChannel(channel)) {
                 return;
             }
-            LOG.info("consumer unregistered, group {}: {}", group, channel.remoteAddress());
+            LOG.info("consumer unregistered, group {}: {}", LogEscape.of(group), channel.remoteAddress());
             if (groupInfo.isEmpty()) {
                 groups.remove(group, groupInfo);
-                LOG.info("consumer group {} has no member any more, removed", group);
+                LOG.info("consumer group {} has no member any more, removed", LogEscape.of(group));
             }
             remaining = groupInfo.allChannels();
         }
@@ -86,10 +88,11 @@ public final class ConsumerManager {
                 if (!groupInfo.removeChannel(channel)) {
                     continue;
                 }
-                LOG.info("consumer connection {} of group {} closed", channel.remoteAddress(), groupInfo.groupName());
+                LOG.info("consumer connection {} of group {} closed", channel.remoteAddress(),
+                    LogEscape.of(groupInfo.groupName()));
                 if (groupInfo.isEmpty()) {
                     groups.remove(groupInfo.groupName(), groupInfo);
-                    LOG.info("consumer group {} has no member any more, removed", groupInfo.groupName());
+                    LOG.info("consumer group {} has no member any more, removed", LogEscape.of(groupInfo.groupName()));
                 }
                 remaining = groupInfo.allChannels();
             }
@@ -107,7 +110,8 @@ public final class ConsumerManager {
             synchronized (groupInfo) {
                 for (ClientChannelInfo info : groupInfo.channelInfos()) {
                     if (now - info.lastUpdateTimestamp() > expiryMillis && groupInfo.removeChannel(info)) {
-                        LOG.warn("consumer {} of group {} silent for {} ms, dropped", info, groupInfo.groupName(),
+                        LOG.warn("consumer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
+                            LogEscape.of(groupInfo.groupName()),
                             now - info.lastUpdateTimestamp());
                         info.channel().close();
                         removed++;

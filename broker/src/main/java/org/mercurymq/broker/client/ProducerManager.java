@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,14 @@ public final class ProducerManager {
     public void registerProducer(String group, ClientChannelInfo info) {
         ClientChannelInfo old = groups.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(info.channel(), info);
         if (old == null) {
-            LOG.info("new producer connected, group {}: {}", group, info);
+            LOG.info("new producer connected, group {}: {}", LogEscape.of(group), LogEscape.of(info));
         }
     }
 
     public void unregisterProducer(String group, RemotingChannel channel) {
         ConcurrentMap<RemotingChannel, ClientChannelInfo> channels = groups.get(group);
         if (channels != null && channels.remove(channel) != null) {
-            LOG.info("producer unregistered, group {}: {}", group, channel.remoteAddress());
+            LOG.info("producer unregistered, group {}: {}", LogEscape.of(group), channel.remoteAddress());
             groups.computeIfPresent(group, (g, m) -> m.isEmpty() ? null : m);
         }
     }
@@ -39,7 +40,8 @@ public final class ProducerManager {
     public void doChannelCloseEvent(RemotingChannel channel) {
         for (Map.Entry<String, ConcurrentMap<RemotingChannel, ClientChannelInfo>> e : groups.entrySet()) {
             if (e.getValue().remove(channel) != null) {
-                LOG.info("producer connection {} of group {} closed", channel.remoteAddress(), e.getKey());
+                LOG.info("producer connection {} of group {} closed", channel.remoteAddress(),
+                    LogEscape.of(e.getKey()));
                 groups.computeIfPresent(e.getKey(), (g, m) -> m.isEmpty() ? null : m);
             }
         }
@@ -52,7 +54,8 @@ public final class ProducerManager {
             for (ClientChannelInfo info : e.getValue().values()) {
                 if (now - info.lastUpdateTimestamp() > expiryMillis) {
                     e.getValue().remove(info.channel(), info);
-                    LOG.warn("producer {} of group {} silent for {} ms, dropped", info, e.getKey(),
+                    LOG.warn("producer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
+                        LogEscape.of(e.getKey()),
                         now - info.lastUpdateTimestamp());
                     info.channel().close();
                     removed++;

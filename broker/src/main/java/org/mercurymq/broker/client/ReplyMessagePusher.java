@@ -3,6 +3,7 @@ package org.mercurymq.broker.client;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
@@ -66,7 +67,8 @@ public final class ReplyMessagePusher {
             RemotingCommand response = broker2Client.callClient(client.channel(), request, PUSH_TIMEOUT_MILLIS);
             if (response == null || response.getCode() != ResponseCode.SUCCESS.code()) {
                 String remark = response == null ? "no answer" : "code " + response.getCode() + " " + response.getRemark();
-                LOG.warn("reply push to client {} at {} refused: {}", clientId, client.remoteAddress(), remark);
+                LOG.warn("reply push to client {} at {} refused: {}", LogEscape.of(clientId), client.remoteAddress(),
+                    LogEscape.of(remark));
                 return "push reply message to client " + clientId + " failed: " + remark;
             }
             return null;
@@ -74,7 +76,8 @@ public final class ReplyMessagePusher {
             Thread.currentThread().interrupt();
             return "push reply message to client " + clientId + " interrupted";
         } catch (Exception e) {
-            LOG.warn("reply push to client {} at {} failed: {}", clientId, client.remoteAddress(), e.toString());
+            LOG.warn("reply push to client {} at {} failed: {}", LogEscape.of(clientId), client.remoteAddress(),
+                e.toString());
             return "push reply message to client " + clientId + " failed: " + e.getMessage();
         }
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ public final class RebalanceLockManager {
                 LockEntry e = locks.get(mq);
                 if (e == null || e.clientId.equals(clientId) || e.isExpired(now, lockMaxLiveMillis)) {
                     if (e != null && !e.clientId.equals(clientId)) {
-                        LOG.warn("lock of {} in group {} expired for {}, now held by {}", mq, group, e.clientId, clientId);
+                        LOG.warn("lock of {} in group {} expired for {}, now held by {}", LogEscape.of(mq),
+                            LogEscape.of(group), LogEscape.of(e.clientId), LogEscape.of(clientId));
                     }
                     locks.put(mq, new LockEntry(clientId, now));
                     granted.add(mq);

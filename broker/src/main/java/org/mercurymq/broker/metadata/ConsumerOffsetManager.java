@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.body.ConsumerOffsetSerializeWrapper;
 import org.slf4j.Logger;
@@ -61,7 +62,8 @@ public final class ConsumerOffsetManager {
         ConcurrentMap<Integer, Long> queues = table.computeIfAbsent(key(topic, group), k -> new ConcurrentHashMap<>(32));
         Long old = queues.put(queueId, offset);
         if (old != null && offset < old) {
-            LOG.info("offset of {}@{} queue {} moved back from {} to {} by {}", topic, group, queueId, old, offset,
+            LOG.info("offset of {}@{} queue {} moved back from {} to {} by {}", LogEscape.of(topic),
+                LogEscape.of(group), queueId, old, offset,
                 clientHost);
         }
     }

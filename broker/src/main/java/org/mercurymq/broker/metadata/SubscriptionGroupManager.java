@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.mercurymq.common.DataVersion;
 import org.mercurymq.common.GroupNames;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.body.SubscriptionGroupWrapper;
@@ -97,7 +98,7 @@ public final class SubscriptionGroupManager {
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
         }
-        LOG.info("auto-created subscription group {}", group);
+        LOG.info("auto-created subscription group {}", LogEscape.of(group));
         return created;
     }
 
@@ -121,7 +122,7 @@ public final class SubscriptionGroupManager {
         SubscriptionGroupConfig old = table.put(config.getGroupName(), config);
         dataVersion = dataVersion.nextVersion(clock.getAsLong());
         persistQuietly();
-        LOG.info("{} subscription group {}", old == null ? "created" : "updated", config);
+        LOG.info("{} subscription group {}", old == null ? "created" : "updated", LogEscape.of(config));
     }
 
     /**
@@ -149,7 +150,7 @@ public final class SubscriptionGroupManager {
         }
         dataVersion = dataVersion.nextVersion(clock.getAsLong());
         persistQuietly();
-        LOG.info("deleted subscription group {}", group);
+        LOG.info("deleted subscription group {}", LogEscape.of(group));
         return true;
     }
 }

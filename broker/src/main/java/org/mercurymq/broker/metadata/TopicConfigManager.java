@@ -18,6 +18,7 @@ import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.TopicValidator;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,8 @@ public final class TopicConfigManager {
 
     /**
      * Creates {@code topic} from the template {@code defaultTopic} for a send (behaviour.md §3); returns the
-     * existing or new config, or null when the template is missing or has no INHERIT permission.
+     * existing or new config, or null when the template is missing or has no INHERIT permission, or when the
+     * new topic would have no queue.
      */
     public TopicConfig createTopicInSendMessageMethod(String topic, String defaultTopic, String remoteAddr,
                                                       int clientDefaultTopicQueueNums, int topicSysFlag) {
@@ -155,7 +157,8 @@ public final class TopicConfigManager {
             }
             TopicConfig template = table.get(defaultTopic);
             if (template == null) {
-                LOG.warn("cannot auto-create topic {} for {}: template topic {} does not exist", topic, remoteAddr, defaultTopic);
+                LOG.warn("cannot auto-create topic {} for {}: template topic {} does not exist", LogEscape.of(topic),
+                    remoteAddr, LogEscape.of(defaultTopic));
                 return null;
             }
             if (TopicNames.DEFAULT_TOPIC.equals(defaultTopic) && !config.get().get(BrokerConfigKeys.AUTO_CREATE_TOPIC_ENABLE)
@@ -164,18 +167,26 @@ public final class TopicConfigManager {
                 table.put(defaultTopic, template);
             }
             if (!PermName.isInherited(template.getPerm())) {
-                LOG.warn("cannot auto-create topic {} for {}: template topic {} has perm {} without INHERIT", topic,
-                    remoteAddr, defaultTopic, template.getPerm());
+                LOG.warn("cannot auto-create topic {} for {}: template topic {} has perm {} without INHERIT",
+                    LogEscape.of(topic), remoteAddr, LogEscape.of(defaultTopic), template.getPerm());
                 return null;
             }
-            int queueNums = Math.max(0, Math.min(clientDefaultTopicQueueNums, template.getWriteQueueNums()));
+            int queueNums = Math.min(clientDefaultTopicQueueNums, template.getWriteQueueNums());
+            if (queueNums < 1) {
+                // a topic without queues takes sends nowhere: refuse rather than create it
+                LOG.warn("cannot auto-create topic {} for {}: {} queues (client asks {}, template topic {} has {})",
+                    LogEscape.of(topic), remoteAddr, queueNums, clientDefaultTopicQueueNums, LogEscape.of(defaultTopic),
+                    template.getWriteQueueNums());
+                return null;
+            }
             created = new TopicConfig(topic, queueNums, queueNums, template.getPerm() & ~PermName.PERM_INHERIT,
                 template.getTopicFilterType(), topicSysFlag, false);
             table.put(topic, created);
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
         }
-        LOG.info("auto-created topic {} from {} for {}: {}", topic, defaultTopic, remoteAddr, created);
+        LOG.info("auto-created topic {} from {} for {}: {}", LogEscape.of(topic), LogEscape.of(defaultTopic),
+            remoteAddr, LogEscape.of(created));
         changeListener.run();
         return created;
     }
@@ -197,7 +208,7 @@ public final class TopicConfigManager {
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
         }
-        LOG.info("created topic {}: {}", topic, created);
+        LOG.info("created topic {}: {}", LogEscape.of(topic), LogEscape.of(created));
         changeListener.run();
         return created;
     }
@@ -208,7 +219,8 @@ public final class TopicConfigManager {
             TopicConfig old = table.put(topicConfig.getTopicName(), topicConfig);
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
-            LOG.info("{} topic {}: {}", old == null ? "created" : "updated", topicConfig.getTopicName(), topicConfig);
+            LOG.info("{} topic {}: {}", old == null ? "created" : "updated", LogEscape.of(topicConfig.getTopicName()),
+                LogEscape.of(topicConfig));
         }
         changeListener.run();
     }
@@ -244,7 +256,7 @@ public final class TopicConfigManager {
             }
             dataVersion = dataVersion.nextVersion(clock.getAsLong());
             persistQuietly();
-            LOG.info("deleted topic {}", topic);
+            LOG.info("deleted topic {}", LogEscape.of(topic));
         }
         changeListener.run();
         return true;

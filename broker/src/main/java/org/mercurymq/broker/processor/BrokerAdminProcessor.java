@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfigHolder;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RequestCode;
@@ -55,8 +56,8 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         } catch (ConfigException e) {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
-        LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), raw,
-            warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")");
+        LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), LogEscape.of(raw),
+            warnings.isEmpty() ? "" : " (" + LogEscape.of(String.join("; ", warnings)) + ")");
         return success(request);
     }
 

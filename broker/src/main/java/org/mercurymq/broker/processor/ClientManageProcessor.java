@@ -60,6 +60,7 @@ public final class ClientManageProcessor extends CodeDispatchingProcessor {
         if (data == null || data.getClientID() == null) {
             throw new IllegalArgumentException("heartbeat without clientID");
         }
+        checkHeartbeat(data);
         ClientChannelInfo info = new ClientChannelInfo(channel, data.getClientID(), request.getLanguage(),
             request.getVersion(), clock.getAsLong());
         for (ConsumerData consumer : data.getConsumerDataSet()) {
@@ -80,6 +81,26 @@ public final class ClientManageProcessor extends CodeDispatchingProcessor {
             producers.registerProducer(producer.getGroupName(), info);
         }
         return success(request);
+    }
+
+    /** Every group named, every subscription complete: else nothing of the heartbeat is applied. */
+    private static void checkHeartbeat(HeartbeatData data) {
+        require(data.getConsumerDataSet() != null && data.getProducerDataSet() != null,
+            "heartbeat without consumerDataSet or producerDataSet");
+        for (ConsumerData consumer : data.getConsumerDataSet()) {
+            require(consumer != null && consumer.getGroupName() != null && !consumer.getGroupName().isEmpty(),
+                "heartbeat of " + data.getClientID() + " has a consumer without groupName");
+            require(consumer.getSubscriptionDataSet() != null,
+                "heartbeat consumer " + consumer.getGroupName() + " without subscriptionDataSet");
+            for (SubscriptionData sub : consumer.getSubscriptionDataSet()) {
+                require(sub != null && sub.getTopic() != null && !sub.getTopic().isEmpty(),
+                    "heartbeat consumer " + consumer.getGroupName() + " has a subscription without topic");
+            }
+        }
+        for (ProducerData producer : data.getProducerDataSet()) {
+            require(producer != null && producer.getGroupName() != null && !producer.getGroupName().isEmpty(),
+                "heartbeat of " + data.getClientID() + " has a producer without groupName");
+        }
     }
 
     private RemotingCommand unregisterClient(RemotingChannel channel, RemotingCommand request) throws Exception {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.CommandCustomHeader;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.RequestProcessor;
@@ -52,16 +53,26 @@ public abstract class CodeDispatchingProcessor implements RequestProcessor {
         try {
             return handler.handle(channel, request);
         } catch (RemotingCommandException | IllegalArgumentException | JSONException e) {
-            LOG.warn("bad request code={} from {}: {}", request.getCode(), remote(channel), e.getMessage());
-            return request.response(ResponseCode.SYSTEM_ERROR.code(), e.getMessage());
+            String why = e.getMessage() == null ? "malformed request" : e.getMessage();
+            LOG.warn("bad request code={} from {}: {}", request.getCode(), remote(channel), LogEscape.of(why));
+            return request.response(ResponseCode.SYSTEM_ERROR.code(), why);
         } catch (Exception e) {
+            // A bug, not bad input: the stack trace is for us; the client gets a readable line without internals.
             LOG.error("request code={} from {} failed", request.getCode(), remote(channel), e);
-            return request.response(ResponseCode.SYSTEM_ERROR.code(), e.toString());
+            return request.response(ResponseCode.SYSTEM_ERROR.code(), "the broker failed to process request code "
+                + request.getCode() + " (internal error, see the broker log)");
         }
     }
 
     private static String remote(RemotingChannel channel) {
         return channel == null ? "?" : channel.remoteAddress();
+    }
+
+    /** Refuses a request whose content is not usable: answered SYSTEM_ERROR with {@code why}, logged at WARN. */
+    protected static void require(boolean condition, String why) {
+        if (!condition) {
+            throw new IllegalArgumentException(why);
+        }
     }
 
     protected static RemotingCommand success(RemotingCommand request) {

@@ -11,6 +11,7 @@ import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
 import org.mercurymq.broker.stats.BrokerStats;
 import org.mercurymq.common.TopicConfig;
@@ -242,7 +243,7 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
         byte[] encoded = body.encode();
         for (ClientChannelInfo ci : info.channelInfos()) {
             if (ci.version() < MIN_RESET_VERSION) {
-                LOG.warn("consumer {} is too old ({}) to reset offsets", ci, ci.version());
+                LOG.warn("consumer {} is too old ({}) to reset offsets", LogEscape.of(ci), ci.version());
                 continue;
             }
             ResetOffsetRequestHeader toClient = new ResetOffsetRequestHeader();
@@ -252,7 +253,8 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
             toClient.setForce(h.isForce());
             broker2Client.sendOneway(ci.channel(), RequestCode.RESET_CONSUMER_CLIENT_OFFSET, toClient, encoded);
         }
-        LOG.info("offsets of {} on {} reset to timestamp {} by {}: {}", h.getGroup(), h.getTopic(), h.getTimestamp(),
+        LOG.info("offsets of {} on {} reset to timestamp {} by {}: {}", LogEscape.of(h.getGroup()),
+            LogEscape.of(h.getTopic()), h.getTimestamp(),
             channel.remoteAddress(), body.getOffsetTable().values());
         // a C++ admin reads the list form (headers.md §8); the consumers themselves always get the Java form
         return TopicAdminProcessor.withBody(request,
@@ -285,7 +287,7 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
                     body.getConsumerTable().put(ci.clientId(), b.getMessageQueueTable());
                 }
             } catch (Exception e) {
-                LOG.warn("get consumer status of {} failed: {}", ci, e.toString());
+                LOG.warn("get consumer status of {} failed: {}", LogEscape.of(ci), e.toString());
             }
         }
         return TopicAdminProcessor.withBody(request, body.encode());

@@ -12,6 +12,7 @@ import org.mercurymq.common.MQVersion;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
@@ -99,7 +100,8 @@ public final class ConsumerSendMsgBackProcessor extends CodeDispatchingProcessor
                 return error(request, ResponseCode.SYSTEM_ERROR, "topic[" + topic + "] not exist");
             }
             MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
-            LOG.info("message {} of group {} reconsumed {} times, moved to {}", original.getMsgId(), group,
+            LOG.info("message {} of group {} reconsumed {} times, moved to {}", LogEscape.of(original.getMsgId()),
+                LogEscape.of(group),
                 original.getReconsumeTimes(), topic);
         } else {
             if (delayLevel == 0) {

@@ -3,6 +3,7 @@ package org.mercurymq.broker.processor;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.sysflag.MessageSysFlag;
@@ -46,7 +47,10 @@ public final class EndTransactionProcessor extends CodeDispatchingProcessor {
         }
         int type = header.getCommitOrRollback();
         if (type != MessageSysFlag.TRANSACTION_COMMIT_TYPE && type != MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-            return null;
+            // "state unknown" (or any other value): nothing to do; the check service asks the producer later.
+            // Clients send this code oneway; a synchronous caller still gets an answer instead of a time-out.
+            return request.response(ResponseCode.SUCCESS.code(), "transaction state " + type
+                + " is neither commit nor rollback: nothing done, the broker will check it later");
         }
         MessageExt half = store.lookMessageByOffset(header.getCommitLogOffset());
         if (half == null) {
@@ -54,7 +58,8 @@ public final class EndTransactionProcessor extends CodeDispatchingProcessor {
         }
         String problem = verify(half, header);
         if (problem != null) {
-            LOG.warn("end transaction {} from {} refused: {}", header.getMsgId(), channel.remoteAddress(), problem);
+            LOG.warn("end transaction {} from {} refused: {}", LogEscape.of(header.getMsgId()),
+                channel.remoteAddress(), problem);
             return error(request, ResponseCode.SYSTEM_ERROR, problem);
         }
         if (type == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {

@@ -8,6 +8,7 @@ import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.header.CloneGroupOffsetRequestHeader;
 import org.mercurymq.remoting.protocol.header.QueryCorrectionOffsetHeader;
 import org.mercurymq.common.TopicValidator;
@@ -68,7 +69,7 @@ public final class GroupAdminProcessor extends CodeDispatchingProcessor {
             return error(request, ResponseCode.SYSTEM_ERROR, "the group name '" + config.getGroupName() + "' is illegal");
         }
         groups.updateSubscriptionGroupConfig(config);
-        LOG.info("subscription group {} updated by {}", config.getGroupName(), channel.remoteAddress());
+        LOG.info("subscription group {} updated by {}", LogEscape.of(config.getGroupName()), channel.remoteAddress());
         return success(request);
     }
 
@@ -78,7 +79,8 @@ public final class GroupAdminProcessor extends CodeDispatchingProcessor {
         if (h.isRemoveOffset()) {
             offsets.removeGroup(h.getGroupName());
         }
-        LOG.info("subscription group {} deleted by {} (offsets removed: {})", h.getGroupName(), channel.remoteAddress(),
+        LOG.info("subscription group {} deleted by {} (offsets removed: {})", LogEscape.of(h.getGroupName()),
+            channel.remoteAddress(),
             h.isRemoveOffset());
         return success(request);
     }
@@ -101,7 +103,8 @@ public final class GroupAdminProcessor extends CodeDispatchingProcessor {
             }
             offsets.cloneOffset(h.getSrcGroup(), h.getDestGroup(), topic);
         }
-        LOG.info("offsets of {} cloned to {} for {}", h.getSrcGroup(), h.getDestGroup(), topicNames);
+        LOG.info("offsets of {} cloned to {} for {}", LogEscape.of(h.getSrcGroup()), LogEscape.of(h.getDestGroup()),
+            LogEscape.of(topicNames));
         return success(request);
     }
 

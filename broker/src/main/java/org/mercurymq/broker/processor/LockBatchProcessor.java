@@ -22,6 +22,7 @@ public final class LockBatchProcessor extends CodeDispatchingProcessor {
 
     private RemotingCommand lock(RemotingChannel channel, RemotingCommand request) {
         LockBatchRequestBody body = decodeBody(request, LockBatchRequestBody.class);
+        checkLockRequest(body.getConsumerGroup(), body.getClientId(), body.getMqSet());
         Set<MessageQueue> granted = locks.tryLockBatch(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
         LockBatchResponseBody reply = new LockBatchResponseBody();
         reply.setLockOKMQSet(granted);
@@ -32,7 +33,18 @@ public final class LockBatchProcessor extends CodeDispatchingProcessor {
 
     private RemotingCommand unlock(RemotingChannel channel, RemotingCommand request) {
         UnlockBatchRequestBody body = decodeBody(request, UnlockBatchRequestBody.class);
+        checkLockRequest(body.getConsumerGroup(), body.getClientId(), body.getMqSet());
         locks.unlockBatch(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
         return success(request);
+    }
+
+    private static void checkLockRequest(String group, String clientId, Set<MessageQueue> mqs) {
+        require(group != null && !group.isEmpty(), "lock request without consumerGroup");
+        require(clientId != null && !clientId.isEmpty(), "lock request without clientId");
+        require(mqs != null, "lock request without mqSet");
+        for (MessageQueue mq : mqs) {
+            require(mq != null && mq.getTopic() != null && mq.getBrokerName() != null,
+                "lock request with an incomplete message queue in mqSet: " + mq);
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.filter.ExpressionType;
 import org.mercurymq.common.filter.FilterAPI;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
@@ -125,7 +126,8 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
         }
         TopicConfig topicConfig = topics.selectTopicConfig(topic);
         if (topicConfig == null) {
-            LOG.warn("pull of unknown topic {} by {} from {}", topic, group, channel.remoteAddress());
+            LOG.warn("pull of unknown topic {} by {} from {}", LogEscape.of(topic), LogEscape.of(group),
+                channel.remoteAddress());
             return error(request, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist, apply first please!");
         }
         if (!PermName.isReadable(topicConfig.getPerm())) {
@@ -209,7 +211,8 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
                     clock.getAsLong(), queueOffset, filter));
                 response = null;
             } else if (code == ResponseCode.PULL_OFFSET_MOVED && correctsOffsets) {
-                LOG.warn("pull offset moved: {}@{} queue {} requested {} next {} (min {}, max {})", topic, group, queueId,
+                LOG.warn("pull offset moved: {}@{} queue {} requested {} next {} (min {}, max {})",
+                    LogEscape.of(topic), LogEscape.of(group), queueId,
                     queueOffset, result.getNextBeginOffset(), result.getMinOffset(), result.getMaxOffset());
                 writeOffsetMovedEvent(group, topic, queueId, queueOffset, result.getNextBeginOffset());
             }

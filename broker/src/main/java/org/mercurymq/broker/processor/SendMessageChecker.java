@@ -67,6 +67,10 @@ public final class SendMessageChecker {
             int sysFlag = 0;
             String defaultTopic = header.getDefaultTopic() == null ? TopicNames.DEFAULT_TOPIC : header.getDefaultTopic();
             int queueNums = header.getDefaultTopicQueueNums() == null ? 4 : header.getDefaultTopicQueueNums();
+            if (queueNums < 1) {
+                return Result.error(ResponseCode.SYSTEM_ERROR, "defaultTopicQueueNums must be at least 1, got " + queueNums
+                    + ": the topic[" + topic + "] would be created without queues");
+            }
             topicConfig = topics.createTopicInSendMessageMethod(topic, defaultTopic, remoteAddr, queueNums, sysFlag);
             if (topicConfig == null && TopicNames.isRetryTopic(topic)) {
                 topicConfig = topics.createTopicIfAbsent(topic, 1, PermName.PERM_READ_WRITE, sysFlag);

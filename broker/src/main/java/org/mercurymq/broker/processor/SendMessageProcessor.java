@@ -22,6 +22,7 @@ import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicFilterType;
 import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageDecoder;
@@ -56,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class SendMessageProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SendMessageProcessor.class);
     private static final int DLQ_QUEUE_NUMS = 1;
+    /** A compressed body may inflate to at most this many times maxMessageSize (zip-bomb guard). */
+    private static final long MAX_INFLATE_FACTOR = 64;
 
     private final Supplier<BrokerConfig> config;
     private final SendMessageChecker checker;
@@ -135,6 +138,14 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         if (!batch && body != null && body.length > maxMessageSize) {
             return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, "the message body size " + body.length
                 + " bytes is larger than maxMessageSize " + maxMessageSize);
+        }
+        int requestSysFlag = header.getSysFlag() == null ? 0 : header.getSysFlag();
+        MessageBodyChecker bodies = new MessageBodyChecker(MAX_INFLATE_FACTOR * maxMessageSize);
+        String poison = batch ? bodies.checkBatch(body, requestSysFlag) : bodies.checkSingle(body, requestSysFlag);
+        if (poison != null) {
+            LOG.warn("send to {} from {} (group {}) refused: {}", LogEscape.of(header.getTopic()),
+                channel.remoteAddress(), LogEscape.of(header.getProducerGroup()), poison);
+            return newResponse(request, ResponseCode.MESSAGE_ILLEGAL, poison);
         }
         SendMessageChecker.Result check = checker.check(header, channel.remoteAddress());
         if (!check.isOk()) {
@@ -238,7 +249,8 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
             msg.setTopic(dlq);
             msg.setQueueId(0);
             MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
-            LOG.info("message for {} reached {} reconsume times, stored in {}", topic, reconsumeTimes, dlq);
+            LOG.info("message for {} reached {} reconsume times, stored in {}", LogEscape.of(topic), reconsumeTimes,
+                dlq);
         }
         return null;
     }
@@ -276,7 +288,7 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
         put.whenComplete((result, error) -> {
             RemotingCommand response;
             if (error != null) {
-                LOG.error("put to {} from {} failed", topic, channel.remoteAddress(), error);
+                LOG.error("put to {} from {} failed", LogEscape.of(topic), channel.remoteAddress(), error);
                 response = newResponse(request, ResponseCode.SYSTEM_ERROR, error.toString());
             } else {
                 response = toResponse(request, result, replyQueueId, topic, group, channel);
@@ -310,7 +322,7 @@ public final class SendMessageProcessor extends CodeDispatchingProcessor {
                 // at most one line a second: a full disk refuses every put, and the log may share that disk
                 lastRefusalLogNanos = now;
                 LOG.warn("put to {} from {} (group {}) refused: {} ({}); {} more refusals since the last such line",
-                    topic, channel.remoteAddress(), group, status, remark, suppressedRefusals.getAndSet(0));
+                    LogEscape.of(topic), channel.remoteAddress(), LogEscape.of(group), status, remark, suppressedRefusals.getAndSet(0));
             } else {
                 suppressedRefusals.incrementAndGet();
             }

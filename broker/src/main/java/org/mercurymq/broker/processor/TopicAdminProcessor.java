@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
@@ -103,7 +104,7 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
         int sysFlag = h.getTopicSysFlag() == null ? 0 : h.getTopicSysFlag();
         boolean order = h.getOrder() != null && h.getOrder();
         topics.updateTopicConfig(new TopicConfig(topic, read, write, perm, filterType, sysFlag, order));
-        LOG.info("topic {} created/updated by {}", topic, channel.remoteAddress());
+        LOG.info("topic {} created/updated by {}", LogEscape.of(topic), channel.remoteAddress());
         return success(request);
     }
 
@@ -116,7 +117,7 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
         topics.deleteTopicConfig(topic);
         offsets.removeTopic(topic);
         store.deleteTopics(Collections.singleton(topic));
-        LOG.info("topic {} deleted by {}", topic, channel.remoteAddress());
+        LOG.info("topic {} deleted by {}", LogEscape.of(topic), channel.remoteAddress());
         return success(request);
     }
 

@@ -20,6 +20,7 @@ import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageDecoder;
@@ -221,7 +222,7 @@ public final class TransactionalMessageCheckService extends ServiceThread {
         String group = half.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
         ClientChannelInfo producer = group == null ? null : producers.anyActiveChannel(group);
         if (producer == null) {
-            LOG.warn("no producer of group {} online to check transaction {}", group, half.getMsgId());
+            LOG.warn("no producer of group {} online to check transaction {}", LogEscape.of(group), half.getMsgId());
             return true;
         }
         long commitLogOffset = put.getAppendMessageResult().getWroteOffset();

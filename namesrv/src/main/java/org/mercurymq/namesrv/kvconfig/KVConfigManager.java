@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.namesrv.AtomicFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,8 @@ public final class KVConfigManager {
         String old = kv.put(key, value);
         next.put(namespace, Map.copyOf(kv));
         publish(next);
-        LOG.info("kv config {} {}: {}={} (was {})", old == null ? "put" : "updated", namespace, key, value, old);
+        LOG.info("kv config {} {}: {}={} (was {})", old == null ? "put" : "updated", LogEscape.of(namespace),
+            LogEscape.of(key), LogEscape.of(value), LogEscape.of(old));
     }
 
     /** Removes a value if present and persists. */
@@ -89,7 +91,7 @@ public final class KVConfigManager {
             next.put(namespace, Map.copyOf(rest));
         }
         publish(next);
-        LOG.info("kv config deleted {}: {} (was {})", namespace, key, old);
+        LOG.info("kv config deleted {}: {} (was {})", LogEscape.of(namespace), LogEscape.of(key), LogEscape.of(old));
     }
 
     public String getKVConfig(String namespace, String key) {

@@ -5,6 +5,7 @@ import java.util.zip.CRC32;
 import org.mercurymq.common.DataVersion;
 import org.mercurymq.common.KVNamespaces;
 import org.mercurymq.common.MQVersion;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.namesrv.kvconfig.KVConfigManager;
 import org.mercurymq.namesrv.routeinfo.RegisterBrokerResult;
 import org.mercurymq.namesrv.routeinfo.RouteInfoManager;
@@ -21,12 +22,16 @@ import org.mercurymq.remoting.protocol.header.namesrv.QueryDataVersionResponseHe
 import org.mercurymq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import org.mercurymq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import org.mercurymq.remoting.protocol.header.namesrv.UnRegisterBrokerRequestHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Broker-facing codes: REGISTER_BROKER (103), UNREGISTER_BROKER (104), QUERY_DATA_VERSION (322).
- * Runs on the registration executor so route lookups never queue behind it. Thread-safe.
+ * Runs on the registration executor so route lookups never queue behind it. A registration with garbage names,
+ * ids, addresses or topic entries is refused (SYSTEM_ERROR with the reason) and nothing of it is kept. Thread-safe.
  */
 public final class BrokerRegistrationProcessor extends CodeDispatchingProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerRegistrationProcessor.class);
     private final RouteInfoManager routes;
     private final KVConfigManager kvConfig;
 
@@ -56,6 +61,11 @@ public final class BrokerRegistrationProcessor extends CodeDispatchingProcessor 
             topics = body == null || body.length == 0
                 ? TopicConfigSerializeWrapper.empty() : RemotingSerializable.decode(body, TopicConfigSerializeWrapper.class);
             filterServers = null;
+        }
+        String invalid = BrokerRegistrationValidator.validate(header, topics, filterServers);
+        if (invalid != null) {
+            LOG.warn("REGISTER_BROKER from {}: {}", channel.remoteAddress(), LogEscape.of(invalid));
+            return request.response(ResponseCode.SYSTEM_ERROR.code(), invalid);
         }
         RegisterBrokerResult result = routes.registerBroker(header.getClusterName(), header.getBrokerAddr(),
             header.getBrokerName(), header.getBrokerId(), header.getHaServerAddr(), topics, filterServers, channel);

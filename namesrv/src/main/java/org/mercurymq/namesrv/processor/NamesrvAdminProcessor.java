@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.namesrv.AtomicFileWriter;
 import org.mercurymq.namesrv.NamesrvConfig;
 import org.mercurymq.namesrv.kvconfig.KVConfigManager;
@@ -62,7 +63,8 @@ public final class NamesrvAdminProcessor extends CodeDispatchingProcessor {
     private RemotingCommand wipeWritePerm(RemotingChannel channel, RemotingCommand request) throws Exception {
         WipeWritePermOfBrokerRequestHeader h = request.decodeCommandCustomHeader(WipeWritePermOfBrokerRequestHeader.class);
         int count = routes.wipeWritePermOfBroker(h.getBrokerName());
-        LOG.info("wipe write perm of broker {} requested by {}: {} topics", h.getBrokerName(), remote(channel), count);
+        LOG.info("wipe write perm of broker {} requested by {}: {} topics", LogEscape.of(h.getBrokerName()),
+            remote(channel), count);
         RemotingCommand response = success(request);
         response.writeCustomHeader(new WipeWritePermOfBrokerResponseHeader(count));
         return response;
@@ -71,7 +73,8 @@ public final class NamesrvAdminProcessor extends CodeDispatchingProcessor {
     private RemotingCommand addWritePerm(RemotingChannel channel, RemotingCommand request) throws Exception {
         AddWritePermOfBrokerRequestHeader h = request.decodeCommandCustomHeader(AddWritePermOfBrokerRequestHeader.class);
         int count = routes.addWritePermOfBroker(h.getBrokerName());
-        LOG.info("add write perm of broker {} requested by {}: {} topics", h.getBrokerName(), remote(channel), count);
+        LOG.info("add write perm of broker {} requested by {}: {} topics", LogEscape.of(h.getBrokerName()),
+            remote(channel), count);
         RemotingCommand response = success(request);
         response.writeCustomHeader(new AddWritePermOfBrokerResponseHeader(count));
         return response;
@@ -138,7 +141,8 @@ public final class NamesrvAdminProcessor extends CodeDispatchingProcessor {
             raw.put(name, props.getProperty(name));
         }
         if (raw.containsKey(NamesrvConfig.KV_CONFIG_PATH.name()) || raw.containsKey(NamesrvConfig.CONFIG_STORE_PATH.name())) {
-            LOG.warn("config update from {} refused: it changes a file path ({})", remote(channel), raw.keySet());
+            LOG.warn("config update from {} refused: it changes a file path ({})", remote(channel),
+                LogEscape.of(raw.keySet()));
             return request.response(ResponseCode.NO_PERMISSION.code(), "Can not update config path");
         }
         List<String> warnings = new ArrayList<>();
@@ -149,8 +153,8 @@ public final class NamesrvAdminProcessor extends CodeDispatchingProcessor {
         } catch (UncheckedIOException e) {
             return request.response(ResponseCode.SYSTEM_ERROR.code(), e.getMessage());
         }
-        warnings.forEach(w -> LOG.warn("config update from {}: {}", remote(channel), w));
-        LOG.info("config updated by {}: {}", remote(channel), raw);
+        warnings.forEach(w -> LOG.warn("config update from {}: {}", remote(channel), LogEscape.of(w)));
+        LOG.info("config updated by {}: {}", remote(channel), LogEscape.of(raw));
         return request.response(ResponseCode.SUCCESS.code(), warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 

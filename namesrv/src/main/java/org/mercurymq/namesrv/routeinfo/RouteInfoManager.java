@@ -17,6 +17,7 @@ import org.mercurymq.common.DataVersion;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicSysFlag;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.protocol.body.ClusterInfo;
 import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
@@ -80,7 +81,8 @@ public final class RouteInfoManager {
             // same address under another id of this broker name: a slave switched to master or vice versa
             for (Map.Entry<Long, String> e : updated.getBrokerAddrs().entrySet()) {
                 if (brokerAddr.equals(e.getValue()) && e.getKey() != brokerId) {
-                    LOG.info("broker {} address {} moves from id {} to id {}", brokerName, brokerAddr, e.getKey(), brokerId);
+                    LOG.info("broker {} address {} moves from id {} to id {}", LogEscape.of(brokerName),
+                        LogEscape.of(brokerAddr), e.getKey(), brokerId);
                     updated = updated.withoutId(e.getKey());
                     break;
                 }
@@ -102,8 +104,9 @@ public final class RouteInfoManager {
             BrokerLiveInfo previous = brokerLiveTable.put(brokerAddr,
                 new BrokerLiveInfo(clock.getAsLong(), dataVersion, channel, haServerAddr));
             if (previous == null) {
-                LOG.info("new broker registered: {} {} id={} cluster={} haServer={}", brokerName, brokerAddr, brokerId,
-                    clusterName, haServerAddr);
+                LOG.info("new broker registered: {} {} id={} cluster={} haServer={}", LogEscape.of(brokerName),
+                    LogEscape.of(brokerAddr), brokerId,
+                    LogEscape.of(clusterName), LogEscape.of(haServerAddr));
             }
 
             List<String> currentFilters = edit.readFilters().get(brokerAddr);
@@ -140,9 +143,10 @@ public final class RouteInfoManager {
         QueueData old = copy.put(brokerName, queueData);
         edit.topics().put(topic.getTopicName(), Map.copyOf(copy));
         if (old == null) {
-            LOG.info("new topic route: {} {}", topic.getTopicName(), queueData);
+            LOG.info("new topic route: {} {}", LogEscape.of(topic.getTopicName()), LogEscape.of(queueData));
         } else {
-            LOG.info("topic route changed: {} from {} to {}", topic.getTopicName(), old, queueData);
+            LOG.info("topic route changed: {} from {} to {}", LogEscape.of(topic.getTopicName()), LogEscape.of(old),
+                LogEscape.of(queueData));
         }
     }
 
@@ -165,8 +169,9 @@ public final class RouteInfoManager {
                 }
             }
             tables = edit.build();
-            LOG.info("broker unregistered: {} {} id={} cluster={} wasLive={}", brokerName, brokerAddr, brokerId,
-                clusterName, live != null);
+            LOG.info("broker unregistered: {} {} id={} cluster={} wasLive={}", LogEscape.of(brokerName),
+                LogEscape.of(brokerAddr), brokerId,
+                LogEscape.of(clusterName), live != null);
         } finally {
             writeLock.unlock();
         }
@@ -181,7 +186,7 @@ public final class RouteInfoManager {
                 rest.remove(brokerName);
                 if (rest.isEmpty()) {
                     edit.clusters().remove(e.getKey());
-                    LOG.info("cluster {} removed: no broker left", e.getKey());
+                    LOG.info("cluster {} removed: no broker left", LogEscape.of(e.getKey()));
                 } else {
                     edit.clusters().put(e.getKey(), Set.copyOf(rest));
                 }
@@ -193,13 +198,14 @@ public final class RouteInfoManager {
                 rest.remove(brokerName);
                 if (rest.isEmpty()) {
                     edit.topics().remove(e.getKey());
-                    LOG.info("topic {} removed: its last broker {} is gone", e.getKey(), brokerName);
+                    LOG.info("topic {} removed: its last broker {} is gone", LogEscape.of(e.getKey()),
+                        LogEscape.of(brokerName));
                 } else {
                     edit.topics().put(e.getKey(), Map.copyOf(rest));
                 }
             }
         }
-        LOG.info("broker name {} removed: no address left", brokerName);
+        LOG.info("broker name {} removed: no address left", LogEscape.of(brokerName));
     }
 
     /** Removes one broker address wherever it appears (expiry, connection close). Caller holds the lock. */
@@ -211,7 +217,8 @@ public final class RouteInfoManager {
         for (BrokerData brokerData : new ArrayList<>(edit.readBrokers().values())) {
             if (brokerData.getBrokerAddrs().containsValue(brokerAddr)) {
                 BrokerData rest = brokerData.withoutAddr(brokerAddr);
-                LOG.info("broker address removed: {} {}", brokerData.getBrokerName(), brokerAddr);
+                LOG.info("broker address removed: {} {}", LogEscape.of(brokerData.getBrokerName()),
+                    LogEscape.of(brokerAddr));
                 if (rest.getBrokerAddrs().isEmpty()) {
                     removeBrokerName(edit, brokerData.getBrokerName());
                 } else {
@@ -236,7 +243,7 @@ public final class RouteInfoManager {
             }
             RouteTables.Editor edit = tables.edit();
             for (String addr : addrs) {
-                LOG.info("connection {} closed: removing broker {}", channel.remoteAddress(), addr);
+                LOG.info("connection {} closed: removing broker {}", channel.remoteAddress(), LogEscape.of(addr));
                 removeBrokerAddr(edit, addr);
             }
             tables = edit.build();
@@ -439,7 +446,7 @@ public final class RouteInfoManager {
                 }
             }
             tables = edit.build();
-            LOG.info("write perm of broker {} changed on {} topics", brokerName, count);
+            LOG.info("write perm of broker {} changed on {} topics", LogEscape.of(brokerName), count);
             return count;
         } finally {
             writeLock.unlock();
@@ -471,7 +478,8 @@ public final class RouteInfoManager {
                 }
             }
             tables = edit.build();
-            LOG.info("topic {} deleted from name server (cluster {})", topic, clusterName == null ? "*" : clusterName);
+            LOG.info("topic {} deleted from name server (cluster {})", LogEscape.of(topic),
+                LogEscape.of(clusterName == null ? "*" : clusterName));
         } finally {
             writeLock.unlock();
         }

@@ -137,7 +137,7 @@ class NamesrvProcessorsTest {
     @Test
     void registerWithBadCrcIsRefusedAndChangesNothing() throws Exception {
         byte[] bytes = body(1, new TopicConfig("T1")).encode(false);
-        RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader("broker-a", ADDR, "DefaultCluster", "x", 0L, false,
+        RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader("broker-a", ADDR, "DefaultCluster", "127.0.0.1:10912", 0L, false,
             BrokerRegistrationProcessor.crc32(bytes) ^ 1);
         RemotingCommand r = call(registration, request(RequestCode.REGISTER_BROKER, h, bytes));
         assertEquals(ResponseCode.SYSTEM_ERROR.code(), r.getCode());
@@ -153,7 +153,7 @@ class NamesrvProcessorsTest {
         assertEquals(ResponseCode.SYSTEM_ERROR.code(), r.getCode());
         assertTrue(r.getRemark().contains("brokerAddr"), r.getRemark());
 
-        RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader("broker-a", ADDR, "DefaultCluster", "x", 0L, true, 0);
+        RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader("broker-a", ADDR, "DefaultCluster", "127.0.0.1:10912", 0L, true, 0);
         RemotingCommand garbage = call(registration, request(RequestCode.REGISTER_BROKER, h, "garbage".getBytes()));
         assertEquals(ResponseCode.SYSTEM_ERROR.code(), garbage.getCode());
         assertTrue(garbage.getRemark().contains("zlib"), garbage.getRemark());
@@ -163,7 +163,7 @@ class NamesrvProcessorsTest {
     @Test
     void oldBrokerSendsBareTopicWrapper() throws Exception {
         TopicConfigSerializeWrapper wrapper = body(1, new TopicConfig("Legacy")).getTopicConfigSerializeWrapper();
-        RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader("broker-a", ADDR, "DefaultCluster", "x", 0L, false, 0);
+        RegisterBrokerRequestHeader h = new RegisterBrokerRequestHeader("broker-a", ADDR, "DefaultCluster", "127.0.0.1:10912", 0L, false, 0);
         RemotingCommand req = request(RequestCode.REGISTER_BROKER, h, wrapper.encode());
         req.setVersion(36);
         assertEquals(0, call(registration, req).getCode());

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RequestProcessor;
 import org.mercurymq.remoting.common.RemotingHelper;
 import org.mercurymq.remoting.exception.RemotingCommandException;
@@ -84,11 +85,12 @@ final class RequestDispatcher {
             response = processor.processRequest(nc, request);
             hooks.after(addr, request, response);
         } catch (RemotingCommandException e) {
-            LOG.warn("{}: bad request code={} from {}: {}", role, request.getCode(), addr, e.getMessage());
+            LOG.warn("{}: bad request code={} from {}: {}", role, request.getCode(), addr, LogEscape.of(e.getMessage()));
             replyUnlessOneway(nc, request, ResponseCode.SYSTEM_ERROR.code(), e.getMessage());
             return;
         } catch (Throwable e) {
-            LOG.warn("{}: processor for code={} from {} threw {}", role, request.getCode(), addr, RemotingHelper.exceptionSimpleDesc(e));
+            LOG.warn("{}: processor for code={} from {} threw {}", role, request.getCode(), addr,
+                LogEscape.of(RemotingHelper.exceptionSimpleDesc(e)));
             replyUnlessOneway(nc, request, ResponseCode.SYSTEM_ERROR.code(), RemotingHelper.exceptionSimpleDesc(e));
             return;
         }

@@ -1,6 +1,5 @@
 package org.mercurymq.client.impl.consumer;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,6 @@ import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
-import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
@@ -52,7 +50,7 @@ public class PullAPIWrapper {
         PullResultExt ext = (PullResultExt) pullResult;
         pullFromWhichNodeTable.put(mq, ext.getSuggestWhichBrokerId());
         if (pullResult.getPullStatus() == PullStatus.FOUND && ext.getMessageBinary() != null) {
-            List<MessageExt> decoded = MessageDecoder.decodes(ByteBuffer.wrap(ext.getMessageBinary()));
+            List<MessageExt> decoded = PulledMessages.decode(mq, ext.getMessageBinary());
             List<MessageExt> kept = decoded;
             if (subscriptionData != null && !subscriptionData.getTagsSet().isEmpty() && !subscriptionData.isClassFilterMode()) {
                 kept = new ArrayList<MessageExt>(decoded.size());

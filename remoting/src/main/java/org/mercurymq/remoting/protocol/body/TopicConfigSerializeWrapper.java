@@ -37,7 +37,11 @@ public final class TopicConfigSerializeWrapper extends RemotingSerializable {
         JSONObject t = json.getJSONObject("topicConfigTable");
         if (t != null) {
             for (String name : t.keySet()) {
-                topics.put(name, TopicConfig.fromJson(t.getJSONObject(name)));
+                JSONObject topic = t.getJSONObject(name);
+                if (topic == null) {
+                    throw new IllegalArgumentException("topicConfigTable entry [" + name + "] is null");
+                }
+                topics.put(name, TopicConfig.fromJson(topic));
             }
         }
         JSONObject v = json.getJSONObject("dataVersion");

@@ -1,9 +1,11 @@
 package org.mercurymq.remoting.protocol.header;
 
 import org.mercurymq.remoting.CommandCustomHeader;
+import org.mercurymq.remoting.annotation.CFNotNull;
 
 /** QUERY_CONSUME_QUEUE (321) request header. Bean; not thread-safe. */
 public class QueryConsumeQueueRequestHeader implements CommandCustomHeader {
+    @CFNotNull
     private String topic;
     private int queueId;
     private long index;
