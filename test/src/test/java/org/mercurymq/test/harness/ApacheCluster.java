@@ -57,7 +57,9 @@ public final class ApacheCluster implements AutoCloseable {
             .append("storePathCommitLog=").append(dir.resolve("store/commitlog")).append('\n')
             .append("mappedFileSizeCommitLog=67108864\n")
             .append("autoCreateTopicEnable=true\n")
-            .append("autoCreateSubscriptionGroup=true\n");
+            .append("autoCreateSubscriptionGroup=true\n")
+            // tests check function, not flow control: a busy 2-core CI machine can queue a send for 200 ms
+            .append("waitTimeMillsInSendQueue=3000\n");
         for (String line : brokerConfig) {
             conf.append(line).append('\n');
         }

@@ -45,7 +45,9 @@ public final class BrokerProcess implements AutoCloseable {
             .append("maxIndexNum=200000\n")
             .append("sendMessageThreadPoolNums=2\n")
             .append("pullMessageThreadPoolNums=4\n")
-            .append("serverSelectorThreads=2\n");
+            .append("serverSelectorThreads=2\n")
+            // tests check function, not flow control: a busy 2-core CI machine can queue a send for 200 ms
+            .append("waitTimeMillsInSendQueue=3000\n");
         if (namesrvAddr != null) {
             conf.append("namesrvAddr=").append(namesrvAddr).append('\n');
         }
