@@ -19,7 +19,7 @@ class PullRequestHoldServiceTest {
     private final AtomicLong maxOffset = new AtomicLong(5);
     private final List<PullRequest> woken = new CopyOnWriteArrayList<>();
     private final PullRequestHoldService hold = new PullRequestHoldService((t, q) -> maxOffset.get(), woken::add, clock,
-        () -> 5000L);
+        () -> 5000L, new HeldPullBudget(() -> 100, () -> 100));
 
     private PullRequest park(String expression) {
         PullRequest r = new PullRequest(RemotingCommand.createRequestCommand(11, null), new FakeChannel("c:1"), 15_000,
