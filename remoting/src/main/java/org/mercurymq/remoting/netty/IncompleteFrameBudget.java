@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * one connection may hold at most {@code perConnectionLimit} bytes of receive buffer, and all connections
  * of one server together at most {@code totalLimit}. A connection over its own limit is closed; when the
  * total is over, the connections that filled their buffers slowest (fewest bytes per second since their
- * incomplete frame began) are closed until it fits again. A client sending at full speed, even a 16 MiB
+ * incomplete frame began) are closed until it is back under 7/8 of the limit. A client sending at full speed, even a 16 MiB
  * frame, is never the slowest; a client trickling bytes into claimed-huge frames is. Each close logs
  * one line with the numbers.
  * <p>
@@ -85,10 +85,12 @@ public final class IncompleteFrameBudget {
     }
 
     private void closeSlowest(long now) {
+        // close down to 7/8 of the limit, so that a flood does not sort all holders again on every read
+        long target = totalLimit - totalLimit / 8;
         List<Pending> bySpeed = new ArrayList<>(holders);
         bySpeed.sort(Comparator.comparingDouble(h -> h.bytesPerSecond(now)));
         for (Pending victim : bySpeed) {
-            if (total <= totalLimit) {
+            if (total <= target) {
                 return;
             }
             close(victim, now, "it filled its incomplete frame slowest while incomplete frames of all connections hold "

@@ -58,17 +58,18 @@ final class HostileInputRun {
             String logs = logs(dir);
             long npes = count(logs, "NullPointerException");
             long stackLines = logs.lines().filter(l -> l.startsWith("\tat ")).count();
-            System.out.printf("hostile run (seed %d): %d frames on %d connections in %d ms = %d frames/s; "
-                    + "well-behaved calls ok %d; killers left open %d; tricklers closed %d; "
+            System.out.printf("hostile run (seed %d): %d frames on %d connections in %d ms = %d frames/s, %d replies; "
+                    + "well-behaved calls ok %d (busy, retried: %d); killers left open %d; tricklers closed %d; "
                     + "name server heap %d -> %d KiB, broker heap %d -> %d KiB; logs: %d NullPointerException, "
                     + "%d stack-trace lines%n", seed, traffic.frames(), traffic.connections(), millis,
-                traffic.frames() * 1000 / Math.max(1, millis), okAfterRun, traffic.killersLeftOpen(),
+                traffic.frames() * 1000 / Math.max(1, millis), traffic.answered(), okAfterRun, client.busy(), traffic.killersLeftOpen(),
                 traffic.tricklersClosed(), namesrvBefore / 1024, namesrvAfter / 1024, brokerBefore / 1024,
                 brokerAfter / 1024, npes, stackLines);
             stackTraces(logs).stream().limit(20).forEach(t -> System.out.println("  child stack trace: " + t));
 
             assertEquals(List.of(), traffic.errors(), "generator errors (seed " + seed + ")");
             assertEquals(List.of(), client.failures(), "the well-behaved client was not served (seed " + seed + ")");
+            assertTrue(traffic.answered() > 0, "the servers answered none of the hostile requests");
             assertTrue(okAfterRun > 1, "the well-behaved client made calls during the run");
             assertEquals(0, traffic.killersLeftOpen(), "connection killers left open (seed " + seed + ")");
             assertTrue(traffic.tricklersClosed() > 0, "the incomplete-frame budget closed no trickler");

@@ -28,6 +28,7 @@ final class HostileTraffic {
     private final long seed;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
     private final AtomicLong killersLeftOpen = new AtomicLong();
     private final AtomicLong tricklersClosed = new AtomicLong();
     private final List<String> errors = new ArrayList<>();
@@ -39,6 +40,11 @@ final class HostileTraffic {
 
     long frames() {
         return frames.get();
+    }
+
+    /** Reply frames the servers sent back on the hostile connections. */
+    long answered() {
+        return answered.get();
     }
 
     long connections() {
@@ -108,43 +114,89 @@ final class HostileTraffic {
             s.setSoTimeout(5000);
             InputStream in = s.getInputStream();
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
+            ReplyCounter replies = new ReplyCounter();
             int requests = 1 + random.nextInt(random.nextInt(10) == 0 ? 5000 : 200);
-            byte[] drain = new byte[64 * 1024];
             for (int i = 0; i < requests; i++) {
                 out.write(gen.request());
                 frames.incrementAndGet();
                 if (i % 32 == 31) {
                     out.flush();
-                    while (in.available() > 0) {
-                        in.read(drain);
-                    }
+                    replies.drainAvailable(in);
                 }
             }
             int end = random.nextInt(10);
-            if (end < 6) {
-                out.flush();
-                return;
+            if (end >= 6) {
+                out.write(end < 9 ? gen.connectionKiller() : gen.truncated());
+                frames.incrementAndGet();
             }
-            out.write(end < 9 ? gen.connectionKiller() : gen.truncated());
             out.flush();
-            frames.incrementAndGet();
-            if (end < 9 && !closedByServer(in, drain)) {
+            // half-close: the server reads every frame sent before it sees the end of the stream
+            s.shutdownOutput();
+            boolean closed = replies.drainToEnd(in);
+            answered.addAndGet(replies.frames());
+            if (end >= 6 && end < 9 && !closed) {
                 killersLeftOpen.incrementAndGet();
             }
         }
     }
 
-    /** Reads (and drops) until EOF; false if the server kept the connection open for 5 s. */
-    private static boolean closedByServer(InputStream in, byte[] drain) {
-        try {
-            while (in.read(drain) >= 0) {
-                // replies to the requests before the killer
+    /** Counts the reply frames in the bytes read back, by their length prefixes. Not thread-safe. */
+    private static final class ReplyCounter {
+        private final byte[] buf = new byte[64 * 1024];
+        private final byte[] prefix = new byte[4];
+        private int prefixBytes;
+        private long skip;
+        private long frames;
+
+        long frames() {
+            return frames;
+        }
+
+        void drainAvailable(InputStream in) throws IOException {
+            while (in.available() > 0) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    return;
+                }
+                count(n);
             }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
+        }
+
+        /** Reads until EOF; false if the server kept the connection open for 5 s. */
+        boolean drainToEnd(InputStream in) {
+            try {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    count(n);
+                }
+                return true;
+            } catch (SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true; // reset by the server
+            }
+        }
+
+        private void count(int n) {
+            int i = 0;
+            while (i < n) {
+                if (skip > 0) {
+                    int k = (int) Math.min(skip, n - i);
+                    skip -= k;
+                    i += k;
+                    if (skip == 0) {
+                        frames++;
+                    }
+                    continue;
+                }
+                prefix[prefixBytes++] = buf[i++];
+                if (prefixBytes == 4) {
+                    prefixBytes = 0;
+                    skip = ByteBuffer.wrap(prefix).getInt() & 0xFFFFFFFFL;
+                    if (skip == 0) {
+                        frames++;
+                    }
+                }
+            }
         }
     }
 

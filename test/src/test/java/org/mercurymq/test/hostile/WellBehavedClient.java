@@ -17,7 +17,8 @@ import org.mercurymq.remoting.protocol.header.SendMessageResponseHeader;
 /**
  * One long-lived connection to each server that keeps checking answers during a hostile run: sends to
  * the broker must succeed with consecutive queue offsets, the NameServer's cluster info must name the
- * broker. Everything else counts as a failure. Lifecycle: {@link #start()}, {@link #stop()}.
+ * broker. SYSTEM_BUSY (the broker's flow control when a request waited too long in its queue) is counted and
+ * retried, as RocketMQ clients do; everything else counts as a failure. Lifecycle: {@link #start()}, {@link #stop()}.
  */
 final class WellBehavedClient {
     private static final String TOPIC = "WELL_BEHAVED";
@@ -28,6 +29,7 @@ final class WellBehavedClient {
     private final NettyRemotingClient client = new NettyRemotingClient(NettyClientConfig.builder().build());
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong ok = new AtomicLong();
+    private final AtomicLong busy = new AtomicLong();
     private final List<String> failures = new ArrayList<>();
     private Thread thread;
     private long nextOffset = -1;
@@ -67,6 +69,11 @@ final class WellBehavedClient {
         return ok.get();
     }
 
+    /** Sends answered SYSTEM_BUSY (flow control), which a client retries. */
+    long busy() {
+        return busy.get();
+    }
+
     synchronized List<String> failures() {
         return new ArrayList<>(failures);
     }
@@ -91,6 +98,11 @@ final class WellBehavedClient {
         RemotingCommand send = RemotingCommand.createRequestCommand(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h));
         send.setBody(("m" + ok.get()).getBytes(StandardCharsets.UTF_8));
         RemotingCommand sent = client.invokeSync(brokerAddr, send, 10_000);
+        if (sent.getCode() == ResponseCode.SYSTEM_BUSY.code()) {
+            // the broker's back-pressure (a request waited too long in its queue): RocketMQ clients retry
+            busy.incrementAndGet();
+            return;
+        }
         if (sent.getCode() != ResponseCode.SUCCESS.code()) {
             failure("send answered " + sent.getCode() + " " + sent.getRemark());
             return;
