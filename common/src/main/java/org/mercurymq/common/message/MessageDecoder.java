@@ -174,6 +174,10 @@ public class MessageDecoder {
             msgExt.setReconsumeTimes(byteBuffer.getInt());
             msgExt.setPreparedTransactionOffset(byteBuffer.getLong());
             int bodyLen = byteBuffer.getInt();
+            if (bodyLen > byteBuffer.remaining()) {
+                // a garbage length would otherwise allocate up to 2 GiB before the read fails
+                throw new IOException("body length " + bodyLen + " but " + byteBuffer.remaining() + " bytes remain");
+            }
             if (bodyLen > 0) {
                 if (readBody) {
                     byte[] body = new byte[bodyLen];
