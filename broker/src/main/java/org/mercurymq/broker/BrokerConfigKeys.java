@@ -56,6 +56,16 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> FILTER_SERVER_NUMS = ConfigKey.ofInt("filterServerNums", 0, "filter server nums");
     public static final ConfigKey<Boolean> LONG_POLLING_ENABLE = ConfigKey.ofBool("longPollingEnable", true, "long polling enable");
     public static final ConfigKey<Long> SHORT_POLLING_TIME_MILLS = ConfigKey.ofLong("shortPollingTimeMills", 1000L, "short polling time mills");
+    /** Mercury: RocketMQ holds a pull for whatever suspendTimeoutMillis the client sends (docs/reliability.md). */
+    public static final ConfigKey<Long> LONG_POLLING_MAX_SUSPEND_MILLIS = ConfigKey.ofLong("longPollingMaxSuspendMillis", 30_000L,
+        "longest a pull is parked whatever suspendTimeoutMillis the client asks; 30 s is the clients' own socket timeout "
+            + "for a suspended pull (they hold 15 s)").unit("ms").range(0L, 3_600_000L);
+    /** Mercury: cap on parked pulls of one connection (docs/reliability.md). */
+    public static final ConfigKey<Integer> LONG_POLLING_MAX_HELD_PER_CONNECTION = ConfigKey.ofInt("longPollingMaxHeldPerConnection", 10_000,
+        "parked pulls one connection may hold; the excess is answered at once with PULL_NOT_FOUND").range(0, Integer.MAX_VALUE);
+    /** Mercury: cap on parked pulls of all connections (docs/reliability.md). */
+    public static final ConfigKey<Integer> LONG_POLLING_MAX_HELD_TOTAL = ConfigKey.ofInt("longPollingMaxHeldTotal", 100_000,
+        "parked pulls all connections may hold; the excess is answered at once with PULL_NOT_FOUND").range(0, Integer.MAX_VALUE);
     public static final ConfigKey<Boolean> NOTIFY_CONSUMER_IDS_CHANGED_ENABLE = ConfigKey.ofBool("notifyConsumerIdsChangedEnable", true, "notify consumer ids changed enable");
     public static final ConfigKey<Boolean> HIGH_SPEED_MODE = ConfigKey.ofBool("highSpeedMode", false, "high speed mode");
     public static final ConfigKey<Boolean> COMMERCIAL_ENABLE = ConfigKey.ofBool("commercialEnable", true, "commercial enable");
@@ -140,6 +150,9 @@ public final class BrokerConfigKeys {
         FILTER_SERVER_NUMS,
         LONG_POLLING_ENABLE,
         SHORT_POLLING_TIME_MILLS,
+        LONG_POLLING_MAX_SUSPEND_MILLIS,
+        LONG_POLLING_MAX_HELD_PER_CONNECTION,
+        LONG_POLLING_MAX_HELD_TOTAL,
         NOTIFY_CONSUMER_IDS_CHANGED_ENABLE,
         HIGH_SPEED_MODE,
         COMMERCIAL_ENABLE,

@@ -24,6 +24,8 @@ import org.mercurymq.broker.executor.BrokerFastFailure;
 import org.mercurymq.broker.executor.BusyRejection;
 import org.mercurymq.broker.executor.RequestExecutor;
 import org.mercurymq.broker.lock.RebalanceLockManager;
+import org.mercurymq.broker.longpolling.HeldPullBudget;
+import org.mercurymq.broker.longpolling.HeldPullReaper;
 import org.mercurymq.broker.longpolling.PullRequestHoldService;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.JsonConfigFile;
@@ -52,6 +54,8 @@ import org.mercurymq.broker.stats.BrokerStats;
 import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
 import org.mercurymq.common.config.ConfigKey;
+import org.mercurymq.remoting.ChannelEventFanout;
+import org.mercurymq.remoting.ChannelEventListener;
 import org.mercurymq.remoting.RemotingServer;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.netty.NettyRemotingClient;
@@ -138,10 +142,13 @@ public final class BrokerController {
         RequestExecutor pullExecutor = executor("PullMessageThread", BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS,
             BrokerConfigKeys.PULL_THREAD_POOL_QUEUE_CAPACITY);
         PullMessageProcessor[] pullRef = new PullMessageProcessor[1];
+        HeldPullBudget heldPulls = new HeldPullBudget(
+            () -> config.get().get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_PER_CONNECTION),
+            () -> config.get().get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_TOTAL));
         PullRequestHoldService holdService = new PullRequestHoldService(
             (topic, queueId) -> storeRef.get().getMaxOffsetInQueue(topic, queueId), r -> pullRef[0].wakeup(r), millis,
             () -> config.get().get(BrokerConfigKeys.LONG_POLLING_ENABLE) ? 5000L
-                : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS), serviceFaults);
+                : config.get().get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS), heldPulls, serviceFaults);
         // forced cleanup names the groups whose unconsumed messages it deletes, from the committed offsets
         MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService, DiskSpace.FILE_SYSTEM,
             offsets::offsetsByTopic);
@@ -155,14 +162,15 @@ public final class BrokerController {
         AtomicReference<Broker2Client> broker2ClientRef = new AtomicReference<>();
         ConsumerManager consumers = new ConsumerManager((group, channels) -> broker2ClientRef.get().consumerIdsChanged(group, channels));
         ClientHousekeepingService housekeeping = new ClientHousekeepingService(producers, consumers, millis);
+        ChannelEventListener connectionEvents = new ChannelEventFanout(new HeldPullReaper(holdService), housekeeping);
         int port = c.listenPort();
-        NettyRemotingServer mainServer = new NettyRemotingServer(c.serverConfig(port), housekeeping);
+        NettyRemotingServer mainServer = new NettyRemotingServer(c.serverConfig(port), connectionEvents);
         if (port == 0) {
             mainServer.start();
             stopActions.push(mainServer::shutdown);
             port = mainServer.localListenPort();
         }
-        NettyRemotingServer vipServer = new NettyRemotingServer(c.serverConfig(c.listenPort() == 0 ? 0 : port - 2), housekeeping);
+        NettyRemotingServer vipServer = new NettyRemotingServer(c.serverConfig(c.listenPort() == 0 ? 0 : port - 2), connectionEvents);
         listenPort = port;
         InetSocketAddress storeHost = new InetSocketAddress(c.brokerIP1(), port);
         Broker2Client broker2Client = new Broker2Client(mainServer,
@@ -222,7 +230,8 @@ public final class BrokerController {
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
             messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
         BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
-            new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor));
+            new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor,
+                heldPulls::total));
 
         for (RemotingServer server : List.<RemotingServer>of(mainServer, vipServer)) {
             boolean vip = server == vipServer;

@@ -2,6 +2,7 @@ package org.mercurymq.broker;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.mercurymq.broker.executor.RequestExecutor;
 import org.mercurymq.broker.stats.BrokerStats;
@@ -20,9 +21,12 @@ final class BrokerRuntimeInfo implements Supplier<Map<String, String>> {
     private final RequestExecutor pull;
     private final RequestExecutor query;
     private final RequestExecutor endTransaction;
+    private final IntSupplier heldPulls;
 
+    /** @param heldPulls parked long-polling pulls (Mercury's extra key {@code longPollingHeldPulls}) */
     BrokerRuntimeInfo(MessageStore store, BrokerStats stats, Supplier<BrokerConfig> config, RequestExecutor send,
-                      RequestExecutor pull, RequestExecutor query, RequestExecutor endTransaction) {
+                      RequestExecutor pull, RequestExecutor query, RequestExecutor endTransaction, IntSupplier heldPulls) {
+        this.heldPulls = heldPulls;
         this.store = store;
         this.stats = stats;
         this.config = config;
@@ -41,6 +45,7 @@ final class BrokerRuntimeInfo implements Supplier<Map<String, String>> {
         info.put("sendThreadPoolQueueSize", String.valueOf(send.queueSize()));
         info.put("sendThreadPoolQueueCapacity", String.valueOf(send.capacity()));
         info.put("pullThreadPoolQueueSize", String.valueOf(pull.queueSize()));
+        info.put("longPollingHeldPulls", String.valueOf(heldPulls.getAsInt()));
         info.put("pullThreadPoolQueueCapacity", String.valueOf(pull.capacity()));
         info.put("queryThreadPoolQueueSize", String.valueOf(query.queueSize()));
         info.put("queryThreadPoolQueueCapacity", String.valueOf(query.capacity()));

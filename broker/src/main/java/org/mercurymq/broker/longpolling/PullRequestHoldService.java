@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.store.MessageArrivingListener;
 import org.mercurymq.store.ServiceThread;
 import org.slf4j.Logger;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * message for that queue arrives and passes the filter, when the periodic check (every 5 s, or every
  * {@code shortPollingTimeMills} with short polling) sees the queue grown, or when the hold time is over.
  * The store's dispatcher calls {@link #arriving}; it only scans the small list of that one queue.
+ * Parked pulls are bounded (docs/reliability.md, "Hostile input"): a {@link HeldPullBudget} caps them per
+ * connection and in total, and the pulls of a closed connection are dropped, at once through
+ * {@link #dropChannel} and at the latest by the next periodic check.
  * Thread-safe.
  */
 public final class PullRequestHoldService extends ServiceThread implements MessageArrivingListener {
@@ -37,13 +41,16 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
     private final Consumer<PullRequest> wakeup;
     private final LongSupplier clock;
     private final LongSupplier checkIntervalMillis;
+    private final HeldPullBudget budget;
 
     /**
      * @param checkIntervalMillis period of the full check (5000 with long polling, shortPollingTimeMills without)
+     * @param budget              caps on parked pulls per connection and in total
      */
     public PullRequestHoldService(QueueMaxOffset maxOffsets, Consumer<PullRequest> wakeup, LongSupplier clock,
-                                  LongSupplier checkIntervalMillis, FaultHandler faults) {
+                                  LongSupplier checkIntervalMillis, HeldPullBudget budget, FaultHandler faults) {
         super(clock, faults);
+        this.budget = budget;
         this.maxOffsets = maxOffsets;
         this.wakeup = wakeup;
         this.clock = clock;
@@ -59,10 +66,43 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
         return topic + SEPARATOR + queueId;
     }
 
-    public void suspendPullRequest(String topic, int queueId, PullRequest request) {
+    /**
+     * Parks {@code request}; false when the connection is closed or a cap of the budget is reached, and
+     * the caller then answers the pull at once.
+     */
+    public boolean suspendPullRequest(String topic, int queueId, PullRequest request) {
+        if (!request.channel().isActive() || !budget.tryAcquire(request.channel())) {
+            return false;
+        }
         List<PullRequest> list = table.computeIfAbsent(key(topic, queueId), k -> new ArrayList<>());
         synchronized (list) {
             list.add(request);
+        }
+        return true;
+    }
+
+    /** Drops, without answering, every parked pull of {@code channel} (its connection closed). */
+    public void dropChannel(RemotingChannel channel) {
+        if (budget.held(channel) == 0) {
+            return;
+        }
+        int dropped = 0;
+        for (List<PullRequest> list : table.values()) {
+            synchronized (list) {
+                Iterator<PullRequest> it = list.iterator();
+                while (it.hasNext()) {
+                    PullRequest r = it.next();
+                    if (r.channel().equals(channel)) {
+                        it.remove();
+                        budget.release(channel);
+                        dropped++;
+                    }
+                }
+            }
+        }
+        if (dropped > 0) {
+            LOG.info("dropped {} parked pulls of closed connection {}; {} parked in total", dropped,
+                channel.remoteAddress(), budget.total());
         }
     }
 
@@ -122,6 +162,11 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
             Iterator<PullRequest> it = list.iterator();
             while (it.hasNext()) {
                 PullRequest r = it.next();
+                if (!r.channel().isActive()) {
+                    it.remove();
+                    budget.release(r.channel());
+                    continue;
+                }
                 long newest = maxOffset;
                 if (newest <= r.pullFromThisOffset()) {
                     newest = maxOffsets.maxOffset(topic, queueId);
@@ -131,6 +176,7 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
                     || r.filter().isMatchedByConsumeQueue(tagsCode));
                 if (matched || r.isExpired(now)) {
                     it.remove();
+                    budget.release(r.channel());
                     ready.add(r);
                 }
             }
@@ -151,6 +197,9 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
             synchronized (list) {
                 all = new ArrayList<>(list);
                 list.clear();
+            }
+            for (PullRequest r : all) {
+                budget.release(r.channel());
             }
             for (PullRequest r : all) {
                 try {

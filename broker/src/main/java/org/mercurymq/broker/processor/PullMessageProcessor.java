@@ -12,6 +12,7 @@ import org.mercurymq.broker.BrokerConfigKeys;
 import org.mercurymq.broker.client.ConsumerGroupInfo;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.filter.TagMessageFilter;
+import org.mercurymq.broker.longpolling.PullHoldTime;
 import org.mercurymq.broker.longpolling.PullRequest;
 import org.mercurymq.broker.longpolling.PullRequestHoldService;
 import org.mercurymq.broker.message.InnerMessages;
@@ -205,11 +206,12 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             } else if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && PullSysFlag.hasSuspendFlag(sysFlag)
                 && holdService != null) {
                 long hold = c.get(BrokerConfigKeys.LONG_POLLING_ENABLE)
-                    ? (header.getSuspendTimeoutMillis() == null ? 0 : header.getSuspendTimeoutMillis())
+                    ? PullHoldTime.clamp(header.getSuspendTimeoutMillis(), c.get(BrokerConfigKeys.LONG_POLLING_MAX_SUSPEND_MILLIS))
                     : c.get(BrokerConfigKeys.SHORT_POLLING_TIME_MILLS);
-                holdService.suspendPullRequest(topic, queueId, new PullRequest(request, channel, hold,
-                    clock.getAsLong(), queueOffset, filter));
-                response = null;
+                if (holdService.suspendPullRequest(topic, queueId, new PullRequest(request, channel, hold,
+                    clock.getAsLong(), queueOffset, filter))) {
+                    response = null;
+                }
             } else if (code == ResponseCode.PULL_OFFSET_MOVED && correctsOffsets) {
                 LOG.warn("pull offset moved: {}@{} queue {} requested {} next {} (min {}, max {})",
                     LogEscape.of(topic), LogEscape.of(group), queueId,

@@ -19,7 +19,7 @@ class PullRequestHoldServiceTest {
     private final AtomicLong maxOffset = new AtomicLong(5);
     private final List<PullRequest> woken = new CopyOnWriteArrayList<>();
     private final PullRequestHoldService hold = new PullRequestHoldService((t, q) -> maxOffset.get(), woken::add, clock,
-        () -> 5000L, org.mercurymq.store.ServiceThread.LOG_ONLY);
+        () -> 5000L, new HeldPullBudget(() -> 100, () -> 100), org.mercurymq.store.ServiceThread.LOG_ONLY);
 
     private PullRequest park(String expression) {
         PullRequest r = new PullRequest(RemotingCommand.createRequestCommand(11, null), new FakeChannel("c:1"), 15_000,
@@ -78,7 +78,7 @@ class PullRequestHoldServiceTest {
         org.mercurymq.broker.BrokerFaults faults = new org.mercurymq.broker.BrokerFaults(exits::add);
         PullRequestHoldService dying = new PullRequestHoldService((t, q) -> {
             throw new OutOfMemoryError("simulated");
-        }, woken::add, clock, () -> 1L, (name, cause) -> {
+        }, woken::add, clock, () -> 1L, new HeldPullBudget(() -> 100, () -> 100), (name, cause) -> {
             deaths.add(name);
             faults.serviceDied(name, cause);
         });

@@ -174,6 +174,10 @@ public class MessageDecoder {
             msgExt.setReconsumeTimes(byteBuffer.getInt());
             msgExt.setPreparedTransactionOffset(byteBuffer.getLong());
             int bodyLen = byteBuffer.getInt();
+            if (bodyLen > byteBuffer.remaining()) {
+                // a garbage length would otherwise allocate up to 2 GiB before the read fails
+                throw new IOException("body length " + bodyLen + " but " + byteBuffer.remaining() + " bytes remain");
+            }
             if (bodyLen > 0) {
                 if (readBody) {
                     byte[] body = new byte[bodyLen];
@@ -375,6 +379,11 @@ public class MessageDecoder {
         return byteBuffer.array();
     }
 
+    /**
+     * Reads one batch element. A length that is negative or runs past the buffer (a hostile or torn batch)
+     * is refused with IllegalArgumentException before anything is allocated; a buffer too short for the
+     * fixed fields gives BufferUnderflowException.
+     */
     public static Message decodeMessage(ByteBuffer byteBuffer) {
         Message message = new Message();
         byteBuffer.getInt(); // TOTALSIZE
@@ -382,10 +391,18 @@ public class MessageDecoder {
         byteBuffer.getInt(); // BODYCRC
         message.setFlag(byteBuffer.getInt());
         int bodyLen = byteBuffer.getInt();
+        if (bodyLen < 0 || bodyLen > byteBuffer.remaining()) {
+            throw new IllegalArgumentException("batch element body length " + bodyLen + " but "
+                + byteBuffer.remaining() + " bytes remain");
+        }
         byte[] body = new byte[bodyLen];
         byteBuffer.get(body);
         message.setBody(body);
         short propertiesLen = byteBuffer.getShort();
+        if (propertiesLen < 0 || propertiesLen > byteBuffer.remaining()) {
+            throw new IllegalArgumentException("batch element properties length " + propertiesLen + " but "
+                + byteBuffer.remaining() + " bytes remain");
+        }
         byte[] propertiesBytes = new byte[propertiesLen];
         byteBuffer.get(propertiesBytes);
         message.setProperties(string2messageProperties(new String(propertiesBytes, CHARSET_UTF8)));

@@ -67,9 +67,16 @@ public final class NettyChannel implements RemotingChannel {
         }
         response.markResponseType();
         channel.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
+            if (f.isSuccess()) {
+                return;
+            }
+            if (channel.isActive()) {
                 LOG.warn("writing response opaque={} code={} to {} failed: {}", response.getOpaque(), response.getCode(),
                     remoteAddress, f.cause() == null ? "unknown" : f.cause().toString());
+            } else {
+                // the peer is gone: expected, and a client that pipelines requests and leaves would flood the log
+                LOG.debug("response opaque={} code={} to closed connection {} dropped", response.getOpaque(),
+                    response.getCode(), remoteAddress);
             }
         });
     }

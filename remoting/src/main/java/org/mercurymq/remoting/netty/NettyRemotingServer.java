@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * dispatched by code to processors on their executors. Pipeline per connection:
  * <pre>
  *   socket -> IdleStateHandler -> ConnectionEventHandler -> RemotingFrameDecoder -> CommandHandler
+ *                                                            (IncompleteFrameBudget, shared)
  *   socket <- RemotingCommandEncoder <---------------------------------------------- (writes)
  * </pre>
  * Lifecycle: register processors, {@link #start()}, {@link #shutdown()}. Thread-safe.
@@ -56,6 +57,7 @@ public final class NettyRemotingServer implements RemotingServer {
     private final ChannelGroup channels = new DefaultChannelGroup("mercury-server-channels", GlobalEventExecutor.INSTANCE);
     private final ScheduledExecutorService scanner;
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
+    private final IncompleteFrameBudget incompleteFrames;
 
     private EventLoopGroup bossGroup;
     private EventLoopGroup selectorGroup;
@@ -77,6 +79,8 @@ public final class NettyRemotingServer implements RemotingServer {
         this.dispatcher = new RequestDispatcher("server", publicExecutor, hooks);
         this.events = new ChannelEventDispatcher("NettyServerEventExecutor", listener);
         this.scanner = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NettyServerResponseScanner", true));
+        this.incompleteFrames = new IncompleteFrameBudget(config.getIncompleteFrameBytesPerConnection(),
+            config.getIncompleteFrameBytesTotal(), System::nanoTime);
     }
 
     @Override
@@ -118,7 +122,7 @@ public final class NettyRemotingServer implements RemotingServer {
                         new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()),
                         connectionHandler,
                         encoder,
-                        new RemotingFrameDecoder(config.getFrameMaxLength()),
+                        new RemotingFrameDecoder(config.getFrameMaxLength(), incompleteFrames),
                         commandHandler);
                 }
             });
@@ -161,6 +165,16 @@ public final class NettyRemotingServer implements RemotingServer {
     /** Number of open client connections. */
     public int connectionCount() {
         return channels.size();
+    }
+
+    /** Bytes held by the incomplete frames of all connections now. */
+    public long incompleteFrameBytes() {
+        return incompleteFrames.total();
+    }
+
+    /** Connections closed so far because their incomplete frames held too much. */
+    public long connectionsClosedForIncompleteFrames() {
+        return incompleteFrames.closedConnections();
     }
 
     int pendingCallCount() {

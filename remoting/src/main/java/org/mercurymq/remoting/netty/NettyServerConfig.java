@@ -37,11 +37,22 @@ public final class NettyServerConfig {
     public static final ConfigKey<Boolean> USE_EPOLL_NATIVE_SELECTOR = ConfigKey.ofBool("useEpollNativeSelector", false,
         "use the native epoll transport when it is available");
 
+    /** Mercury (docs/reliability.md, "Hostile input"); RocketMQ has no such bound. */
+    public static final ConfigKey<Integer> SERVER_INCOMPLETE_FRAME_BYTES_PER_CONNECTION = ConfigKey.ofInt(
+        "serverIncompleteFrameBytesPerConnection", 20 * 1024 * 1024,
+        "receive buffer one connection's incomplete frame may hold before the connection is closed; the default fits a "
+            + "16 MiB frame plus Netty's 4 MiB growth step").unit("bytes").range(64 * 1024, Integer.MAX_VALUE);
+    /** Mercury (docs/reliability.md, "Hostile input"); RocketMQ has no such bound. */
+    public static final ConfigKey<Long> SERVER_INCOMPLETE_FRAME_BYTES_TOTAL = ConfigKey.ofLong(
+        "serverIncompleteFrameBytesTotal", 256L * 1024 * 1024,
+        "receive buffers the incomplete frames of all connections of one server may hold; past it the slowest senders "
+            + "are closed").unit("bytes").range(64L * 1024, Long.MAX_VALUE);
+
     public static final ConfigTable TABLE = ConfigTable.of(SERVER_WORKER_THREADS, SERVER_CALLBACK_EXECUTOR_THREADS,
         SERVER_SELECTOR_THREADS, SERVER_ONEWAY_SEMAPHORE_VALUE, SERVER_ASYNC_SEMAPHORE_VALUE,
         SERVER_CHANNEL_MAX_IDLE_TIME_SECONDS, SERVER_SOCKET_SND_BUF_SIZE, SERVER_SOCKET_RCV_BUF_SIZE, SERVER_SOCKET_BACKLOG,
         WRITE_BUFFER_HIGH_WATER_MARK, WRITE_BUFFER_LOW_WATER_MARK, SERVER_POOLED_BYTE_BUF_ALLOCATOR_ENABLE,
-        USE_EPOLL_NATIVE_SELECTOR);
+        USE_EPOLL_NATIVE_SELECTOR, SERVER_INCOMPLETE_FRAME_BYTES_PER_CONNECTION, SERVER_INCOMPLETE_FRAME_BYTES_TOTAL);
 
     private final String bindAddress;
     private final int listenPort;
@@ -59,8 +70,12 @@ public final class NettyServerConfig {
     private final boolean serverPooledByteBufAllocatorEnable;
     private final boolean useEpollNativeSelector;
     private final int frameMaxLength;
+    private final int incompleteFrameBytesPerConnection;
+    private final long incompleteFrameBytesTotal;
 
     private NettyServerConfig(Builder b) {
+        this.incompleteFrameBytesPerConnection = b.incompleteFrameBytesPerConnection;
+        this.incompleteFrameBytesTotal = b.incompleteFrameBytesTotal;
         this.bindAddress = b.bindAddress;
         this.listenPort = b.listenPort;
         this.serverWorkerThreads = b.serverWorkerThreads;
@@ -101,6 +116,8 @@ public final class NettyServerConfig {
             .writeBufferLowWaterMark(cfg.get(WRITE_BUFFER_LOW_WATER_MARK))
             .serverPooledByteBufAllocatorEnable(cfg.get(SERVER_POOLED_BYTE_BUF_ALLOCATOR_ENABLE))
             .useEpollNativeSelector(cfg.get(USE_EPOLL_NATIVE_SELECTOR))
+            .incompleteFrameBytesPerConnection(cfg.get(SERVER_INCOMPLETE_FRAME_BYTES_PER_CONNECTION))
+            .incompleteFrameBytesTotal(cfg.get(SERVER_INCOMPLETE_FRAME_BYTES_TOTAL))
             .build();
     }
 
@@ -169,6 +186,16 @@ public final class NettyServerConfig {
         return frameMaxLength;
     }
 
+    /** Receive buffer one connection's incomplete frame may hold. */
+    public int getIncompleteFrameBytesPerConnection() {
+        return incompleteFrameBytesPerConnection;
+    }
+
+    /** Receive buffers the incomplete frames of all connections may hold together. */
+    public long getIncompleteFrameBytesTotal() {
+        return incompleteFrameBytesTotal;
+    }
+
     public Builder toBuilder() {
         return builder().bindAddress(bindAddress).listenPort(listenPort).serverWorkerThreads(serverWorkerThreads)
             .serverCallbackExecutorThreads(serverCallbackExecutorThreads).serverSelectorThreads(serverSelectorThreads)
@@ -177,7 +204,9 @@ public final class NettyServerConfig {
             .serverSocketRcvBufSize(serverSocketRcvBufSize).serverSocketBacklog(serverSocketBacklog)
             .writeBufferHighWaterMark(writeBufferHighWaterMark).writeBufferLowWaterMark(writeBufferLowWaterMark)
             .serverPooledByteBufAllocatorEnable(serverPooledByteBufAllocatorEnable)
-            .useEpollNativeSelector(useEpollNativeSelector).frameMaxLength(frameMaxLength);
+            .useEpollNativeSelector(useEpollNativeSelector).frameMaxLength(frameMaxLength)
+            .incompleteFrameBytesPerConnection(incompleteFrameBytesPerConnection)
+            .incompleteFrameBytesTotal(incompleteFrameBytesTotal);
     }
 
     /** Mutable builder; not thread-safe. */
@@ -198,6 +227,8 @@ public final class NettyServerConfig {
         private boolean serverPooledByteBufAllocatorEnable = SERVER_POOLED_BYTE_BUF_ALLOCATOR_ENABLE.defaultValue();
         private boolean useEpollNativeSelector = USE_EPOLL_NATIVE_SELECTOR.defaultValue();
         private int frameMaxLength = RemotingFrameDecoder.defaultFrameMaxLength();
+        private int incompleteFrameBytesPerConnection = SERVER_INCOMPLETE_FRAME_BYTES_PER_CONNECTION.defaultValue();
+        private long incompleteFrameBytesTotal = SERVER_INCOMPLETE_FRAME_BYTES_TOTAL.defaultValue();
 
         private Builder() {
         }
@@ -282,12 +313,26 @@ public final class NettyServerConfig {
             return this;
         }
 
+        public Builder incompleteFrameBytesPerConnection(int v) {
+            this.incompleteFrameBytesPerConnection = v;
+            return this;
+        }
+
+        public Builder incompleteFrameBytesTotal(long v) {
+            this.incompleteFrameBytesTotal = v;
+            return this;
+        }
+
         public NettyServerConfig build() {
             if (listenPort < 0 || listenPort > 65535) {
                 throw new IllegalArgumentException("listenPort " + listenPort + " is outside [0, 65535]");
             }
             if (frameMaxLength < 8) {
                 throw new IllegalArgumentException("frameMaxLength " + frameMaxLength + " is below 8");
+            }
+            if (incompleteFrameBytesPerConnection <= 0 || incompleteFrameBytesTotal <= 0) {
+                throw new IllegalArgumentException("incomplete frame limits must be positive: per connection "
+                    + incompleteFrameBytesPerConnection + ", total " + incompleteFrameBytesTotal);
             }
             return new NettyServerConfig(this);
         }

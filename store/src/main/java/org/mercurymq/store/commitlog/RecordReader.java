@@ -56,7 +56,8 @@ public final class RecordReader {
         }
         long preparedTransactionOffset = buf.getLong(base + bodyLenPos - 8);
         int bodyLen = buf.getInt(base + bodyLenPos);
-        if (bodyLen < 0 || bodyLenPos + 4 + bodyLen + 1 > totalSize) {
+        // subtraction, not addition: a garbage length near 2^31 must not overflow past the check
+        if (bodyLen < 0 || bodyLen > totalSize - bodyLenPos - 4 - 1) {
             return DispatchRequest.invalid();
         }
         int topicLenPos = bodyLenPos + 4 + bodyLen;
