@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
@@ -25,9 +26,22 @@ public final class ConsumerManager {
 
     private final ConcurrentMap<String, ConsumerGroupInfo> groups = new ConcurrentHashMap<>(1024);
     private final ConsumerIdsChangeListener listener;
+    private final Consumer<String> groupRemoved;
 
     public ConsumerManager(ConsumerIdsChangeListener listener) {
+        this(listener, group -> { });
+    }
+
+    /** @param groupRemoved told the name of a group whose last member left (its SQL92 filters die) */
+    public ConsumerManager(ConsumerIdsChangeListener listener, Consumer<String> groupRemoved) {
         this.listener = listener;
+        this.groupRemoved = groupRemoved;
+    }
+
+    private void removeGroup(ConsumerGroupInfo groupInfo) {
+        if (groups.remove(groupInfo.groupName(), groupInfo)) {
+            groupRemoved.accept(groupInfo.groupName());
+        }
     }
 
     /** Records a heartbeat of one group; returns true when the group changed (and listeners were told if asked). */
@@ -68,7 +82,7 @@ public final class ConsumerManager {
             }
             LOG.info("consumer unregistered, group {}: {}", group, channel.remoteAddress());
             if (groupInfo.isEmpty()) {
-                groups.remove(group, groupInfo);
+                removeGroup(groupInfo);
                 LOG.info("consumer group {} has no member any more, removed", group);
             }
             remaining = groupInfo.allChannels();
@@ -88,7 +102,7 @@ public final class ConsumerManager {
                 }
                 LOG.info("consumer connection {} of group {} closed", channel.remoteAddress(), groupInfo.groupName());
                 if (groupInfo.isEmpty()) {
-                    groups.remove(groupInfo.groupName(), groupInfo);
+                    removeGroup(groupInfo);
                     LOG.info("consumer group {} has no member any more, removed", groupInfo.groupName());
                 }
                 remaining = groupInfo.allChannels();
@@ -115,7 +129,7 @@ public final class ConsumerManager {
                     }
                 }
                 if (groupInfo.isEmpty()) {
-                    groups.remove(groupInfo.groupName(), groupInfo);
+                    removeGroup(groupInfo);
                 }
             }
             if (remaining != null && !remaining.isEmpty()) {
