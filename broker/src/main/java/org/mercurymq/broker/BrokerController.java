@@ -46,6 +46,7 @@ import org.mercurymq.broker.processor.LockBatchProcessor;
 import org.mercurymq.broker.processor.PullMessageProcessor;
 import org.mercurymq.broker.processor.QueryMessageProcessor;
 import org.mercurymq.broker.processor.QueueOffsetProcessor;
+import org.mercurymq.broker.processor.ResumeCheckHalfMessageProcessor;
 import org.mercurymq.broker.processor.SendMessageProcessor;
 import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
@@ -225,6 +226,8 @@ public final class BrokerController {
         GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
             messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
+        ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
+            storeHost);
         BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
             new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor));
 
@@ -248,6 +251,7 @@ public final class BrokerController {
             register(server, groupAdmin, adminExecutor);
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
+            register(server, resumeHalf, adminExecutor);
         }
 
         // start serving
