@@ -1,6 +1,7 @@
 package org.mercurymq.bench.filter;
 
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class PullFilterBenchmark {
@@ -75,6 +76,9 @@ public class PullFilterBenchmark {
             Map<String, String> raw = new HashMap<>();
             raw.put("storePathRootDir", dir.toString());
             raw.put("mappedFileSizeCommitLog", String.valueOf(128 * 1024 * 1024));
+            try (ServerSocket free = new ServerSocket(0)) {
+                raw.put("haListenPort", String.valueOf(free.getLocalPort()));
+            }
             store = new DefaultMessageStore(new MessageStoreConfig(MessageStoreConfig.TABLE.parse(raw, w -> {
                 throw new IllegalArgumentException(w);
             })), Clock.systemUTC(), null);

@@ -1,5 +1,7 @@
 package org.mercurymq.test.filter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -134,6 +136,22 @@ class SqlFilterDifferentialTest {
         mismatches.forEach(System.out::println);
         assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches, first: " + mismatches.get(0));
         assertTrue(compiled > 100, "too few expressions compiled: " + compiled);
+    }
+
+    @Test
+    void bloomParametersAndBitPositionsAreRocketMqs() {
+        int[][] params = {{20, 32}, {1, 1}, {50, 100}, {99, 7}, {10, 1000}};
+        String[] keys = {"G#T", "group-1#TopicTest", "", "%RETRY%cg#x", "ünïcødé#主题", "a-much-longer-consumer-group-name#topic-with-a-long-name-too"};
+        for (int[] p : params) {
+            org.apache.rocketmq.filter.util.BloomFilter apache =
+                org.apache.rocketmq.filter.util.BloomFilter.createByFn(p[0], p[1]);
+            org.mercurymq.broker.filter.BloomFilter mercury = org.mercurymq.broker.filter.BloomFilter.create(p[0], p[1]);
+            assertEquals(apache.getK(), mercury.k(), "k for f=" + p[0] + " n=" + p[1]);
+            assertEquals(apache.getM(), mercury.m(), "m for f=" + p[0] + " n=" + p[1]);
+            for (String key : keys) {
+                assertArrayEquals(apache.calcBitPositions(key), mercury.bitPositions(key), key);
+            }
+        }
     }
 
     static String apacheOutcome(org.apache.rocketmq.filter.expression.Expression e, Map<String, String> p) {
