@@ -21,6 +21,8 @@ import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
 import org.mercurymq.broker.executor.BrokerFastFailure;
+import org.mercurymq.broker.filter.BloomFilter;
+import org.mercurymq.broker.filter.ConsumerFilterManager;
 import org.mercurymq.broker.executor.BusyRejection;
 import org.mercurymq.broker.executor.RequestExecutor;
 import org.mercurymq.broker.lock.RebalanceLockManager;
@@ -46,6 +48,7 @@ import org.mercurymq.broker.processor.LockBatchProcessor;
 import org.mercurymq.broker.processor.PullMessageProcessor;
 import org.mercurymq.broker.processor.QueryMessageProcessor;
 import org.mercurymq.broker.processor.QueueOffsetProcessor;
+import org.mercurymq.broker.processor.ResumeCheckHalfMessageProcessor;
 import org.mercurymq.broker.processor.SendMessageProcessor;
 import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
@@ -81,6 +84,7 @@ import org.slf4j.LoggerFactory;
 public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final long STATS_SAMPLE_MILLIS = 10_000;
+    private static final long FILTER_PERSIST_MILLIS = 10_000;
 
     private final BrokerConfigHolder config;
     private final Clock clock;
@@ -131,9 +135,19 @@ public final class BrokerController {
             new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
             () -> config.get().get(BrokerConfigKeys.AUTO_CREATE_SUBSCRIPTION_GROUP), millis);
         ConsumerOffsetManager offsets = new ConsumerOffsetManager(new JsonConfigFile(configDir.resolve("consumerOffset.json")));
+        ConsumerFilterManager filters = new ConsumerFilterManager(
+            new JsonConfigFile(configDir.resolve("consumerFilter.json")),
+            BloomFilter.create(c.get(BrokerConfigKeys.MAX_ERROR_RATE_OF_BLOOM_FILTER),
+                c.get(BrokerConfigKeys.EXPECT_CONSUMER_NUM_USE_FILTER)),
+            millis, () -> config.get().get(BrokerConfigKeys.FILTER_DATA_CLEAN_TIME_SPAN));
         topics.load();
         groups.load();
         offsets.load();
+        filters.load();
+        if (c.get(BrokerConfigKeys.ENABLE_CALC_FILTER_BIT_MAP)) {
+            LOG.warn("enableCalcFilterBitMap=true is not implemented by Mercury: no filter bit maps are built, every "
+                + "SQL92 filter is evaluated on the stored message's properties (docs/broker.md, SQL92 filtering)");
+        }
 
         // store
         MessageStoreConfig storeConfig = c.storeConfig();
@@ -156,11 +170,13 @@ public final class BrokerController {
         messageStore.load();
         stopActions.push(messageStore::shutdown);
         stopActions.push(() -> persistMetadata(topics, groups, offsets));
+        stopActions.push(() -> persistFilters(filters));
 
         // remoting servers
         ProducerManager producers = new ProducerManager();
         AtomicReference<Broker2Client> broker2ClientRef = new AtomicReference<>();
-        ConsumerManager consumers = new ConsumerManager((group, channels) -> broker2ClientRef.get().consumerIdsChanged(group, channels));
+        ConsumerManager consumers = new ConsumerManager(
+            (group, channels) -> broker2ClientRef.get().consumerIdsChanged(group, channels), filters::unregister);
         ClientHousekeepingService housekeeping = new ClientHousekeepingService(producers, consumers, millis);
         ChannelEventListener connectionEvents = new ChannelEventFanout(new HeldPullReaper(holdService), housekeeping);
         int port = c.listenPort();
@@ -212,13 +228,13 @@ public final class BrokerController {
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(config, topics, groups, messageStore,
             storeHost, maxDelayLevel);
         PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore, stats,
-            storeHost, millis);
+            storeHost, millis, filters);
         pull.setLongPolling(holdService, pullExecutor::executeInternal);
         pullRef[0] = pull;
         QueryMessageProcessor query = new QueryMessageProcessor(messageStore);
         ClientManageProcessor clientManage = new ClientManageProcessor(producers, consumers, groups, topics,
             () -> config.get().get(BrokerConfigKeys.NOTIFY_CONSUMER_IDS_CHANGED_ENABLE),
-            () -> config.get().get(BrokerConfigKeys.ENABLE_PROPERTY_FILTER), millis);
+            () -> config.get().get(BrokerConfigKeys.ENABLE_PROPERTY_FILTER), millis, filters);
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, messageStore);
         QueueOffsetProcessor queueOffsets = new QueueOffsetProcessor(messageStore);
         LockBatchProcessor locks = new LockBatchProcessor(new RebalanceLockManager(millis));
@@ -229,6 +245,8 @@ public final class BrokerController {
         GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
             messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
+        ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
+            storeHost);
         BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
             new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor,
                 heldPulls::total));
@@ -253,6 +271,7 @@ public final class BrokerController {
             register(server, groupAdmin, adminExecutor);
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
+            register(server, resumeHalf, adminExecutor);
         }
 
         // start serving
@@ -295,6 +314,8 @@ public final class BrokerController {
         long flushOffsets = c.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
         scheduler.scheduleAtFixedRate(() -> persistOffsets(offsets), flushOffsets, flushOffsets, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(stats::sample, 0, STATS_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> persistFilters(filters), FILTER_PERSIST_MILLIS, FILTER_PERSIST_MILLIS,
+            TimeUnit.MILLISECONDS);
         stopActions.push(scheduler::shutdownNow);
 
         // name servers
@@ -368,6 +389,14 @@ public final class BrokerController {
             LOG.error("CONSUMER OFFSETS NOT PERSISTED ({} groups' commits since the last successful write are lost "
                 + "if the broker stops now; consumers would re-consume from the older offsets): {}",
                 offsets.snapshot().getOffsetTable().size(), e.getMessage());
+        }
+    }
+
+    private static void persistFilters(ConsumerFilterManager filters) {
+        try {
+            filters.persist();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("consumer filters NOT PERSISTED, the previous file is kept: {}", e.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
@@ -26,9 +27,22 @@ public final class ConsumerManager {
 
     private final ConcurrentMap<String, ConsumerGroupInfo> groups = new ConcurrentHashMap<>(1024);
     private final ConsumerIdsChangeListener listener;
+    private final Consumer<String> groupRemoved;
 
     public ConsumerManager(ConsumerIdsChangeListener listener) {
+        this(listener, group -> { });
+    }
+
+    /** @param groupRemoved told the name of a group whose last member left (its SQL92 filters die) */
+    public ConsumerManager(ConsumerIdsChangeListener listener, Consumer<String> groupRemoved) {
         this.listener = listener;
+        this.groupRemoved = groupRemoved;
+    }
+
+    private void removeGroup(ConsumerGroupInfo groupInfo) {
+        if (groups.remove(groupInfo.groupName(), groupInfo)) {
+            groupRemoved.accept(groupInfo.groupName());
+        }
     }
 
     /** Records a heartbeat of one group; returns true when the group changed (and listeners were told if asked). */
@@ -70,7 +84,7 @@ public final class ConsumerManager {
             }
             LOG.info("consumer unregistered, group {}: {}", LogEscape.of(group), channel.remoteAddress());
             if (groupInfo.isEmpty()) {
-                groups.remove(group, groupInfo);
+                removeGroup(groupInfo);
                 LOG.info("consumer group {} has no member any more, removed", LogEscape.of(group));
             }
             remaining = groupInfo.allChannels();
@@ -91,7 +105,7 @@ public final class ConsumerManager {
                 LOG.info("consumer connection {} of group {} closed", channel.remoteAddress(),
                     LogEscape.of(groupInfo.groupName()));
                 if (groupInfo.isEmpty()) {
-                    groups.remove(groupInfo.groupName(), groupInfo);
+                    removeGroup(groupInfo);
                     LOG.info("consumer group {} has no member any more, removed", LogEscape.of(groupInfo.groupName()));
                 }
                 remaining = groupInfo.allChannels();
@@ -119,7 +133,7 @@ public final class ConsumerManager {
                     }
                 }
                 if (groupInfo.isEmpty()) {
-                    groups.remove(groupInfo.groupName(), groupInfo);
+                    removeGroup(groupInfo);
                 }
             }
             if (remaining != null && !remaining.isEmpty()) {

@@ -137,21 +137,23 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
             int at = key.lastIndexOf(SEPARATOR);
             String topic = key.substring(0, at);
             int queueId = Integer.parseInt(key.substring(at + 1));
-            notifyMessageArriving(topic, queueId, maxOffsets.maxOffset(topic, queueId), null);
+            notifyMessageArriving(topic, queueId, maxOffsets.maxOffset(topic, queueId), null, null);
         }
     }
 
     @Override
     public void arriving(String topic, int queueId, long logicOffset, long tagsCode, long msgStoreTime,
                          byte[] filterBitMap, Map<String, String> properties) {
-        notifyMessageArriving(topic, queueId, logicOffset, tagsCode);
+        notifyMessageArriving(topic, queueId, logicOffset, tagsCode, properties);
     }
 
     /**
      * @param maxOffset the queue's max offset now
      * @param tagsCode  the new message's tags code, or null for a periodic check (no filter test)
+     * @param properties the new message's properties (SQL92 filters test them), or null
      */
-    public void notifyMessageArriving(String topic, int queueId, long maxOffset, Long tagsCode) {
+    public void notifyMessageArriving(String topic, int queueId, long maxOffset, Long tagsCode,
+                                      Map<String, String> properties) {
         List<PullRequest> list = table.get(key(topic, queueId));
         if (list == null) {
             return;
@@ -174,6 +176,9 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
                 boolean grown = newest > r.pullFromThisOffset();
                 boolean matched = grown && (tagsCode == null || r.filter() == null
                     || r.filter().isMatchedByConsumeQueue(tagsCode));
+                if (matched && tagsCode != null && properties != null && r.filter() != null) {
+                    matched = r.filter().isMatchedByCommitLog(null, properties);
+                }
                 if (matched || r.isExpired(now)) {
                     it.remove();
                     budget.release(r.channel());

@@ -5,12 +5,14 @@ import java.util.function.LongSupplier;
 import org.mercurymq.broker.client.ClientChannelInfo;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
+import org.mercurymq.broker.filter.ConsumerFilterManager;
+import org.mercurymq.broker.filter.sql.SqlCompileException;
+import org.mercurymq.broker.filter.sql.SqlParser;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.filter.ExpressionType;
-import org.mercurymq.common.filter.FilterAPI;
 import org.mercurymq.common.protocol.heartbeat.ConsumerData;
 import org.mercurymq.common.protocol.heartbeat.HeartbeatData;
 import org.mercurymq.common.protocol.heartbeat.ProducerData;
@@ -26,7 +28,9 @@ import org.mercurymq.remoting.protocol.header.UnregisterClientRequestHeader;
 /**
  * HEART_BEAT (34), UNREGISTER_CLIENT (35) and CHECK_CLIENT_CONFIG (46) (behaviour.md §5): registers the
  * client's producer and consumer groups on its connection, ensuring each consumer group exists and has its
- * {@code %RETRY%} topic. The reply's {@code version} (407) is what the client records. Thread-safe.
+ * {@code %RETRY%} topic and registering its SQL92 filters; CHECK_CLIENT_CONFIG compiles a SQL92 subscription
+ * and answers SUBSCRIPTION_PARSE_FAILED with the reason when it does not compile. The reply's {@code version}
+ * (407) is what the client records. Thread-safe.
  */
 public final class ClientManageProcessor extends CodeDispatchingProcessor {
     private final ProducerManager producers;
@@ -36,10 +40,12 @@ public final class ClientManageProcessor extends CodeDispatchingProcessor {
     private final BooleanSupplier notifyEnabled;
     private final BooleanSupplier propertyFilterEnabled;
     private final LongSupplier clock;
+    private final ConsumerFilterManager filters;
 
     public ClientManageProcessor(ProducerManager producers, ConsumerManager consumers, SubscriptionGroupManager groups,
                                  TopicConfigManager topics, BooleanSupplier notifyEnabled,
-                                 BooleanSupplier propertyFilterEnabled, LongSupplier clock) {
+                                 BooleanSupplier propertyFilterEnabled, LongSupplier clock,
+                                 ConsumerFilterManager filters) {
         this.producers = producers;
         this.consumers = consumers;
         this.groups = groups;
@@ -47,6 +53,7 @@ public final class ClientManageProcessor extends CodeDispatchingProcessor {
         this.notifyEnabled = notifyEnabled;
         this.propertyFilterEnabled = propertyFilterEnabled;
         this.clock = clock;
+        this.filters = filters;
         on(RequestCode.HEART_BEAT, this::heartbeat);
         on(RequestCode.UNREGISTER_CLIENT, this::unregisterClient);
         on(RequestCode.CHECK_CLIENT_CONFIG, this::checkClientConfig);
@@ -76,6 +83,9 @@ public final class ClientManageProcessor extends CodeDispatchingProcessor {
             consumers.registerConsumer(consumer.getGroupName(), info, consumer.getConsumeType(),
                 consumer.getMessageModel(), consumer.getConsumeFromWhere(), consumer.getSubscriptionDataSet(),
                 notify && notifyEnabled.getAsBoolean());
+            // SQL92 subscriptions are compiled once per subscription version; one that does not compile is not
+            // registered (its pulls get FILTER_DATA_NOT_EXIST with the reason), the heartbeat itself succeeds
+            filters.register(consumer.getGroupName(), consumer.getSubscriptionDataSet());
         }
         for (ProducerData producer : data.getProducerDataSet()) {
             producers.registerProducer(producer.getGroupName(), info);
@@ -126,10 +136,15 @@ public final class ClientManageProcessor extends CodeDispatchingProcessor {
             return request.response(ResponseCode.SYSTEM_ERROR.code(),
                 "The broker does not support consumer to filter message by " + sub.getExpressionType());
         }
+        if (!ExpressionType.SQL92.equals(sub.getExpressionType())) {
+            return request.response(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code(),
+                "unsupported expression type " + sub.getExpressionType());
+        }
         try {
-            FilterAPI.build(sub.getTopic(), sub.getSubString(), sub.getExpressionType());
-        } catch (RuntimeException e) {
-            return request.response(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code(), e.getMessage());
+            SqlParser.compile(sub.getSubString());
+        } catch (SqlCompileException e) {
+            return request.response(ResponseCode.SUBSCRIPTION_PARSE_FAILED.code(), "SQL92 expression ["
+                + sub.getSubString() + "] of group " + body.getGroup() + " does not compile: " + e.getMessage());
         }
         return success(request);
     }

@@ -11,8 +11,16 @@ import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.BrokerConfigKeys;
 import org.mercurymq.broker.client.ConsumerGroupInfo;
 import org.mercurymq.broker.client.ConsumerManager;
+import org.mercurymq.broker.filter.ConsumerFilterData;
+import org.mercurymq.broker.filter.ConsumerFilterManager;
+import org.mercurymq.broker.filter.FilterErrorLog;
+import org.mercurymq.broker.filter.RetryMessageFilter;
+import org.mercurymq.broker.filter.SqlMessageFilter;
+import org.mercurymq.broker.filter.SqlSelectorCache;
 import org.mercurymq.broker.filter.TagMessageFilter;
 import org.mercurymq.broker.longpolling.PullHoldTime;
+import org.mercurymq.broker.filter.sql.SqlCompileException;
+import org.mercurymq.broker.filter.sql.SqlSelector;
 import org.mercurymq.broker.longpolling.PullRequest;
 import org.mercurymq.broker.longpolling.PullRequestHoldService;
 import org.mercurymq.broker.message.InnerMessages;
@@ -38,6 +46,7 @@ import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
 import org.mercurymq.remoting.protocol.header.PullMessageResponseHeader;
 import org.mercurymq.store.GetMessageResult;
 import org.mercurymq.store.MessageExtBrokerInner;
+import org.mercurymq.store.MessageFilter;
 import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.SelectMappedBufferResult;
@@ -62,12 +71,16 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
     private final BrokerStats stats;
     private final SocketAddress storeHost;
     private final LongSupplier clock;
+    private final ConsumerFilterManager filters;
+    private final SqlSelectorCache headerSelectors = new SqlSelectorCache();
+    private final FilterErrorLog filterErrors;
     private volatile PullRequestHoldService holdService;
     private volatile Consumer<Runnable> wakeupExecutor;
 
     public PullMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 ConsumerManager consumers, ConsumerOffsetManager offsets, MessageStore store,
-                                BrokerStats stats, SocketAddress storeHost, LongSupplier clock) {
+                                BrokerStats stats, SocketAddress storeHost, LongSupplier clock,
+                                ConsumerFilterManager filters) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -77,6 +90,8 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
         this.stats = stats;
         this.storeHost = storeHost;
         this.clock = clock;
+        this.filters = filters;
+        this.filterErrors = new FilterErrorLog(clock);
         on(RequestCode.PULL_MESSAGE, (channel, request) -> process(channel, request, true));
     }
 
@@ -141,12 +156,23 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
                 channel.remoteAddress()));
         }
         SubscriptionData subscription;
+        // the SQL92 selector of a non-TAG subscription: compiled from the header, or the one registered by heartbeat
+        SqlSelector selector = null;
         if (PullSysFlag.hasSubscriptionFlag(sysFlag)) {
             try {
                 subscription = FilterAPI.build(topic, header.getSubscription(), header.getExpressionType());
             } catch (RuntimeException e) {
                 return error(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED, "parse the consumer's subscription["
                     + header.getSubscription() + "] failed, group: " + group);
+            }
+            if (!ExpressionType.isTagType(subscription.getExpressionType())) {
+                // RocketMQ would deliver everything for an expression that does not compile; Mercury says why not
+                try {
+                    selector = compileHeaderExpression(subscription);
+                } catch (SqlCompileException e) {
+                    return error(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED, "parse the consumer's subscription["
+                        + header.getSubscription() + "] failed, group: " + group + ": " + e.getMessage());
+                }
             }
         } else {
             ConsumerGroupInfo groupInfo = consumers.getConsumerGroupInfo(group);
@@ -166,13 +192,26 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             if (subscription.getSubVersion() < requestVersion) {
                 return error(request, ResponseCode.SUBSCRIPTION_NOT_LATEST, "the consumer's subscription not latest");
             }
+            if (!ExpressionType.isTagType(subscription.getExpressionType())) {
+                ConsumerFilterData data = filters.get(topic, group);
+                if (data == null) {
+                    String why = filters.compileError(topic, group);
+                    return error(request, ResponseCode.FILTER_DATA_NOT_EXIST, "The broker's consumer filter data is not "
+                        + "exist!Your expression may be wrong!" + (why == null ? "" : " " + why));
+                }
+                if (data.clientVersion() < requestVersion) {
+                    return error(request, ResponseCode.FILTER_DATA_NOT_LATEST,
+                        "the consumer's consumer filter data not latest");
+                }
+                selector = data.selector();
+            }
         }
         if (!ExpressionType.isTagType(subscription.getExpressionType()) && !c.get(BrokerConfigKeys.ENABLE_PROPERTY_FILTER)) {
             return error(request, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
                 + subscription.getExpressionType());
         }
 
-        TagMessageFilter filter = new TagMessageFilter(subscription);
+        MessageFilter filter = messageFilter(group, topic, subscription, selector, c);
         long queueOffset = header.getQueueOffset();
         int maxMsgNums = header.getMaxMsgNums();
         boolean master = c.isMaster();
@@ -226,6 +265,25 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             offsets.commitOffset(channel.remoteAddress(), group, topic, queueId, header.getCommitOffset());
         }
         return response;
+    }
+
+    private SqlSelector compileHeaderExpression(SubscriptionData subscription) throws SqlCompileException {
+        if (!ExpressionType.SQL92.equals(subscription.getExpressionType())) {
+            throw new SqlCompileException("unsupported expression type " + subscription.getExpressionType());
+        }
+        return headerSelectors.compile(subscription.getSubString());
+    }
+
+    private MessageFilter messageFilter(String group, String topic, SubscriptionData subscription, SqlSelector selector,
+                                        BrokerConfig c) {
+        if (selector != null) {
+            return new SqlMessageFilter(group, topic, selector, filterErrors);
+        }
+        if (c.get(BrokerConfigKeys.FILTER_SUPPORT_RETRY) && topic.startsWith(TopicNames.RETRY_GROUP_TOPIC_PREFIX)
+            && subscription.matchesAllTags()) {
+            return new RetryMessageFilter(group, filters, filterErrors);
+        }
+        return new TagMessageFilter(subscription);
     }
 
     static ResponseCode codeOf(GetMessageResult result, long requestOffset) {

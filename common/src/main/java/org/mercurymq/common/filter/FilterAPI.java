@@ -30,10 +30,16 @@ public final class FilterAPI {
         return data;
     }
 
-    /** Builds a subscription of the given expression type; only TAG expressions are parsed into tags. */
+    /**
+     * Builds a subscription of the given expression type; only TAG expressions are parsed into tags, other
+     * expressions are kept verbatim and must not be empty.
+     */
     public static SubscriptionData build(String topic, String subString, String type) {
         if (ExpressionType.isTagType(type)) {
             return buildSubscriptionData(topic, subString);
+        }
+        if (subString == null || subString.isEmpty()) {
+            throw new IllegalArgumentException("Expression can't be null! " + type);
         }
         SubscriptionData data = new SubscriptionData(topic, subString);
         data.setExpressionType(type);

@@ -24,10 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendCallback;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -285,6 +287,20 @@ class BrokerProduceConsumeTest {
         await().atMost(WAIT).until(() -> c1.size() == expected.size() && c2.size() == expected.size());
         assertEquals(new HashSet<>(expected), c1);
         assertEquals(new HashSet<>(expected), c2);
+    }
+
+    @Test
+    void sqlSubscriptionIsRefusedWhenPropertyFilteringIsOff() throws Exception {
+        String topic = createTopic("SqlOff", 2);
+        DefaultMQPushConsumer c = clients.pushConsumer(OfficialClients.unique("sqloff"));
+        c.subscribe(topic, MessageSelector.bySql("a > 1"));
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        MQClientException e = org.junit.jupiter.api.Assertions.assertThrows(MQClientException.class,
+            () -> clients.started(c));
+        c.shutdown();
+        assertEquals(1, e.getResponseCode(), e.getMessage());
+        assertTrue(e.getErrorMessage().contains("does not support consumer to filter message by SQL92"),
+            e.getErrorMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.common.TopicNames;
 import org.mercurymq.test.harness.MercuryCluster;
 
 /**
@@ -55,7 +57,7 @@ class BrokerRetryDelayTransactionTest {
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = MercuryCluster.start(dir, "messageDelayLevel=1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s",
-            "transactionCheckInterval=1000", "transactionTimeOut=1000");
+            "transactionCheckInterval=1000", "transactionTimeOut=1000", "transactionCheckMax=2");
         shared = new OfficialClients(cluster.namesrvAddress());
         admin = shared.admin();
         await().atMost(WAIT).until(() -> admin.examineBrokerClusterInfo().getBrokerAddrTable()
@@ -225,6 +227,48 @@ class BrokerRetryDelayTransactionTest {
             assertEquals(3, totalMaxOffset(topic), "the real topic holds only the committed messages");
             assertEquals(Set.of("commit", "unknown", "throws"), received.keySet());
             received.forEach((body, n) -> assertEquals(1, n.get(), body));
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    void resumeCheckHalfMessagePutsAGivenUpHalfMessageBackForChecking() throws Exception {
+        String topic = createTopic("TxResume", 1);
+        AtomicReference<LocalTransactionState> answer = new AtomicReference<>(LocalTransactionState.UNKNOW);
+        AtomicInteger checks = new AtomicInteger();
+        AtomicReference<String> lastCheckedHalf = new AtomicReference<>();
+        TransactionMQProducer producer = new TransactionMQProducer(OfficialClients.unique("txrpg"));
+        producer.setNamesrvAddr(cluster.namesrvAddress());
+        producer.setInstanceName(OfficialClients.unique("txr"));
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                lastCheckedHalf.set(msg.getMsgId());
+                checks.incrementAndGet();
+                return answer.get();
+            }
+        });
+        producer.start();
+        try {
+            long givenUpBefore = totalMaxOffset(TopicNames.TRANS_CHECK_MAX_TIME_TOPIC);
+            TransactionSendResult sent = producer.sendMessageInTransaction(
+                new Message(topic, "TagR", "stuck".getBytes(StandardCharsets.UTF_8)), null);
+            assertEquals(SendStatus.SEND_OK, sent.getSendStatus());
+            // transactionCheckMax=2: after two unanswered checks the broker gives the half message up
+            await().atMost(WAIT).until(() -> totalMaxOffset(TopicNames.TRANS_CHECK_MAX_TIME_TOPIC) > Math.max(0, givenUpBefore));
+            int checksWhenGivenUp = checks.get();
+            assertEquals(0, totalMaxOffset(topic), "nothing committed yet");
+            answer.set(LocalTransactionState.COMMIT_MESSAGE);
+            // the official client leaves TransactionSendResult.offsetMsgId empty; a checked half message carries its id
+            assertTrue(admin.resumeCheckHalfMessage(lastCheckedHalf.get()));
+            await().atMost(WAIT).until(() -> totalMaxOffset(topic) == 1);
+            assertTrue(checks.get() > checksWhenGivenUp, "the producer was asked again after the resume");
         } finally {
             producer.shutdown();
         }

@@ -135,6 +135,13 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
+        try {
+            SubscriptionCheck.checkInBrokers(mQClientFactory, config.getConsumerGroup(),
+                rebalanceImpl.getSubscriptionInner().values());
+        } catch (MQClientException e) {
+            shutdown();
+            throw e;
+        }
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
         registeredWithBrokers = true;
         for (AssignedMessageQueue.QueueState s : assigned.all()) {

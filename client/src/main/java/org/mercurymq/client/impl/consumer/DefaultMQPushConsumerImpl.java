@@ -124,6 +124,13 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         LOG.info("push consumer group {} started on client {} ({}, {})", defaultMQPushConsumer.getConsumerGroup(),
             mQClientFactory.getClientId(), defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
         updateTopicSubscribeInfoWhenSubscriptionChanged();
+        try {
+            SubscriptionCheck.checkInBrokers(mQClientFactory, defaultMQPushConsumer.getConsumerGroup(),
+                rebalanceImpl.getSubscriptionInner().values());
+        } catch (MQClientException e) {
+            shutdown(0);
+            throw e;
+        }
         mQClientFactory.sendHeartbeatToAllBrokerWithLock();
         registeredWithBrokers = true;
         mQClientFactory.rebalanceImmediately();
