@@ -95,6 +95,7 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
         if (enableMsgTrace && traceDispatcher == null) {
             AsyncTraceDispatcher dispatcher = new AsyncTraceDispatcher(consumerGroup, TraceDispatcher.Type.CONSUME,
                 customizedTraceTopic, rpcHook);
+            dispatcher.getTraceProducer().setUseTLS(isUseTLS());
             this.traceDispatcher = dispatcher;
             defaultLitePullConsumerImpl.registerConsumeMessageHook(new ConsumeMessageTraceHookImpl(dispatcher));
         }

@@ -142,6 +142,15 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
         TraceLifecycle.shutdown(traceDispatcher);
     }
 
+    /** Also applies to the trace producer when message trace is on. */
+    @Override
+    public void setUseTLS(boolean useTLS) {
+        super.setUseTLS(useTLS);
+        if (traceDispatcher instanceof AsyncTraceDispatcher) {
+            ((AsyncTraceDispatcher) traceDispatcher).getTraceProducer().setUseTLS(useTLS);
+        }
+    }
+
     /** The dispatcher of this consumer's message trace, or null when trace is off. */
     public TraceDispatcher getTraceDispatcher() {
         return traceDispatcher;

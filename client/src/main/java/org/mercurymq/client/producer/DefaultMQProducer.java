@@ -111,6 +111,15 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
         TraceLifecycle.shutdown(traceDispatcher);
     }
 
+    /** Also applies to the trace producer when message trace is on. */
+    @Override
+    public void setUseTLS(boolean useTLS) {
+        super.setUseTLS(useTLS);
+        if (traceDispatcher instanceof AsyncTraceDispatcher) {
+            ((AsyncTraceDispatcher) traceDispatcher).getTraceProducer().setUseTLS(useTLS);
+        }
+    }
+
     /** The dispatcher of this producer's message trace, or null when trace is off. */
     public TraceDispatcher getTraceDispatcher() {
         return traceDispatcher;
