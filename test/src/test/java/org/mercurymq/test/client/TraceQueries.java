@@ -24,28 +24,29 @@ final class TraceQueries {
     private TraceQueries() {
     }
 
-    /** The official 4.9.7 admin's query and the official decoder. Throws while the broker has no trace message yet. */
-    static List<org.apache.rocketmq.client.trace.TraceContext> official(String namesrv, String traceTopic, String msgId)
-        throws Exception {
+    /** A started official 4.9.7 admin client; the caller shuts it down. */
+    static DefaultMQAdminExt officialAdmin(String namesrv) throws Exception {
         DefaultMQAdminExt admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(namesrv);
         admin.setInstanceName(ClientFixture.unique("traceadmin"));
         admin.start();
-        try {
-            List<org.apache.rocketmq.client.trace.TraceContext> out = new ArrayList<>();
-            for (org.apache.rocketmq.common.message.MessageExt m
-                : admin.queryMessage(traceTopic, msgId, 64, 0, System.currentTimeMillis()).getMessageList()) {
-                for (org.apache.rocketmq.client.trace.TraceContext ctx : org.apache.rocketmq.client.trace.TraceDataEncoder
-                    .decoderFromTraceDataString(new String(m.getBody(), StandardCharsets.UTF_8))) {
-                    if (msgId.equals(ctx.getTraceBeans().get(0).getMsgId())) {
-                        out.add(ctx);
-                    }
+        return admin;
+    }
+
+    /** The official 4.9.7 admin's query and the official decoder. Throws while the broker has no trace message yet. */
+    static List<org.apache.rocketmq.client.trace.TraceContext> official(DefaultMQAdminExt admin, String traceTopic, String msgId)
+        throws Exception {
+        List<org.apache.rocketmq.client.trace.TraceContext> out = new ArrayList<>();
+        for (org.apache.rocketmq.common.message.MessageExt m
+            : admin.queryMessage(traceTopic, msgId, 64, 0, System.currentTimeMillis()).getMessageList()) {
+            for (org.apache.rocketmq.client.trace.TraceContext ctx : org.apache.rocketmq.client.trace.TraceDataEncoder
+                .decoderFromTraceDataString(new String(m.getBody(), StandardCharsets.UTF_8))) {
+                if (msgId.equals(ctx.getTraceBeans().get(0).getMsgId())) {
+                    out.add(ctx);
                 }
             }
-            return out;
-        } finally {
-            admin.shutdown();
         }
+        return out;
     }
 
     /** Mercury's client query and Mercury's decoder. Throws while the broker has no trace message yet. */

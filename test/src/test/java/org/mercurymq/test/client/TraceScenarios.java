@@ -62,9 +62,7 @@ interface TraceScenarios {
         String msgId = sent.getMsgId();
         await().atMost(TRACE_WAIT).until(() -> !got.isEmpty());
 
-        List<org.apache.rocketmq.client.trace.TraceContext> traces = await().atMost(TRACE_WAIT).ignoreExceptions()
-            .until(() -> TraceQueries.official(cluster().namesrvAddress(), TRACE_TOPIC, msgId),
-                all -> types(all).containsAll(Arrays.asList("Pub", "SubBefore", "SubAfter")));
+        List<org.apache.rocketmq.client.trace.TraceContext> traces = officialTraces(msgId, "Pub", "SubBefore", "SubAfter");
 
         org.apache.rocketmq.client.trace.TraceContext pub = only(traces, "Pub");
         org.apache.rocketmq.client.trace.TraceBean pubBean = pub.getTraceBeans().get(0);
@@ -222,9 +220,8 @@ interface TraceScenarios {
             });
             assertEquals(msgId, polled.get(0).getMsgId());
 
-            List<org.apache.rocketmq.client.trace.TraceContext> traces = await().atMost(TRACE_WAIT).ignoreExceptions()
-                .until(() -> TraceQueries.official(cluster().namesrvAddress(), TRACE_TOPIC, msgId),
-                    all -> types(all).containsAll(Arrays.asList("Pub", "EndTransaction", "SubBefore", "SubAfter")));
+            List<org.apache.rocketmq.client.trace.TraceContext> traces =
+                officialTraces(msgId, "Pub", "EndTransaction", "SubBefore", "SubAfter");
             org.apache.rocketmq.client.trace.TraceContext pub = only(traces, "Pub");
             assertEquals(txGroup, pub.getGroupName());
             assertEquals(org.apache.rocketmq.common.message.MessageType.Trans_Msg_Half, pub.getTraceBeans().get(0).getMsgType());
@@ -245,6 +242,17 @@ interface TraceScenarios {
             assertTrue(after.isSuccess());
         } finally {
             producer.shutdown();
+        }
+    }
+
+    /** Waits until the official admin and decoder find records of all {@code types} about {@code msgId}; returns them. */
+    default List<org.apache.rocketmq.client.trace.TraceContext> officialTraces(String msgId, String... types) throws Exception {
+        org.apache.rocketmq.tools.admin.DefaultMQAdminExt admin = TraceQueries.officialAdmin(cluster().namesrvAddress());
+        try {
+            return await().atMost(TRACE_WAIT).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> TraceQueries.official(admin, TRACE_TOPIC, msgId), all -> types(all).containsAll(Arrays.asList(types)));
+        } finally {
+            admin.shutdown();
         }
     }
 
