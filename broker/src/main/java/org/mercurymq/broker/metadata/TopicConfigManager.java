@@ -126,10 +126,16 @@ public final class TopicConfigManager {
         return t != null && t.isOrder();
     }
 
-    /** System topics of this broker: the reserved set plus its cluster- and broker-name topics. */
+    /**
+     * System topics of this broker: the reserved set plus its cluster- and broker-name topics and, with
+     * traceTopicEnable, the (possibly renamed) trace topic it created (docs/broker.md).
+     */
     public boolean isSystemTopic(String topic) {
         BrokerConfig c = config.get();
-        return TopicValidator.isSystemTopic(topic, Set.of(c.clusterName(), c.brokerName()));
+        Set<String> own = c.get(BrokerConfigKeys.TRACE_TOPIC_ENABLE)
+            ? Set.of(c.clusterName(), c.brokerName(), c.get(BrokerConfigKeys.MSG_TRACE_TOPIC_NAME))
+            : Set.of(c.clusterName(), c.brokerName());
+        return TopicValidator.isSystemTopic(topic, own);
     }
 
     public Set<String> systemTopics() {

@@ -55,6 +55,12 @@ class MetadataManagersTest {
         assertNull(noAuto.selectTopicConfig("TBW102"));
         assertEquals(1, noAuto.selectTopicConfig("DefaultCluster").getPerm());
         assertNotNull(noAuto.selectTopicConfig("RMQ_SYS_TRACE_TOPIC"));
+        TopicConfigManager renamedTrace = new TopicConfigManager(config("traceTopicEnable", "true", "msgTraceTopicName",
+            "MyTraceTopic"), new JsonConfigFile(dir.resolve("t3.json")), clock);
+        assertEquals(new TopicConfig("MyTraceTopic", 1, 1, 6), renamedTrace.selectTopicConfig("MyTraceTopic"));
+        assertTrue(renamedTrace.isSystemTopic("MyTraceTopic"));
+        assertTrue(renamedTrace.systemTopics().contains("MyTraceTopic"));
+        assertFalse(topics.isSystemTopic("MyTraceTopic"));
         assertTrue(topics.isSystemTopic("broker-a"));
         assertTrue(topics.isSystemTopic("rmq_sys_x"));
         assertFalse(topics.isSystemTopic("%RETRY%g"));

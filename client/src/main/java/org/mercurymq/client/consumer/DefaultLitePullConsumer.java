@@ -10,7 +10,11 @@ import org.mercurymq.client.ClientConfig;
 import org.mercurymq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.impl.TraceLifecycle;
 import org.mercurymq.client.impl.consumer.DefaultLitePullConsumerImpl;
+import org.mercurymq.client.trace.AsyncTraceDispatcher;
+import org.mercurymq.client.trace.TraceDispatcher;
+import org.mercurymq.client.trace.hook.ConsumeMessageTraceHookImpl;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.message.MessageExt;
@@ -50,6 +54,10 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     private String consumeTimestamp = new SimpleDateFormat("yyyyMMddHHmmss").format(new Date(System.currentTimeMillis() - 1000 * 60 * 30));
     private boolean connectBrokerByUser = false;
     private long defaultBrokerId = 0;
+    private boolean enableMsgTrace = false;
+    private String customizedTraceTopic;
+    private TraceDispatcher traceDispatcher;
+    private final transient RPCHook rpcHook;
 
     public DefaultLitePullConsumer() {
         this(null, GroupNames.DEFAULT_CONSUMER_GROUP, null);
@@ -70,18 +78,33 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     public DefaultLitePullConsumer(final String namespace, final String consumerGroup, RPCHook rpcHook) {
         this.namespace = namespace;
         this.consumerGroup = consumerGroup;
+        this.rpcHook = rpcHook;
         this.defaultLitePullConsumerImpl = new DefaultLitePullConsumerImpl(this, rpcHook);
     }
 
     @Override
     public void start() throws MQClientException {
+        createTraceDispatcher();
         setConsumerGroup(withNamespace(consumerGroup));
         defaultLitePullConsumerImpl.start();
+        TraceLifecycle.start(traceDispatcher, this);
+    }
+
+    /** As RocketMQ, the lite pull consumer decides on trace at start; unlike it, the trace sends carry the RPC hook. */
+    private void createTraceDispatcher() {
+        if (enableMsgTrace && traceDispatcher == null) {
+            AsyncTraceDispatcher dispatcher = new AsyncTraceDispatcher(consumerGroup, TraceDispatcher.Type.CONSUME,
+                customizedTraceTopic, rpcHook);
+            dispatcher.getTraceProducer().setUseTLS(isUseTLS());
+            this.traceDispatcher = dispatcher;
+            defaultLitePullConsumerImpl.registerConsumeMessageHook(new ConsumeMessageTraceHookImpl(dispatcher));
+        }
     }
 
     @Override
     public void shutdown() {
         defaultLitePullConsumerImpl.shutdown();
+        TraceLifecycle.shutdown(traceDispatcher);
     }
 
     @Override
@@ -393,24 +416,27 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
         this.consumeTimestamp = consumeTimestamp;
     }
 
-    /** Message tracing is not supported; always null. */
-    public Object getTraceDispatcher() {
-        return null;
+    /** The dispatcher of this consumer's message trace (created at {@code start()}), or null when trace is off. */
+    public TraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
     }
 
-    /** Message tracing is not supported; accepted and ignored. */
+    /** Non-blank: trace records go to this topic instead of {@code RMQ_SYS_TRACE_TOPIC}. Set before {@code start()}. */
     public void setCustomizedTraceTopic(String customizedTraceTopic) {
+        this.customizedTraceTopic = customizedTraceTopic;
     }
 
     public String getCustomizedTraceTopic() {
-        return null;
+        return customizedTraceTopic;
     }
 
     public boolean isEnableMsgTrace() {
-        return false;
+        return enableMsgTrace;
     }
 
+    /** Traces every polled message (docs/client.md "Message trace"). Set before {@code start()}. */
     public void setEnableMsgTrace(boolean enableMsgTrace) {
+        this.enableMsgTrace = enableMsgTrace;
     }
 
     public DefaultLitePullConsumerImpl getDefaultLitePullConsumerImpl() {

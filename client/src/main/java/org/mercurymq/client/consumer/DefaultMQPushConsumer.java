@@ -15,7 +15,11 @@ import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.MQAdminImpl;
+import org.mercurymq.client.impl.TraceLifecycle;
 import org.mercurymq.client.impl.consumer.DefaultMQPushConsumerImpl;
+import org.mercurymq.client.trace.AsyncTraceDispatcher;
+import org.mercurymq.client.trace.TraceDispatcher;
+import org.mercurymq.client.trace.hook.ConsumeMessageTraceHookImpl;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.message.MessageExt;
@@ -59,6 +63,7 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
     private long suspendCurrentQueueTimeMillis = 1000;
     private long consumeTimeout = 15;
     private long awaitTerminationMillisWhenShutdown = 0;
+    private TraceDispatcher traceDispatcher;
 
     public DefaultMQPushConsumer() {
         this(null, GroupNames.DEFAULT_CONSUMER_GROUP, null, new AllocateMessageQueueAveragely());
@@ -93,25 +98,33 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
         this.defaultMQPushConsumerImpl = new DefaultMQPushConsumerImpl(this, rpcHook);
     }
 
-    /** Message tracing is not supported; the trace arguments are accepted and ignored. */
+    /** With {@code enableMsgTrace} every consumed message is traced to {@code RMQ_SYS_TRACE_TOPIC} (docs/client.md "Message trace"). */
     public DefaultMQPushConsumer(final String consumerGroup, boolean enableMsgTrace) {
-        this(null, consumerGroup, null, new AllocateMessageQueueAveragely());
+        this(null, consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, null);
     }
 
+    /** As {@link #DefaultMQPushConsumer(String, boolean)}; a non-blank {@code customizedTraceTopic} replaces the trace topic. */
     public DefaultMQPushConsumer(final String consumerGroup, boolean enableMsgTrace, final String customizedTraceTopic) {
-        this(null, consumerGroup, null, new AllocateMessageQueueAveragely());
+        this(null, consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, customizedTraceTopic);
     }
 
     public DefaultMQPushConsumer(final String consumerGroup, RPCHook rpcHook,
                                  AllocateMessageQueueStrategy allocateMessageQueueStrategy, boolean enableMsgTrace,
                                  final String customizedTraceTopic) {
-        this(null, consumerGroup, rpcHook, allocateMessageQueueStrategy);
+        this(null, consumerGroup, rpcHook, allocateMessageQueueStrategy, enableMsgTrace, customizedTraceTopic);
     }
 
     public DefaultMQPushConsumer(final String namespace, final String consumerGroup, RPCHook rpcHook,
                                  AllocateMessageQueueStrategy allocateMessageQueueStrategy, boolean enableMsgTrace,
                                  final String customizedTraceTopic) {
         this(namespace, consumerGroup, rpcHook, allocateMessageQueueStrategy);
+        if (enableMsgTrace) {
+            AsyncTraceDispatcher dispatcher = new AsyncTraceDispatcher(consumerGroup, TraceDispatcher.Type.CONSUME,
+                customizedTraceTopic, rpcHook);
+            dispatcher.setHostConsumer(this.defaultMQPushConsumerImpl);
+            this.traceDispatcher = dispatcher;
+            this.defaultMQPushConsumerImpl.registerConsumeMessageHook(new ConsumeMessageTraceHookImpl(dispatcher));
+        }
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -120,11 +133,27 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
     public void start() throws MQClientException {
         setConsumerGroup(withNamespace(this.consumerGroup));
         this.defaultMQPushConsumerImpl.start();
+        TraceLifecycle.start(traceDispatcher, this);
     }
 
     @Override
     public void shutdown() {
         this.defaultMQPushConsumerImpl.shutdown();
+        TraceLifecycle.shutdown(traceDispatcher);
+    }
+
+    /** Also applies to the trace producer when message trace is on. */
+    @Override
+    public void setUseTLS(boolean useTLS) {
+        super.setUseTLS(useTLS);
+        if (traceDispatcher instanceof AsyncTraceDispatcher) {
+            ((AsyncTraceDispatcher) traceDispatcher).getTraceProducer().setUseTLS(useTLS);
+        }
+    }
+
+    /** The dispatcher of this consumer's message trace, or null when trace is off. */
+    public TraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
     }
 
     @Override

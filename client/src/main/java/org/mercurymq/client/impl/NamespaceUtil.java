@@ -49,6 +49,24 @@ public final class NamespaceUtil {
         return rest.startsWith(nsPrefix) ? prefix + rest.substring(nsPrefix.length()) : resource;
     }
 
+    /** Strips whatever namespace {@code resource} carries ({@code ns%name}, {@code %RETRY%ns%group}); system topics unchanged. */
+    public static String withoutNamespace(String resource) {
+        if (isBlank(resource) || TopicValidator.isSystemTopic(resource)) {
+            return resource;
+        }
+        String prefix = "";
+        String rest = resource;
+        if (TopicNames.isRetryTopic(resource)) {
+            prefix = TopicNames.RETRY_GROUP_TOPIC_PREFIX;
+            rest = resource.substring(prefix.length());
+        } else if (TopicNames.isDLQTopic(resource)) {
+            prefix = TopicNames.DLQ_GROUP_TOPIC_PREFIX;
+            rest = resource.substring(prefix.length());
+        }
+        int separator = rest.indexOf(NAMESPACE_SEPARATOR);
+        return separator > 0 ? prefix + rest.substring(separator + 1) : resource;
+    }
+
     private static boolean isAlreadyWithNamespace(String resource, String namespace) {
         String rest = resource;
         if (TopicNames.isRetryTopic(resource)) {

@@ -9,8 +9,13 @@ import org.mercurymq.client.QueryResult;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.exception.RequestTimeoutException;
+import org.mercurymq.client.impl.TraceLifecycle;
 import org.mercurymq.client.impl.producer.DefaultMQProducerImpl;
 import org.mercurymq.client.impl.producer.RequestReplySupport;
+import org.mercurymq.client.trace.AsyncTraceDispatcher;
+import org.mercurymq.client.trace.TraceDispatcher;
+import org.mercurymq.client.trace.hook.EndTransactionTraceHookImpl;
+import org.mercurymq.client.trace.hook.SendMessageTraceHookImpl;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.Message;
@@ -38,6 +43,7 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
     private int retryTimesWhenSendAsyncFailed = 2;
     private boolean retryAnotherBrokerWhenNotStoreOK = false;
     private int maxMessageSize = 1024 * 1024 * 4;
+    private TraceDispatcher traceDispatcher;
 
     public DefaultMQProducer() {
         this(null, GroupNames.DEFAULT_PRODUCER_GROUP, null);
@@ -52,7 +58,7 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
     }
 
     public DefaultMQProducer(final String producerGroup, RPCHook rpcHook, boolean enableMsgTrace, final String customizedTraceTopic) {
-        this(null, producerGroup, rpcHook);
+        this(null, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
     }
 
     public DefaultMQProducer(final String namespace, final String producerGroup) {
@@ -69,29 +75,54 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
         this.defaultMQProducerImpl = new DefaultMQProducerImpl(this, rpcHook);
     }
 
-    /** Message tracing is not supported; the trace arguments are accepted and ignored. */
+    /** With {@code enableMsgTrace} every send is traced to {@code RMQ_SYS_TRACE_TOPIC} (docs/client.md "Message trace"). */
     public DefaultMQProducer(final String producerGroup, boolean enableMsgTrace) {
-        this(null, producerGroup, null);
+        this(null, producerGroup, null, enableMsgTrace, null);
     }
 
+    /** As {@link #DefaultMQProducer(String, boolean)}; a non-blank {@code customizedTraceTopic} replaces the trace topic. */
     public DefaultMQProducer(final String producerGroup, boolean enableMsgTrace, final String customizedTraceTopic) {
-        this(null, producerGroup, null);
+        this(null, producerGroup, null, enableMsgTrace, customizedTraceTopic);
     }
 
     public DefaultMQProducer(final String namespace, final String producerGroup, RPCHook rpcHook, boolean enableMsgTrace,
                              final String customizedTraceTopic) {
         this(namespace, producerGroup, rpcHook);
+        if (enableMsgTrace) {
+            AsyncTraceDispatcher dispatcher = new AsyncTraceDispatcher(producerGroup, TraceDispatcher.Type.PRODUCE,
+                customizedTraceTopic, rpcHook);
+            dispatcher.setHostProducer(this.defaultMQProducerImpl);
+            this.traceDispatcher = dispatcher;
+            this.defaultMQProducerImpl.registerSendMessageHook(new SendMessageTraceHookImpl(dispatcher));
+            this.defaultMQProducerImpl.registerEndTransactionHook(new EndTransactionTraceHookImpl(dispatcher));
+        }
     }
 
     @Override
     public void start() throws MQClientException {
         this.setProducerGroup(withNamespace(this.producerGroup));
         this.defaultMQProducerImpl.start();
+        TraceLifecycle.start(traceDispatcher, this);
     }
 
     @Override
     public void shutdown() {
         this.defaultMQProducerImpl.shutdown();
+        TraceLifecycle.shutdown(traceDispatcher);
+    }
+
+    /** Also applies to the trace producer when message trace is on. */
+    @Override
+    public void setUseTLS(boolean useTLS) {
+        super.setUseTLS(useTLS);
+        if (traceDispatcher instanceof AsyncTraceDispatcher) {
+            ((AsyncTraceDispatcher) traceDispatcher).getTraceProducer().setUseTLS(useTLS);
+        }
+    }
+
+    /** The dispatcher of this producer's message trace, or null when trace is off. */
+    public TraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
     }
 
     @Override

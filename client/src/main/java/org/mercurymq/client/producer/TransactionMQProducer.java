@@ -40,10 +40,10 @@ public class TransactionMQProducer extends DefaultMQProducer {
         super(namespace, producerGroup, rpcHook);
     }
 
-    /** Message tracing is not supported (as for {@link DefaultMQProducer}); the trace arguments are ignored. */
+    /** With {@code enableMsgTrace} sends and END_TRANSACTIONs are traced (docs/client.md "Message trace"). */
     public TransactionMQProducer(final String namespace, final String producerGroup, RPCHook rpcHook,
                                  boolean enableMsgTrace, final String customizedTraceTopic) {
-        this(namespace, producerGroup, rpcHook);
+        super(namespace, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
     }
 
     @Override

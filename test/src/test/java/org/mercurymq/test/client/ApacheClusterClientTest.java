@@ -7,7 +7,7 @@ import org.mercurymq.test.harness.ApacheCluster;
 class ApacheClusterClientTest extends ClientScenarioSuite {
     @Override
     protected TestCluster startCluster(Path dir) {
-        ApacheCluster apache = ApacheCluster.start(dir, TransactionScenarios.FAST_CHECK_BACK);
+        ApacheCluster apache = ApacheCluster.start(dir, BROKER_CONFIG);
         return new TestCluster() {
             @Override
             public String namesrvAddress() {

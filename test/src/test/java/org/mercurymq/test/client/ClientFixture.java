@@ -48,6 +48,30 @@ final class ClientFixture implements AutoCloseable {
         return p;
     }
 
+    /** A started producer with message trace on ({@code traceTopic} null: RMQ_SYS_TRACE_TOPIC). */
+    DefaultMQProducer tracedProducer(String group, String traceTopic) throws Exception {
+        DefaultMQProducer p = new DefaultMQProducer(group, true, traceTopic);
+        p.setNamesrvAddr(namesrv);
+        p.setInstanceName(unique("tp"));
+        p.setPollNameServerInterval(1000);
+        p.start();
+        closers.add(p::shutdown);
+        return p;
+    }
+
+    /** A push consumer with message trace on, not started, reading from the first offset. */
+    DefaultMQPushConsumer tracedPushConsumer(String group, String traceTopic) {
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(group, true, traceTopic);
+        c.setNamesrvAddr(namesrv);
+        c.setInstanceName(unique("tc"));
+        c.setPollNameServerInterval(1000);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.setConsumeThreadMin(2);
+        c.setConsumeThreadMax(2);
+        closers.add(c::shutdown);
+        return c;
+    }
+
     /** A started transactional producer; {@code rpcHook} may be null. */
     TransactionMQProducer transactionProducer(String group, TransactionListener listener, RPCHook rpcHook) throws Exception {
         TransactionMQProducer p = new TransactionMQProducer(null, group, rpcHook);

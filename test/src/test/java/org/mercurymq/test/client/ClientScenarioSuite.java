@@ -56,12 +56,15 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
 /**
  * Mercury's client against a real NameServer + Broker: every scenario runs against the cluster a
  * subclass starts (one per test class), request/reply (the broker pushes replies) included, and the transaction
- * and hook scenarios of {@link TransactionScenarios} and {@link HookScenarios}. Topics and groups are unique per
- * test; message counts small. Subclasses start their broker with a one-second transaction check interval and age.
+ * and hook scenarios of {@link TransactionScenarios} and {@link HookScenarios}, and the message trace scenarios of
+ * {@link TraceScenarios}. Topics and groups are unique per
+ * test; message counts small. Subclasses start their broker with {@link #BROKER_CONFIG}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios {
+public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios, TraceScenarios {
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** Broker settings of both clusters: fast transaction check-backs, and the trace topic created at start. */
+    static final String[] BROKER_CONFIG = {"transactionCheckInterval=1000", "transactionTimeOut=1000", "traceTopicEnable=true"};
 
     protected TestCluster cluster;
     protected ClientFixture clients;

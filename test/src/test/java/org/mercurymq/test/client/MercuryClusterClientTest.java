@@ -20,7 +20,7 @@ import org.mercurymq.test.harness.MercuryCluster;
 class MercuryClusterClientTest extends ClientScenarioSuite {
     @Override
     protected TestCluster startCluster(Path dir) {
-        MercuryCluster mercury = MercuryCluster.start(dir, TransactionScenarios.FAST_CHECK_BACK);
+        MercuryCluster mercury = MercuryCluster.start(dir, BROKER_CONFIG);
         return new TestCluster() {
             @Override
             public String namesrvAddress() {
@@ -37,6 +37,16 @@ class MercuryClusterClientTest extends ClientScenarioSuite {
                 mercury.close();
             }
         };
+    }
+
+    @Test
+    void officialClientTracesAgainstMercuryAreReadByMercurysDecoder() throws Exception {
+        officialTracesAreReadByMercurysDecoder();
+    }
+
+    @Test
+    void litePullAndTransactionTracesOfMercurysClient() throws Exception {
+        litePullAndTransactionTracesAreReadByTheOfficialDecoder();
     }
 
     /** storeReplyMessageEnable (default true): a reply nobody can receive fails the send but is kept. */
