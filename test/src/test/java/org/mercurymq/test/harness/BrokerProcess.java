@@ -107,7 +107,8 @@ public final class BrokerProcess implements ClusterNode {
             .args("-c", confFile.toString())
             .start();
         try {
-            p.awaitOutput(BOOT_LINE, Duration.ofSeconds(60));
+            // generous: on a loaded 2-core machine a JVM start has been seen to take over 20 s
+            p.awaitOutput(BOOT_LINE, Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             p.close();
             throw e;

@@ -66,6 +66,17 @@ public final class JvmProcess implements AutoCloseable {
 
     /** Waits until the output contains {@code needle}; fails early if the process died. */
     public void awaitOutput(String needle, Duration timeout) {
+        try {
+            awaitOutputOrTimeout(needle, timeout);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String out = output();
+            throw new IllegalStateException(name + " (pid " + pid() + ", alive=" + isAlive() + ") did not print '"
+                + needle + "' within " + timeout + "; output " + outputFile + " ends with:\n"
+                + out.substring(Math.max(0, out.length() - 3000)), e);
+        }
+    }
+
+    private void awaitOutputOrTimeout(String needle, Duration timeout) {
         await(name + " prints '" + needle + "'").atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             String out = output();
             if (out.contains(needle)) {
