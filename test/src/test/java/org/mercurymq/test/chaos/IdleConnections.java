@@ -48,6 +48,31 @@ public final class IdleConnections implements AutoCloseable {
         return cmd.encode();
     }
 
+    /**
+     * Drains whatever the daemon answered (non-blocking) and counts the connections it has closed (read
+     * returns end-of-stream) or that fail.
+     */
+    public int countClosedByPeer() {
+        ByteBuffer sink = ByteBuffer.allocate(4096);
+        int closed = 0;
+        for (SocketChannel ch : channels) {
+            try {
+                ch.configureBlocking(false);
+                int n;
+                do {
+                    sink.clear();
+                    n = ch.read(sink);
+                } while (n > 0);
+                if (n < 0) {
+                    closed++;
+                }
+            } catch (IOException e) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     public List<SocketChannel> channels() {
         return Collections.unmodifiableList(channels);
     }

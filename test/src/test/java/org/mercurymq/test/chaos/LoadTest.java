@@ -107,8 +107,9 @@ class LoadTest {
                 .publish();
             assertEquals(connections, opened);
             assertTrue(broker.isAlive(), "broker alive with " + connections + " idle connections");
-            // the broker holds a descriptor per accepted connection
-            assertTrue(with.openFds >= before.openFds + connections, report.line());
+            assertEquals(0, idle.countClosedByPeer(), "idle connections the broker closed");
+            // a descriptor per accepted connection; a few others (client connections, files) come and go
+            assertTrue(with.openFds - before.openFds >= connections - 20, report.line());
             assertTrue(latencyWith.count() > 0, report.line());
             assertEquals(0, report.lost.lost(), report.lost.toString());
         }
