@@ -66,6 +66,17 @@ public final class JvmProcess implements AutoCloseable {
 
     /** Waits until the output contains {@code needle}; fails early if the process died. */
     public void awaitOutput(String needle, Duration timeout) {
+        try {
+            awaitOutputOrTimeout(needle, timeout);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String out = output();
+            throw new IllegalStateException(name + " (pid " + pid() + ", alive=" + isAlive() + ") did not print '"
+                + needle + "' within " + timeout + "; output " + outputFile + " ends with:\n"
+                + out.substring(Math.max(0, out.length() - 3000)), e);
+        }
+    }
+
+    private void awaitOutputOrTimeout(String needle, Duration timeout) {
         await(name + " prints '" + needle + "'").atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             String out = output();
             if (out.contains(needle)) {
@@ -77,6 +88,31 @@ public final class JvmProcess implements AutoCloseable {
             }
             return false;
         });
+    }
+
+    /** SIGSTOP: the JVM freezes with its sockets open (a GC pause, a stalled VM, a hung disk). */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed for " + this.name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL, as in a crash. */
@@ -123,6 +159,7 @@ public final class JvmProcess implements AutoCloseable {
         private final List<String> args = new ArrayList<>();
         private String heap = "-Xmx256m";
         private Path dir;
+        private LaunchOptions launch = LaunchOptions.local();
 
         private Builder(String name, String mainClass) {
             this.name = name;
@@ -135,6 +172,12 @@ public final class JvmProcess implements AutoCloseable {
 
         public Builder dir(Path dir) {
             this.dir = dir;
+            return this;
+        }
+
+        /** Command prefix and limits of the launch (network namespace, open-file limit). */
+        public Builder launch(LaunchOptions options) {
+            this.launch = options;
             return this;
         }
 
@@ -172,7 +215,7 @@ public final class JvmProcess implements AutoCloseable {
             }
             try {
                 Files.createDirectories(dir);
-                List<String> cmd = new ArrayList<>();
+                List<String> cmd = new ArrayList<>(launch.launcherWords());
                 cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add(heap);
                 // like bin/runserver.sh: a daemon that ran out of memory exits instead of hanging half-dead
