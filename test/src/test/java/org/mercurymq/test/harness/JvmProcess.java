@@ -121,6 +121,7 @@ public final class JvmProcess implements AutoCloseable {
         private final String mainClass;
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
+        private final List<String> launchPrefix = new ArrayList<>();
         private String heap = "-Xmx256m";
         private Path dir;
 
@@ -159,6 +160,16 @@ public final class JvmProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A command the java command line is handed to, e.g. {@code ip netns exec NS}; it must exec java in
+         * place (not fork) so that {@link #pid()} stays the JVM's PID.
+         */
+        public Builder launchPrefix(List<String> prefix) {
+            launchPrefix.clear();
+            launchPrefix.addAll(prefix);
+            return this;
+        }
+
         public Builder args(String... more) {
             for (String a : more) {
                 args.add(a);
@@ -172,7 +183,7 @@ public final class JvmProcess implements AutoCloseable {
             }
             try {
                 Files.createDirectories(dir);
-                List<String> cmd = new ArrayList<>();
+                List<String> cmd = new ArrayList<>(launchPrefix);
                 cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add(heap);
                 cmd.addAll(jvmArgs);
