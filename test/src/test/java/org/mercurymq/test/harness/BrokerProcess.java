@@ -5,40 +5,64 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
  * A Mercury Broker in a child JVM, started like {@code bin/mqbroker -c file} on a free loopback port triple
  * with its store in {@code <dir>/store} (64 MiB commit-log segments). {@link #kill9()} and {@link #terminate()}
- * stop it; {@link #restart()} starts it again on the same port and store. Not thread-safe; one test owns it.
+ * stop it, {@link #pause()} / {@link #resume()} freeze it; {@link #restart()} starts it again on the same port
+ * and store. Not thread-safe; one test owns it.
  */
-public final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements ClusterNode {
     public static final String BOOT_LINE = "boot success";
 
+    private final String nodeName;
     private final Path dir;
     private final Path confFile;
+    private final Path storeDir;
     private final int port;
     private final String brokerName;
+    private final LaunchOptions launch;
     private JvmProcess process;
     private int starts;
 
-    private BrokerProcess(Path dir, Path confFile, int port, String brokerName) {
+    private BrokerProcess(String nodeName, Path dir, Path confFile, Path storeDir, int port, String brokerName,
+                          LaunchOptions launch) {
+        this.nodeName = nodeName;
         this.dir = dir;
         this.confFile = confFile;
+        this.storeDir = storeDir;
         this.port = port;
         this.brokerName = brokerName;
+        this.launch = launch;
     }
 
     /** Starts and waits for the boot line; {@code extraConfig} holds more {@code key=value} lines. */
     public static BrokerProcess start(Path dir, String namesrvAddr, String brokerName, String... extraConfig) {
+        return start(brokerName, dir, namesrvAddr, brokerName, LaunchOptions.local(), extraConfig);
+    }
+
+    /**
+     * Starts a node called {@code nodeName} with the given launch options and waits for the boot line. The
+     * store is {@code <dir>/store} unless {@code extraConfig} sets {@code storePathRootDir}.
+     */
+    public static BrokerProcess start(String nodeName, Path dir, String namesrvAddr, String brokerName,
+                                      LaunchOptions launch, String... extraConfig) {
         int port = FreePort.nextForBroker();
+        Path storeDir = dir.resolve("store");
+        for (String line : extraConfig) {
+            if (line.startsWith("storePathRootDir=")) {
+                storeDir = Paths.get(line.substring("storePathRootDir=".length()).trim());
+            }
+        }
         StringBuilder conf = new StringBuilder()
             .append("brokerClusterName=MercuryCluster\n")
             .append("brokerName=").append(brokerName).append('\n')
             .append("listenPort=").append(port).append('\n')
-            .append("bindAddress=127.0.0.1\n")
-            .append("brokerIP1=127.0.0.1\n")
-            .append("storePathRootDir=").append(dir.resolve("store")).append('\n')
+            .append("bindAddress=").append(launch.host()).append('\n')
+            .append("brokerIP1=").append(launch.host()).append('\n')
+            .append("storePathRootDir=").append(storeDir).append('\n')
             .append("mappedFileSizeCommitLog=67108864\n")
             .append("mappedFileSizeConsumeQueue=600000\n")
             .append("maxHashSlotNum=50000\n")
@@ -50,7 +74,9 @@ public final class BrokerProcess implements AutoCloseable {
             conf.append("namesrvAddr=").append(namesrvAddr).append('\n');
         }
         for (String line : extraConfig) {
-            conf.append(line).append('\n');
+            if (!line.startsWith("storePathRootDir=")) {
+                conf.append(line).append('\n');
+            }
         }
         Path confFile = dir.resolve("broker.conf");
         try {
@@ -59,7 +85,7 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BrokerProcess b = new BrokerProcess(dir, confFile, port, brokerName);
+        BrokerProcess b = new BrokerProcess(nodeName, dir, confFile, storeDir, port, brokerName, launch);
         b.launch();
         return b;
     }
@@ -74,6 +100,7 @@ public final class BrokerProcess implements AutoCloseable {
         }
         JvmProcess p = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
             .dir(dir)
+            .launch(launch)
             .heap("-Xmx256m")
             .mercuryLogging("broker")
             .sysProp("mercury.pid.file", pidFile().toString())
@@ -89,6 +116,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     /** Starts the broker again on the same port and store (after kill9 or terminate). */
+    @Override
     public void restart() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("broker still running");
@@ -96,8 +124,38 @@ public final class BrokerProcess implements AutoCloseable {
         launch();
     }
 
+    @Override
     public void kill9() {
         process.kill9();
+    }
+
+    @Override
+    public void pause() {
+        process.pause();
+    }
+
+    @Override
+    public void resume() {
+        process.resume();
+    }
+
+    @Override
+    public String name() {
+        return nodeName;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public LaunchOptions launchOptions() {
+        return launch;
     }
 
     /** SIGTERM and wait for the graceful exit; returns the exit code. */
@@ -105,8 +163,9 @@ public final class BrokerProcess implements AutoCloseable {
         return process.terminate(Duration.ofSeconds(60));
     }
 
+    @Override
     public String address() {
-        return "127.0.0.1:" + port;
+        return launch.host() + ":" + port;
     }
 
     public int port() {
@@ -122,7 +181,7 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     public Path storeDir() {
-        return dir.resolve("store");
+        return storeDir;
     }
 
     public JvmProcess process() {
@@ -132,6 +191,7 @@ public final class BrokerProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
+            // a paused JVM would ignore SIGTERM; SIGKILL works on a stopped process too
             process.close();
         }
     }

@@ -79,6 +79,31 @@ public final class JvmProcess implements AutoCloseable {
         });
     }
 
+    /** SIGSTOP: the JVM freezes with its sockets open (a GC pause, a stalled VM, a hung disk). */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed for " + this.name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL, as in a crash. */
     public void kill9() {
         process.destroyForcibly();
@@ -121,9 +146,9 @@ public final class JvmProcess implements AutoCloseable {
         private final String mainClass;
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
-        private final List<String> launchPrefix = new ArrayList<>();
         private String heap = "-Xmx256m";
         private Path dir;
+        private LaunchOptions launch = LaunchOptions.local();
 
         private Builder(String name, String mainClass) {
             this.name = name;
@@ -136,6 +161,12 @@ public final class JvmProcess implements AutoCloseable {
 
         public Builder dir(Path dir) {
             this.dir = dir;
+            return this;
+        }
+
+        /** Command prefix and limits of the launch (network namespace, open-file limit). */
+        public Builder launch(LaunchOptions options) {
+            this.launch = options;
             return this;
         }
 
@@ -160,16 +191,6 @@ public final class JvmProcess implements AutoCloseable {
             return this;
         }
 
-        /**
-         * A command the java command line is handed to, e.g. {@code ip netns exec NS}; it must exec java in
-         * place (not fork) so that {@link #pid()} stays the JVM's PID.
-         */
-        public Builder launchPrefix(List<String> prefix) {
-            launchPrefix.clear();
-            launchPrefix.addAll(prefix);
-            return this;
-        }
-
         public Builder args(String... more) {
             for (String a : more) {
                 args.add(a);
@@ -183,7 +204,7 @@ public final class JvmProcess implements AutoCloseable {
             }
             try {
                 Files.createDirectories(dir);
-                List<String> cmd = new ArrayList<>(launchPrefix);
+                List<String> cmd = new ArrayList<>(launch.launcherWords());
                 cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add(heap);
                 cmd.addAll(jvmArgs);

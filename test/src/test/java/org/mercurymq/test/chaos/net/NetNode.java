@@ -1,6 +1,7 @@
 package org.mercurymq.test.chaos.net;
 
 import java.util.List;
+import org.mercurymq.test.harness.LaunchOptions;
 
 /**
  * One host of a {@link NetworkLab}: a network namespace with one veth leg on the lab's bridge and one IPv4
@@ -19,6 +20,11 @@ public record NetNode(String name, String namespace, String address, String host
      */
     public List<String> launchPrefix() {
         return isHost() ? List.of() : List.of("ip", "netns", "exec", namespace);
+    }
+
+    /** Launch options for a daemon on this node: run in its namespace, bind to and advertise its address. */
+    public LaunchOptions launchOptions() {
+        return LaunchOptions.local().withCommandPrefix(launchPrefix().toArray(new String[0])).withHost(address);
     }
 
     /** {@code address:port}. */

@@ -38,7 +38,7 @@ class NetworkLabTest {
             NetNode a = lab.addNode("a");
             NetNode b = lab.addNode("b");
             try (JvmProcess echo = JvmProcess.builder("echo-a", TcpEcho.class.getName()).dir(dir.resolve("a"))
-                     .heap("-Xmx32m").launchPrefix(a.launchPrefix()).args("serve", a.address(), "" + ECHO_PORT)
+                     .heap("-Xmx32m").launch(a.launchOptions()).args("serve", a.address(), "" + ECHO_PORT)
                      .start()) {
                 echo.awaitOutput("listening", Duration.ofSeconds(30));
                 assertNotEquals(netns(ProcessHandle.current().pid()), netns(echo.pid()),
@@ -110,7 +110,7 @@ class NetworkLabTest {
 
     private int probe(NetNode from, NetNode to) {
         try (JvmProcess p = JvmProcess.builder("probe-" + from.name(), TcpEcho.class.getName())
-                 .dir(dir.resolve("probe")).heap("-Xmx32m").launchPrefix(from.launchPrefix())
+                 .dir(dir.resolve("probe")).heap("-Xmx32m").launch(from.launchOptions())
                  .args("probe", to.address(), "" + ECHO_PORT, "2000").start()) {
             return p.waitForExit(Duration.ofSeconds(30));
         }

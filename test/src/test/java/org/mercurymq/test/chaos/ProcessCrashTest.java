@@ -1,0 +1,145 @@
+package org.mercurymq.test.chaos;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.test.harness.BrokerProcess;
+
+/**
+ * Process crash (docs/reliability.md, "Process crash"): two broker groups, {@code crash-async} with
+ * ASYNC_FLUSH and {@code crash-sync} with SYNC_FLUSH, under a mixed load (sync, async, batch, ordered
+ * sends; a concurrent and an orderly consumer group). Every cycle kills both masters with {@code kill -9},
+ * restarts them on the same store and ports, and waits until each has acknowledged new sends again. The
+ * page cache survives a process crash, so neither flush mode may lose an acknowledged message; duplicates
+ * are counted; the orderly group sees each sharding key in send order.
+ */
+class ProcessCrashTest {
+    static final String ASYNC_GROUP = "crash-async";
+    static final String SYNC_GROUP = "crash-sync";
+    private static final String TOPIC = "ChaosCrash";
+    private static final String ORDERED_TOPIC = "ChaosCrashOrdered";
+    private static final String CONCURRENT = "chaos-crash-cc";
+    private static final String ORDERLY = "chaos-crash-oc";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smokeTwentyCrashCyclesLoseNothing() throws Exception {
+        run("process-crash-smoke", 20, 10);
+    }
+
+    /** {@code -Dchaos.crash.cycles=N} (default 1000); {@code -Dchaos.crash.progress=N} acks per broker per cycle. */
+    @Test
+    @Tag("chaos")
+    void crashCyclesUnderLoadLoseNothing() throws Exception {
+        run("process-crash", Integer.getInteger("chaos.crash.cycles", 1000),
+            Integer.getInteger("chaos.crash.progress", 50));
+    }
+
+    private void run(String runName, int cycles, int progressPerCycle) throws Exception {
+        History history = new History(Clock.systemUTC());
+        Nemesis nemesis = new Nemesis(history);
+        long begin = System.currentTimeMillis();
+        try (ChaosCluster cluster = ChaosCluster.builder(dir)
+            .brokerGroup(ASYNC_GROUP, 0)
+            .brokerGroup(SYNC_GROUP, 0)
+            .nodeConfig(ASYNC_GROUP + "-master", "flushDiskType=ASYNC_FLUSH")
+            .nodeConfig(SYNC_GROUP + "-master", "flushDiskType=SYNC_FLUSH")
+            .start()) {
+            String ns = cluster.namesrvAddr();
+            Topics.create(ns, TOPIC, 4, cluster.masters());
+            // ordered sends stay on one group so a sharding key keeps its queue (ProducerWorkload#orderedTopic)
+            Topics.create(ns, ORDERED_TOPIC, 4, Arrays.asList(cluster.master(ASYNC_GROUP)));
+            ConsumerWorkload concurrent = ConsumerWorkload.concurrent(ns, CONCURRENT, 2, history, TOPIC, ORDERED_TOPIC);
+            ConsumerWorkload orderly = ConsumerWorkload.orderly(ns, ORDERLY, 1, history, TOPIC, ORDERED_TOPIC);
+            ProducerWorkload producers = ProducerWorkload.builder(ns, TOPIC)
+                .orderedTopic(ORDERED_TOPIC)
+                .threads(SendMode.SYNC, 2).threads(SendMode.ASYNC, 1).threads(SendMode.BATCH, 1)
+                .threads(SendMode.ORDERED, 1)
+                .ratePerThread(50).batchSize(4).shardsPerThread(4).sendTimeoutMillis(3000)
+                .build(history);
+            concurrent.start();
+            orderly.start();
+            producers.start();
+            List<BrokerProcess> masters = cluster.masters();
+            int done = 0;
+            try {
+                awaitProgress(history, masters, progressPerCycle);
+                for (; done < cycles; done++) {
+                    masters.forEach(nemesis::kill9);
+                    CompletableFuture<?>[] restarts = masters.stream()
+                        .map(m -> CompletableFuture.runAsync(() -> nemesis.restart(m)))
+                        .toArray(CompletableFuture[]::new);
+                    CompletableFuture.allOf(restarts).join();
+                    awaitProgress(history, masters, progressPerCycle);
+                    if ((done + 1) % 50 == 0) {
+                        System.out.println(runName + ": " + (done + 1) + " cycles, " + history.countSends(SendOutcome.OK)
+                            + " acked");
+                    }
+                }
+            } finally {
+                producers.shutdown();
+            }
+            List<String> groups = Arrays.asList(CONCURRENT, ORDERLY);
+            boolean drained = Drain.awaitDelivered(history, groups, Duration.ofSeconds(120));
+            concurrent.shutdown();
+            orderly.shutdown();
+
+            LostChecker.Result lost = LostChecker.check(history, groups);
+            ChaosReport report = ChaosReport.builder(runName, "kill -9 both masters; ASYNC_FLUSH + SYNC_FLUSH", groups)
+                .orderly(ORDERLY)
+                .faultKind(Nemesis.KILL9)
+                .cycles(done)
+                .extra("lostAsync", lostOn(history, lost, ASYNC_GROUP))
+                .extra("lostSync", lostOn(history, lost, SYNC_GROUP))
+                .extra("ackedAsync", history.okCount(ASYNC_GROUP))
+                .extra("ackedSync", history.okCount(SYNC_GROUP))
+                .extra("restartMs", RecoveryChecker.downtime(history, Nemesis.KILL9))
+                .durationSeconds((System.currentTimeMillis() - begin) / 1000)
+                .build(history)
+                .publish();
+            if (report.lost.lost() > 0 || report.orderViolations() > 0 || !drained) {
+                Path file = ChaosReport.targetDir().resolve("chaos-histories").resolve(runName + ".txt");
+                history.dump(file);
+                System.out.println("history dumped to " + file);
+            }
+            assertEquals(cycles, done);
+            assertTrue(history.okCount(ASYNC_GROUP) > 0 && history.okCount(SYNC_GROUP) > 0, report.line());
+            assertEquals(0, report.lost.lost(), report.lost.toString());
+            assertEquals(0, report.orderViolations(), report.order.toString());
+        }
+    }
+
+    /** Lost keys whose OK came from {@code brokerName}. */
+    private static long lostOn(History history, LostChecker.Result lost, String brokerName) {
+        Map<String, String> brokerOf = new HashMap<>();
+        for (SendRecord s : history.sends()) {
+            if (s.outcome == SendOutcome.OK) {
+                brokerOf.put(s.key, s.brokerName);
+            }
+        }
+        return lost.lostKeys().stream().filter(k -> brokerName.equals(brokerOf.get(k))).count();
+    }
+
+    /** Waits until every master acknowledged {@code n} more sends: the load really ran between two faults. */
+    private static void awaitProgress(History history, List<BrokerProcess> masters, int n) {
+        Map<String, Long> base = new HashMap<>();
+        masters.forEach(m -> base.put(m.brokerName(), history.okCount(m.brokerName())));
+        await("every master acks " + n + " more sends").atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> masters.stream().allMatch(m -> history.okCount(m.brokerName()) >= base.get(m.brokerName()) + n));
+    }
+}

@@ -1,0 +1,76 @@
+package org.mercurymq.test.harness;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * How a child JVM is launched, beyond its main class and arguments: a command prefix (e.g.
+ * {@code ip netns exec NS}, so a later test can put a node in a network namespace), the host address the
+ * daemon binds to and advertises, and an open-file limit applied with {@code prlimit}. The prefix must
+ * {@code exec} its command so the child's PID stays the JVM's PID (both {@code ip netns exec} and
+ * {@code prlimit} do). Immutable.
+ */
+public final class LaunchOptions {
+    private static final LaunchOptions LOCAL = new LaunchOptions(Collections.emptyList(), "127.0.0.1", 0);
+
+    private final List<String> commandPrefix;
+    private final String host;
+    private final int maxOpenFiles;
+
+    private LaunchOptions(List<String> commandPrefix, String host, int maxOpenFiles) {
+        this.commandPrefix = Collections.unmodifiableList(new ArrayList<>(commandPrefix));
+        this.host = host;
+        this.maxOpenFiles = maxOpenFiles;
+    }
+
+    /** On loopback, no prefix, the test JVM's own file limit. */
+    public static LaunchOptions local() {
+        return LOCAL;
+    }
+
+    /** Words put before {@code java} on the command line, e.g. {@code "ip", "netns", "exec", "ns1"}. */
+    public LaunchOptions withCommandPrefix(String... words) {
+        List<String> prefix = new ArrayList<>();
+        Collections.addAll(prefix, words);
+        return new LaunchOptions(prefix, host, maxOpenFiles);
+    }
+
+    /** The address the daemon binds to and registers (brokerIP1 / bindAddress). */
+    public LaunchOptions withHost(String address) {
+        return new LaunchOptions(commandPrefix, address, maxOpenFiles);
+    }
+
+    /** Raises (or lowers) RLIMIT_NOFILE of the child with {@code prlimit --nofile=N:N}; 0 inherits. */
+    public LaunchOptions withMaxOpenFiles(int limit) {
+        return new LaunchOptions(commandPrefix, host, limit);
+    }
+
+    public List<String> commandPrefix() {
+        return commandPrefix;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int maxOpenFiles() {
+        return maxOpenFiles;
+    }
+
+    /** The words before the {@code java} executable. */
+    List<String> launcherWords() {
+        List<String> words = new ArrayList<>(commandPrefix);
+        if (maxOpenFiles > 0) {
+            words.add("prlimit");
+            words.add("--nofile=" + maxOpenFiles + ":" + maxOpenFiles);
+            words.add("--");
+        }
+        return words;
+    }
+
+    @Override
+    public String toString() {
+        return "LaunchOptions{prefix=" + commandPrefix + ", host=" + host + ", maxOpenFiles=" + maxOpenFiles + "}";
+    }
+}
