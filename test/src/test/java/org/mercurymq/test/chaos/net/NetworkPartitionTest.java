@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +71,11 @@ class NetworkPartitionTest {
             NetworkNemesis nemesis = new NetworkNemesis(history, lab);
             String ns = cluster.namesrvAddr();
             Topics.create(ns, TOPIC, QUEUES, cluster.masters());
-            Load load = Load.start(ns, history, 3000);
+            // the client's own retries (its default, 2) move a sync send that cannot reach net-a to net-b
+            Load load = Load.start(ns, history, 3000, 2);
             NetNode a = lab.node("net-a-master");
             List<Long> rejoin = new ArrayList<>();
+            List<Long> failoverRuns = new ArrayList<>();
             long okOnBDuringCut = 0;
             try {
                 awaitAcks(history, "net-a", 20, 0);
@@ -81,9 +84,12 @@ class NetworkPartitionTest {
                     long bBefore = history.okCount("net-b");
                     nemesis.partition(kind, lab.host(), a);
                     long cutAt = history.now();
-                    // hold the cut (pollDelay) and see its effect: a send to net-a failed, net-b kept acking
-                    await("effect of the cut").pollDelay(cut).atMost(cut.plusSeconds(60))
-                        .until(() -> failedSince(history, cutAt) > 0 && history.okCount("net-b") > bBefore + 10);
+                    // hold the cut (pollDelay) and see its effect: a send to net-a failed, and the sync producers
+                    // failed over: 20 sync sends in a row acked (without failover about every other one fails)
+                    await("effect of the cut and failover").pollDelay(cut).atMost(cut.plusSeconds(60))
+                        .until(() -> failedSince(history, cutAt) > 0 && history.okCount("net-b") > bBefore + 10
+                            && longestOkSyncRun(history, cutAt) >= 20);
+                    failoverRuns.add(longestOkSyncRun(history, cutAt));
                     okOnBDuringCut += history.okCount("net-b") - bBefore;
                     nemesis.heal(kind, lab.host(), a);
                     long healedAt = history.now();
@@ -94,7 +100,8 @@ class NetworkPartitionTest {
                 load.stop();
             }
             ChaosReport report = load.report(run, "clients | net-a-master for " + cut.getSeconds() + " s; 2 groups",
-                kind, cycles, begin, history, Map.of("rejoinMs", rejoin, "okOnNetBDuringCuts", okOnBDuringCut));
+                kind, cycles, begin, history, Map.of("rejoinMs", rejoin, "okOnNetBDuringCuts", okOnBDuringCut,
+                    "longestSyncOkRunPerCut", failoverRuns));
             assertEquals(0, report.lost.lost(), report.lost.toString());
             assertTrue(okOnBDuringCut > 0, "producers kept acking on net-b during the cut: " + report.line());
             assertRecoveredWithinBound(rejoin, report);
@@ -121,7 +128,7 @@ class NetworkPartitionTest {
             NetworkNemesis nemesis = new NetworkNemesis(history, lab);
             String ns = cluster.namesrvAddr();
             Topics.create(ns, TOPIC, QUEUES, cluster.masters());
-            Load load = Load.start(ns, history, 3000);
+            Load load = Load.start(ns, history, 3000, 0);
             NetNode a = lab.node("net-a-master");
             NetNode namesrv = lab.node("namesrv-0");
             long droppedAfter;
@@ -179,7 +186,7 @@ class NetworkPartitionTest {
             String ns = cluster.namesrvAddr();
             Topics.create(ns, TOPIC, QUEUES, cluster.masters());
             // the client waits longer than the master's syncFlushTimeout (5 s): it sees the broker's answer
-            Load load = Load.start(ns, history, 10_000);
+            Load load = Load.start(ns, history, 10_000, 0);
             NetNode master = lab.node("net-ha-master");
             NetNode slave = lab.node("net-ha-slave-1");
             long rejoin;
@@ -249,7 +256,7 @@ class NetworkPartitionTest {
                 NetworkNemesis nemesis = new NetworkNemesis(history, lab);
                 String ns = cluster.namesrvAddr();
                 Topics.create(ns, TOPIC, QUEUES, cluster.masters());
-                Load load = Load.start(ns, history, 3000);
+                Load load = Load.start(ns, history, 3000, 0);
                 NetNode broker = lab.node("net-slow-master");
                 long rejoin;
                 SendStats before;
@@ -291,7 +298,10 @@ class NetworkPartitionTest {
         return b;
     }
 
-    /** Producers (2 SYNC, 1 ASYNC threads at 40/s each) and one concurrent consumer, all on the host side. */
+    /**
+     * Producers (2 SYNC, 1 ASYNC threads at 40/s each; {@code retries} client retries of a failed sync send)
+     * and one concurrent consumer, all on the host side.
+     */
     private static final class Load {
         private final ProducerWorkload producers;
         private final ConsumerWorkload consumers;
@@ -301,11 +311,11 @@ class NetworkPartitionTest {
             this.consumers = consumers;
         }
 
-        static Load start(String namesrvAddr, History history, int sendTimeoutMillis) throws Exception {
+        static Load start(String namesrvAddr, History history, int sendTimeoutMillis, int retries) throws Exception {
             ConsumerWorkload c = ConsumerWorkload.concurrent(namesrvAddr, GROUP, 1, history, TOPIC);
             ProducerWorkload p = ProducerWorkload.builder(namesrvAddr, TOPIC)
                 .threads(SendMode.SYNC, 2).threads(SendMode.ASYNC, 1)
-                .ratePerThread(40).sendTimeoutMillis(sendTimeoutMillis)
+                .ratePerThread(40).sendTimeoutMillis(sendTimeoutMillis).retriesWhenSendFailed(retries)
                 .build(history);
             c.start();
             p.start();
@@ -360,6 +370,20 @@ class NetworkPartitionTest {
         return history.sends().stream()
             .filter(s -> s.outcome == SendOutcome.OK && brokerName.equals(s.brokerName) && s.startMillis >= sinceMillis)
             .count();
+    }
+
+    /** Longest run of consecutive (by start) OK SYNC sends among those started at or after {@code sinceMillis}. */
+    private static long longestOkSyncRun(History history, long sinceMillis) {
+        List<SendRecord> sync = history.sends().stream()
+            .filter(s -> s.mode == SendMode.SYNC && s.startMillis >= sinceMillis)
+            .sorted(Comparator.comparingLong(s -> s.startMillis)).collect(Collectors.toList());
+        long best = 0;
+        long run = 0;
+        for (SendRecord s : sync) {
+            run = s.outcome == SendOutcome.OK ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 
     private static long failedSince(History history, long sinceMillis) {
