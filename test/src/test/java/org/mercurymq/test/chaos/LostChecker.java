@@ -63,6 +63,14 @@ public final class LostChecker {
             return lostKeys().size();
         }
 
+        /** Lost keys whose OK came from broker group {@code brokerName}. */
+        public long lostOn(History history, String brokerName) {
+            Set<String> keys = lostKeys();
+            return history.sends().stream()
+                .filter(s -> s.outcome == SendOutcome.OK && brokerName.equals(s.brokerName) && keys.contains(s.key))
+                .map(s -> s.key).distinct().count();
+        }
+
         public Set<String> lostKeys() {
             Set<String> all = new HashSet<>();
             lostByGroup.values().forEach(all::addAll);

@@ -1,6 +1,5 @@
 package org.mercurymq.test.chaos;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -75,16 +72,17 @@ class ProcessCrashTest {
             orderly.start();
             producers.start();
             List<BrokerProcess> masters = cluster.masters();
+            List<String> brokers = cluster.brokerNames();
             int done = 0;
             try {
-                awaitProgress(history, masters, progressPerCycle);
+                Progress.awaitAcks(history, brokers, progressPerCycle, Duration.ofSeconds(120));
                 for (; done < cycles; done++) {
                     masters.forEach(nemesis::kill9);
                     CompletableFuture<?>[] restarts = masters.stream()
                         .map(m -> CompletableFuture.runAsync(() -> nemesis.restart(m)))
                         .toArray(CompletableFuture[]::new);
                     CompletableFuture.allOf(restarts).join();
-                    awaitProgress(history, masters, progressPerCycle);
+                    Progress.awaitAcks(history, brokers, progressPerCycle, Duration.ofSeconds(120));
                     if ((done + 1) % 50 == 0) {
                         System.out.println(runName + ": " + (done + 1) + " cycles, " + history.countSends(SendOutcome.OK)
                             + " acked");
@@ -103,8 +101,8 @@ class ProcessCrashTest {
                 .orderly(ORDERLY)
                 .faultKind(Nemesis.KILL9)
                 .cycles(done)
-                .extra("lostAsync", lostOn(history, lost, ASYNC_GROUP))
-                .extra("lostSync", lostOn(history, lost, SYNC_GROUP))
+                .extra("lostAsync", lost.lostOn(history, ASYNC_GROUP))
+                .extra("lostSync", lost.lostOn(history, SYNC_GROUP))
                 .extra("ackedAsync", history.okCount(ASYNC_GROUP))
                 .extra("ackedSync", history.okCount(SYNC_GROUP))
                 .extra("restartMs", RecoveryChecker.downtime(history, Nemesis.KILL9))
@@ -121,25 +119,5 @@ class ProcessCrashTest {
             assertEquals(0, report.lost.lost(), report.lost.toString());
             assertEquals(0, report.orderViolations(), report.order.toString());
         }
-    }
-
-    /** Lost keys whose OK came from {@code brokerName}. */
-    private static long lostOn(History history, LostChecker.Result lost, String brokerName) {
-        Map<String, String> brokerOf = new HashMap<>();
-        for (SendRecord s : history.sends()) {
-            if (s.outcome == SendOutcome.OK) {
-                brokerOf.put(s.key, s.brokerName);
-            }
-        }
-        return lost.lostKeys().stream().filter(k -> brokerName.equals(brokerOf.get(k))).count();
-    }
-
-    /** Waits until every master acknowledged {@code n} more sends: the load really ran between two faults. */
-    private static void awaitProgress(History history, List<BrokerProcess> masters, int n) {
-        Map<String, Long> base = new HashMap<>();
-        masters.forEach(m -> base.put(m.brokerName(), history.okCount(m.brokerName())));
-        await("every master acks " + n + " more sends").atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(50))
-            .until(() -> masters.stream().allMatch(m -> history.okCount(m.brokerName()) >= base.get(m.brokerName()) + n));
     }
 }

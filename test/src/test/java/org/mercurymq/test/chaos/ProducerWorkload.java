@@ -62,6 +62,7 @@ public final class ProducerWorkload {
             p.setRetryTimesWhenSendAsyncFailed(0);
             // a dead broker leaves the route quickly; a short poll brings a restarted one back quickly
             p.setPollNameServerInterval(config.pollNameServerMillis);
+            p.setSendLatencyFaultEnable(config.sendLatencyFaultEnable);
             p.start();
             producers.add(p);
             for (int t = 0; t < e.getValue(); t++) {
@@ -244,6 +245,7 @@ public final class ProducerWorkload {
         private int shardsPerThread = 4;
         private int sendTimeoutMillis = 3000;
         private int pollNameServerMillis = 1000;
+        private boolean sendLatencyFaultEnable;
 
         private Builder(String namesrvAddr, String topic) {
             this.namesrvAddr = namesrvAddr;
@@ -303,6 +305,12 @@ public final class ProducerWorkload {
 
         public Builder pollNameServerMillis(int millis) {
             this.pollNameServerMillis = millis;
+            return this;
+        }
+
+        /** The client's latency-based fault avoidance (off by default, as in the client). */
+        public Builder sendLatencyFaultEnable(boolean enable) {
+            this.sendLatencyFaultEnable = enable;
             return this;
         }
 

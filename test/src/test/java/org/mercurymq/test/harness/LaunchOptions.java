@@ -41,9 +41,27 @@ public final class LaunchOptions {
         return new LaunchOptions(commandPrefix, address, maxOpenFiles);
     }
 
-    /** Raises (or lowers) RLIMIT_NOFILE of the child with {@code prlimit --nofile=N:N}; 0 inherits. */
+    /**
+     * Raises (or lowers) RLIMIT_NOFILE of the child with {@code prlimit --nofile=N:N}; 0 inherits. Above
+     * {@link #hardOpenFileLimit()} prlimit needs CAP_SYS_RESOURCE and fails otherwise.
+     */
     public LaunchOptions withMaxOpenFiles(int limit) {
         return new LaunchOptions(commandPrefix, host, limit);
+    }
+
+    /** This JVM's hard RLIMIT_NOFILE from /proc/self/limits (children inherit it); -1 if unknown. */
+    public static long hardOpenFileLimit() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String hard = line.trim().split("\\s+")[4];
+                    return "unlimited".equals(hard) ? Long.MAX_VALUE : Long.parseLong(hard);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     public List<String> commandPrefix() {
