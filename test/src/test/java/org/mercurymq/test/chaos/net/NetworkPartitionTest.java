@@ -269,7 +269,8 @@ class NetworkPartitionTest {
                     nemesis.impair(kind, broker, loss, delay);
                     long t1 = history.now();
                     before = SendStats.of(history, t0, t1);
-                    await("load under the degraded link").pollDelay(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(90))
+                    await("load under the degraded link").pollDelay(Duration.ofSeconds(30))
+                        .atMost(Duration.ofSeconds(90))
                         .until(() -> okStartedAfter(history, "net-slow", t1) > 0);
                     nemesis.clearImpairment(kind, broker);
                     long healedAt = history.now();
