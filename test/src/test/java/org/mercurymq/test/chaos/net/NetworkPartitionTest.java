@@ -243,6 +243,13 @@ class NetworkPartitionTest {
         degradedLink("net-delay-200", 0, 200);
     }
 
+    /** Both at once: 20 % loss and 200 ms delay each way for 30 s; needs the kernel's netem. */
+    @Test
+    @Tag("chaos")
+    void lossAndDelayTogetherOnTheBrokerLinkLoseNothing() throws Exception {
+        degradedLink("net-loss-20-delay-200", 20, 200);
+    }
+
     private void degradedLink(String run, int loss, int delay) throws Exception {
         String kind = "degraded-link";
         History history = new History(Clock.systemUTC());
