@@ -21,7 +21,7 @@ import org.apache.rocketmq.common.message.MessageQueue;
  * Producer threads with the official 4.9.7 client, each sending unique keys at a paced rate in one
  * {@link SendMode}, every outcome recorded in the {@link History}. ORDERED threads walk round-robin over
  * their sharding keys and number each key's sends; a {@link MessageQueueSelector} maps a sharding key to a
- * queue by hash. Retries are off (a retry is a second send with the same key, which the checkers count as a
+ * queue by hash. Retries are off by default (a retry is a second send with the same key, which the checkers count as a
  * duplicate rather than hide). {@link #start()} / {@link #shutdown()}; thread-safe.
  */
 public final class ProducerWorkload {
@@ -58,7 +58,7 @@ public final class ProducerWorkload {
             p.setNamesrvAddr(config.namesrvAddr);
             p.setInstanceName("chaos-" + mode.name().toLowerCase() + "-" + instance);
             p.setSendMsgTimeout(config.sendTimeoutMillis);
-            p.setRetryTimesWhenSendFailed(0);
+            p.setRetryTimesWhenSendFailed(config.retriesWhenSendFailed);
             p.setRetryTimesWhenSendAsyncFailed(0);
             // a dead broker leaves the route quickly; a short poll brings a restarted one back quickly
             p.setPollNameServerInterval(config.pollNameServerMillis);
@@ -239,6 +239,7 @@ public final class ProducerWorkload {
         private String orderedTopic;
         private final Map<SendMode, Integer> threads = new EnumMap<>(SendMode.class);
         private String group = "chaos-pg";
+        private int retriesWhenSendFailed;
         private double ratePerThread = 100;
         private int batchSize = 4;
         private int shardsPerThread = 4;
@@ -268,6 +269,16 @@ public final class ProducerWorkload {
 
         public Builder group(String producerGroup) {
             this.group = producerGroup;
+            return this;
+        }
+
+        /**
+         * The client's own retries of a failed synchronous send, on another broker when there is one (0 here by
+         * default; the client's default is 2). A send keeps its key through its retries: a retry after an attempt
+         * the broker did store shows up as a duplicate.
+         */
+        public Builder retriesWhenSendFailed(int retries) {
+            this.retriesWhenSendFailed = retries;
             return this;
         }
 
