@@ -53,6 +53,7 @@ public class MQPullConsumerScheduleService {
      * queues get a task that runs at once. Before {@link #start()} there is no pool to run on.
      */
     public void putTask(String topic, Set<MessageQueue> mqNewSet) {
+        ScheduledThreadPoolExecutor pool = pool();
         Iterator<Map.Entry<MessageQueue, PullTaskImpl>> it = taskTable.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<MessageQueue, PullTaskImpl> e = it.next();
@@ -64,7 +65,7 @@ public class MQPullConsumerScheduleService {
         for (MessageQueue mq : mqNewSet) {
             PullTaskImpl task = new PullTaskImpl(mq);
             if (taskTable.putIfAbsent(mq, task) == null) {
-                pool().schedule(task, 0, TimeUnit.MILLISECONDS);
+                pool.schedule(task, 0, TimeUnit.MILLISECONDS);
             }
         }
     }

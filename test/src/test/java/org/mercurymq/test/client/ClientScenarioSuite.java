@@ -60,7 +60,7 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
  * test; message counts small. Subclasses start their broker with a one-second transaction check interval and age.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios {
+public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios, PullScheduleScenarios {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     protected TestCluster cluster;
