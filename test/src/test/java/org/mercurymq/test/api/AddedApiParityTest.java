@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The classes and methods added to close the API-surface gaps give the same answers as the official 4.9.7 ones on
  * the same input: machine-room-nearby and consistent-hash allocation (randomised layouts), tag-form parsing, the
- * time-out exception's message.
+ * time-out exception's message; the int response codes follow Mercury's code table.
  */
 class AddedApiParityTest {
     static {
@@ -108,6 +108,18 @@ class AddedApiParityTest {
         NullPointerException m = assertThrows(NullPointerException.class,
             () -> new org.mercurymq.client.consumer.rebalance.AllocateMachineRoomNearby(null, null));
         assertEquals(a.getMessage(), m.getMessage());
+    }
+
+    /** The int constants applications compare with are the codes of Mercury's own table, name for name. */
+    @Test
+    void intResponseCodesAreTheCodeTable() throws Exception {
+        int fields = 0;
+        for (java.lang.reflect.Field f : org.mercurymq.common.protocol.ResponseCode.class.getFields()) {
+            assertEquals(org.mercurymq.remoting.protocol.ResponseCode.valueOf(f.getName()).code(), f.getInt(null),
+                f.getName());
+            fields++;
+        }
+        assertEquals(org.mercurymq.remoting.protocol.ResponseCode.values().length, fields);
     }
 
     private static List<org.apache.rocketmq.common.message.MessageQueue> apacheQueues(List<String> brokers, int n) {

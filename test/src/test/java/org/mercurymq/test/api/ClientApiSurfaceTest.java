@@ -51,8 +51,10 @@ class ClientApiSurfaceTest {
     static final List<String> COMMON_PACKAGES = Arrays.asList("org.apache.rocketmq.common.message");
 
     /**
-     * Single classes outside those packages that applications name: settings enums, the RPC hook and the message a
-     * hook sees, the remoting exceptions client methods declare (so catch blocks compile), and the ACL hook.
+     * Single classes outside those packages that applications name: settings enums, the RPC hook and the command it
+     * sees, RemotingHelper (its DEFAULT_CHARSET is in every quick start), the response codes compared with
+     * MQBrokerException.getResponseCode(), the remoting exceptions client methods declare (so catch blocks
+     * compile), and the ACL hook.
      */
     static final List<String> SINGLE_CLASSES = Arrays.asList(
         "org.apache.rocketmq.common.consumer.ConsumeFromWhere",
@@ -60,6 +62,11 @@ class ClientApiSurfaceTest {
         "org.apache.rocketmq.common.filter.ExpressionType",
         "org.apache.rocketmq.common.protocol.heartbeat.SubscriptionData",
         "org.apache.rocketmq.remoting.RPCHook",
+        "org.apache.rocketmq.remoting.protocol.RemotingCommand",
+        "org.apache.rocketmq.remoting.protocol.LanguageCode",
+        "org.apache.rocketmq.remoting.common.RemotingHelper",
+        "org.apache.rocketmq.common.protocol.ResponseCode",
+        "org.apache.rocketmq.remoting.protocol.RemotingSysResponseCode",
         "org.apache.rocketmq.remoting.exception.RemotingException",
         "org.apache.rocketmq.remoting.exception.RemotingConnectException",
         "org.apache.rocketmq.remoting.exception.RemotingSendRequestException",
@@ -106,6 +113,32 @@ class ClientApiSurfaceTest {
                 + "LocalFileOffsetStore, not by applications",
             "client.consumer.store.OffsetSerializeWrapper#toJson(Object, boolean)",
             "client.consumer.store.OffsetSerializeWrapper#toJson(boolean)");
+        allow("wire codec of the command, not what an RPCHook uses (codes, ext fields, remark, body, flags are "
+                + "checked): Mercury encodes in RemotingCommandCodec",
+            "remoting.protocol.RemotingCommand#createNewRequestId()",
+            "remoting.protocol.RemotingCommand#createResponseCommand(int, String, Class)",
+            "remoting.protocol.RemotingCommand#decode(byte[])",
+            "remoting.protocol.RemotingCommand#decode(io.netty.buffer.ByteBuf)",
+            "remoting.protocol.RemotingCommand#decode(java.nio.ByteBuffer)",
+            "remoting.protocol.RemotingCommand#decodeCommandCustomHeader(Class, boolean)",
+            "remoting.protocol.RemotingCommand#encode()",
+            "remoting.protocol.RemotingCommand#encodeHeader()",
+            "remoting.protocol.RemotingCommand#encodeHeader(int)",
+            "remoting.protocol.RemotingCommand#fastEncodeHeader(io.netty.buffer.ByteBuf)",
+            "remoting.protocol.RemotingCommand#getHeaderLength(int)",
+            "remoting.protocol.RemotingCommand#getProtocolType(int)",
+            "remoting.protocol.RemotingCommand#getSerializeTypeConfigInThisServer()",
+            "remoting.protocol.RemotingCommand#getType()",
+            "remoting.protocol.RemotingCommand#markProtocolType(int, remoting.protocol.SerializeType)",
+            "remoting.protocol.RemotingCommand.SERIALIZE_TYPE_PROPERTY",
+            "remoting.protocol.RemotingCommand.SERIALIZE_TYPE_ENV",
+            "remoting.protocol.RemotingCommand.REMOTING_VERSION_KEY");
+        allow("generic <T extends CommandCustomHeader> T instead of CommandCustomHeader: every RocketMQ call compiles "
+                + "(the cast becomes unnecessary)",
+            "remoting.protocol.RemotingCommand#decodeCommandCustomHeader(Class)");
+        allow("a static helper: not instantiated or subclassed; invokeSync (a blocking raw-socket call) is a tools "
+                + "internal",
+            "remoting.common.RemotingHelper");
         allow("wider parameter (Collection<? extends Message>): every call that compiles against RocketMQ compiles",
             "common.message.MessageBatch#generateFromList(Collection)");
         allow("an unmodifiable Set: the reserved property names are read, never changed, by applications",
