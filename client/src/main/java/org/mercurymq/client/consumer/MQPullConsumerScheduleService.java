@@ -81,8 +81,11 @@ public class MQPullConsumerScheduleService {
 
     public void start() throws MQClientException {
         String group = defaultMQPullConsumer.getConsumerGroup();
-        scheduledThreadPoolExecutor = new ScheduledThreadPoolExecutor(pullThreadNums,
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(pullThreadNums,
             new NamedThreadFactory("PullMsgThread-" + group, false));
+        // a task waiting for its next call must not run against the consumer shut down with the pool
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduledThreadPoolExecutor = pool;
         defaultMQPullConsumer.setMessageQueueListener(messageQueueListener);
         defaultMQPullConsumer.start();
         LOG.info("pull schedule service of group {} started: {} threads, callbacks for topics {}", group,
@@ -95,7 +98,10 @@ public class MQPullConsumerScheduleService {
         defaultMQPullConsumer.registerMessageQueueListener(topic, null);
     }
 
-    /** Stops calling callbacks (a call in progress finishes) and shuts the pull consumer down. */
+    /**
+     * Stops calling callbacks (a call in progress finishes; RocketMQ's service would still make the calls already
+     * scheduled, against the shut-down consumer) and shuts the pull consumer down.
+     */
     public void shutdown() {
         if (scheduledThreadPoolExecutor != null) {
             scheduledThreadPoolExecutor.shutdown();
@@ -158,6 +164,9 @@ public class MQPullConsumerScheduleService {
         public void run() {
             if (cancelled) {
                 LOG.info("pull task of {} cancelled", messageQueue);
+                return;
+            }
+            if (scheduledThreadPoolExecutor.isShutdown()) {
                 return;
             }
             PullTaskCallback callback = callbackTable.get(messageQueue.getTopic());

@@ -99,6 +99,25 @@ class MQPullConsumerScheduleServiceTest {
         await().atMost(WAIT).until(() -> n.get() >= 2);
     }
 
+    /** Calls waiting for their delay are dropped at shutdown: none starts once shutdown() has returned. */
+    @Test
+    void noCallStartsAfterShutdown() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger late = new AtomicInteger();
+        startWith((mq, context) -> {
+            if (shutDown.get()) {
+                late.incrementAndGet();
+            }
+            calls.computeIfAbsent(mq, k -> new AtomicInteger()).incrementAndGet();
+            context.setPullNextDelayTimeMillis(50);
+        });
+        service.putTask("T", new HashSet<>(Arrays.asList(Q0, Q1)));
+        await().atMost(WAIT).until(() -> calls(Q0) >= 2 && calls(Q1) >= 2);
+        service.shutdown();
+        shutDown.set(true);
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> late.get() == 0);
+    }
+
     @Test
     void puttingTasksBeforeStartIsRefused() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
