@@ -181,4 +181,14 @@ public class MessageClientIDSetter {
         bb.get(fake);
         return fake;
     }
+
+    /** Stands in for an address when the host has none: the low four bytes of the current time in ms. */
+    public static byte[] createFakeIP() {
+        ByteBuffer bb = ByteBuffer.allocate(8);
+        bb.putLong(System.currentTimeMillis());
+        byte[] fake = new byte[4];
+        bb.position(4);
+        bb.get(fake);
+        return fake;
+    }
 }

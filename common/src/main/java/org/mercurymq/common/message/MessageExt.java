@@ -9,6 +9,12 @@ import org.mercurymq.common.sysflag.MessageSysFlag;
 
 /** A stored message: the producer's message plus everything the broker assigned. Not thread-safe. */
 public class MessageExt extends Message {
+    /** The tag form a message's system flag declares: MULTI_TAG when the multi-tags bit is set. */
+    public static org.mercurymq.common.TopicFilterType parseTopicFilterType(final int sysFlag) {
+        return (sysFlag & MessageSysFlag.MULTI_TAGS_FLAG) == MessageSysFlag.MULTI_TAGS_FLAG
+            ? org.mercurymq.common.TopicFilterType.MULTI_TAG : org.mercurymq.common.TopicFilterType.SINGLE_TAG;
+    }
+
     private static final long serialVersionUID = 5720810158625748049L;
 
     private String brokerName;

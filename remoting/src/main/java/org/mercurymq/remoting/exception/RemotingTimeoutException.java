@@ -11,4 +11,13 @@ public class RemotingTimeoutException extends RemotingException {
     public RemotingTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public RemotingTimeoutException(String addr, long timeoutMillis) {
+        this(addr, timeoutMillis, null);
+    }
+
+    /** The message names the peer and the time-out: {@code wait response on the channel <addr> timeout, 3000(ms)}. */
+    public RemotingTimeoutException(String addr, long timeoutMillis, Throwable cause) {
+        super("wait response on the channel <" + addr + "> timeout, " + timeoutMillis + "(ms)", cause);
+    }
 }

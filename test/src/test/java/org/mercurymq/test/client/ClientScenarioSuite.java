@@ -61,7 +61,8 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
  * test; message counts small. Subclasses start their broker with {@link #BROKER_CONFIG}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios, TraceScenarios {
+public abstract class ClientScenarioSuite implements TransactionScenarios, HookScenarios, TraceScenarios,
+    PullScheduleScenarios {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** Broker settings of both clusters: fast transaction check-backs, and the trace topic created at start. */
     static final String[] BROKER_CONFIG = {"transactionCheckInterval=1000", "transactionTimeOut=1000", "traceTopicEnable=true"};

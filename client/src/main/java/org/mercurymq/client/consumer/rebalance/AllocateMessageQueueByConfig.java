@@ -2,11 +2,10 @@ package org.mercurymq.client.consumer.rebalance;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mercurymq.client.consumer.AllocateMessageQueueStrategy;
 import org.mercurymq.common.message.MessageQueue;
 
 /** Always the configured queues, whatever the group looks like. Configure before use; then thread-safe. */
-public class AllocateMessageQueueByConfig implements AllocateMessageQueueStrategy {
+public class AllocateMessageQueueByConfig extends AbstractAllocateMessageQueueStrategy {
     private List<MessageQueue> messageQueueList = new ArrayList<MessageQueue>();
 
     @Override

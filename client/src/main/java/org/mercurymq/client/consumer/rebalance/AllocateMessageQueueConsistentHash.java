@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.mercurymq.common.consistenthash.HashFunction;
 import org.mercurymq.common.message.MessageQueue;
 
 /**
@@ -15,11 +16,6 @@ import org.mercurymq.common.message.MessageQueue;
  * or after its own hash. Adding or removing a client moves few queues. Stateless after construction.
  */
 public class AllocateMessageQueueConsistentHash extends AbstractAllocateMessageQueueStrategy {
-    /** Maps a key to a point on the ring. */
-    public interface HashFunction {
-        long hash(String key);
-    }
-
     private final int virtualNodeCnt;
     private final HashFunction customHashFunction;
 

@@ -10,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.remoting.exception.RemotingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +114,8 @@ public class LocalFileOffsetStore implements OffsetStore {
     }
 
     @Override
-    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway) {
+    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
     }
 
     @Override
