@@ -20,7 +20,8 @@ class ResponseTimeoutClockTest {
     private static final int SILENT = 1002;
     private static final long CALL_TIMEOUT_MILLIS = 600_000;
 
-    private final MutableClock clock = new MutableClock(1_000_000);
+    // starts at wall time so a call begun on one clock and scanned on the other would not expire either
+    private final MutableClock clock = new MutableClock(System.currentTimeMillis());
     private final ExecutorService executor = Executors.newSingleThreadExecutor(new NamedThreadFactory("TestProcessor", true));
     private NettyRemotingServer server;
     private NettyRemotingClient client;
