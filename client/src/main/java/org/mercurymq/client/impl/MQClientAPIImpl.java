@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl;
 
+import java.time.Clock;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +80,11 @@ public class MQClientAPIImpl {
     private final ClientConfig clientConfig;
 
     public MQClientAPIImpl(NettyClientConfig nettyClientConfig, ClientConfig clientConfig, RPCHook rpcHook) {
-        this.remotingClient = new NettyRemotingClient(nettyClientConfig);
+        this(nettyClientConfig, clientConfig, rpcHook, Clock.systemUTC());
+    }
+
+    public MQClientAPIImpl(NettyClientConfig nettyClientConfig, ClientConfig clientConfig, RPCHook rpcHook, Clock clock) {
+        this.remotingClient = new NettyRemotingClient(nettyClientConfig, null, clock);
         this.clientConfig = clientConfig;
         if (rpcHook != null) {
             remotingClient.registerRPCHook(rpcHook);

@@ -34,6 +34,16 @@ public class LatencyFaultToleranceImpl implements LatencyFaultTolerance<String> 
         this.clock = clock;
     }
 
+    /** Follows a {@link java.time.Clock} (e.g. a client instance's). */
+    public LatencyFaultToleranceImpl(final java.time.Clock clock) {
+        this(new Clock() {
+            @Override
+            public long now() {
+                return clock.millis();
+            }
+        });
+    }
+
     @Override
     public void updateFaultItem(final String name, final long currentLatency, final long notAvailableDuration) {
         faultItemTable.put(name, new FaultItem(name, currentLatency, clock.now() + notAvailableDuration));

@@ -1,5 +1,6 @@
 package org.mercurymq.client.producer;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mercurymq.common.message.Message;
@@ -11,7 +12,8 @@ import org.mercurymq.common.message.Message;
 public class RequestResponseFuture {
     private final String correlationId;
     private final RequestCallback requestCallback;
-    private final long beginTimestamp = System.currentTimeMillis();
+    private final Clock clock;
+    private final long beginTimestamp;
     private final Message requestMsg;
     private final long timeoutMillis;
     private final CountDownLatch countDownLatch = new CountDownLatch(1);
@@ -24,6 +26,14 @@ public class RequestResponseFuture {
     }
 
     public RequestResponseFuture(String correlationId, long timeoutMillis, RequestCallback requestCallback, Message requestMsg) {
+        this(correlationId, timeoutMillis, requestCallback, requestMsg, Clock.systemUTC());
+    }
+
+    /** {@code clock} (the producer's client instance's) decides when the request times out. */
+    public RequestResponseFuture(String correlationId, long timeoutMillis, RequestCallback requestCallback, Message requestMsg,
+                                 Clock clock) {
+        this.clock = clock;
+        this.beginTimestamp = clock.millis();
         this.correlationId = correlationId;
         this.timeoutMillis = timeoutMillis;
         this.requestCallback = requestCallback;
@@ -43,7 +53,7 @@ public class RequestResponseFuture {
     }
 
     public boolean isTimeout() {
-        return System.currentTimeMillis() - beginTimestamp > timeoutMillis;
+        return clock.millis() - beginTimestamp > timeoutMillis;
     }
 
     public Message waitResponseMessage(final long timeout) throws InterruptedException {

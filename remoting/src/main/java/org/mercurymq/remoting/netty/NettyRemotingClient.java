@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class NettyRemotingClient implements RemotingClient {
     private final RequestDispatcher dispatcher;
     private final ChannelEventDispatcher events;
     private final ScheduledExecutorService scanner;
+    private final Clock clock;
     private final ConcurrentHashMap<String, ChannelFuture> channelTable = new ConcurrentHashMap<>();
     private final AtomicReference<List<String>> nameServers = new AtomicReference<>(Collections.<String>emptyList());
     private final AtomicReference<String> chosenNameServer = new AtomicReference<>();
@@ -72,13 +74,19 @@ public final class NettyRemotingClient implements RemotingClient {
     }
 
     public NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener) {
+        this(config, listener, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides response time-outs and the expiry scan (tests drive it). */
+    public NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.transport = Transport.choose(config.isUseEpollNativeSelector());
         int threads = config.getClientCallbackExecutorThreads();
         this.callbackExecutor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(CALLBACK_QUEUE), new NamedThreadFactory("NettyClientPublicExecutor", true));
         this.invoker = new RequestInvoker(config.getClientAsyncSemaphoreValue(), config.getClientOnewaySemaphoreValue(),
-            hooks, callbackExecutor);
+            hooks, callbackExecutor, clock);
         this.dispatcher = new RequestDispatcher("client", callbackExecutor, hooks);
         this.events = new ChannelEventDispatcher("NettyClientEventExecutor", listener);
         this.scanner = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NettyClientResponseScanner", true));
@@ -124,7 +132,7 @@ public final class NettyRemotingClient implements RemotingClient {
 
     private void scanResponseTable() {
         try {
-            invoker.scanExpired(System.currentTimeMillis());
+            invoker.scanExpired(clock.millis());
         } catch (Throwable t) {
             LOG.warn("response table scan failed: {}", t.toString());
         }
@@ -187,10 +195,10 @@ public final class NettyRemotingClient implements RemotingClient {
     @Override
     public RemotingCommand invokeSync(String addr, RemotingCommand request, long timeoutMillis)
         throws InterruptedException, RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         Channel channel = channelFor(addr);
         String target = RemotingHelper.parseChannelRemoteAddr(channel);
-        long left = timeoutMillis - (System.currentTimeMillis() - begin);
+        long left = timeoutMillis - (clock.millis() - begin);
         if (left <= 0) {
             throw new RemotingTimeoutException("invokeSync to " + target + " timed out while connecting");
         }
@@ -213,9 +221,9 @@ public final class NettyRemotingClient implements RemotingClient {
     public void invokeAsync(String addr, RemotingCommand request, long timeoutMillis, InvokeCallback invokeCallback)
         throws InterruptedException, RemotingConnectException, RemotingTooMuchRequestException, RemotingTimeoutException,
         RemotingSendRequestException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         Channel channel = channelFor(addr);
-        long left = timeoutMillis - (System.currentTimeMillis() - begin);
+        long left = timeoutMillis - (clock.millis() - begin);
         if (left <= 0) {
             throw new RemotingTimeoutException("invokeAsync to " + addr + " timed out while connecting");
         }

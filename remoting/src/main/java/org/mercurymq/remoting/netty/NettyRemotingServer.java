@@ -14,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,7 @@ public final class NettyRemotingServer implements RemotingServer {
     private final ChannelEventDispatcher events;
     private final ChannelGroup channels = new DefaultChannelGroup("mercury-server-channels", GlobalEventExecutor.INSTANCE);
     private final ScheduledExecutorService scanner;
+    private final Clock clock;
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
     private final IncompleteFrameBudget incompleteFrames;
 
@@ -69,13 +71,19 @@ public final class NettyRemotingServer implements RemotingServer {
     }
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener) {
+        this(config, listener, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides response time-outs and the expiry scan (tests drive it). */
+    public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.transport = Transport.choose(config.isUseEpollNativeSelector());
         int publicThreads = config.getServerCallbackExecutorThreads() > 0 ? config.getServerCallbackExecutorThreads() : 4;
         this.publicExecutor = new ThreadPoolExecutor(publicThreads, publicThreads, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(PUBLIC_EXECUTOR_QUEUE), new NamedThreadFactory("NettyServerPublicExecutor", true));
         this.invoker = new RequestInvoker(config.getServerAsyncSemaphoreValue(), config.getServerOnewaySemaphoreValue(),
-            hooks, publicExecutor);
+            hooks, publicExecutor, clock);
         this.dispatcher = new RequestDispatcher("server", publicExecutor, hooks);
         this.events = new ChannelEventDispatcher("NettyServerEventExecutor", listener);
         this.scanner = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NettyServerResponseScanner", true));
@@ -151,7 +159,7 @@ public final class NettyRemotingServer implements RemotingServer {
 
     private void scanResponseTable() {
         try {
-            invoker.scanExpired(System.currentTimeMillis());
+            invoker.scanExpired(clock.millis());
         } catch (Throwable t) {
             LOG.warn("response table scan failed: {}", t.toString());
         }

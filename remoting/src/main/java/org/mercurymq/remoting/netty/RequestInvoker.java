@@ -2,6 +2,7 @@ package org.mercurymq.remoting.netty;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,8 +29,14 @@ final class RequestInvoker {
     private final Semaphore onewayPermits;
     private final RpcHookChain hooks;
     private final ExecutorService callbackExecutor;
+    private final Clock clock;
 
     RequestInvoker(int asyncPermits, int onewayPermits, RpcHookChain hooks, ExecutorService callbackExecutor) {
+        this(asyncPermits, onewayPermits, hooks, callbackExecutor, Clock.systemUTC());
+    }
+
+    RequestInvoker(int asyncPermits, int onewayPermits, RpcHookChain hooks, ExecutorService callbackExecutor, Clock clock) {
+        this.clock = clock;
         this.asyncPermits = new Semaphore(asyncPermits, true);
         this.onewayPermits = new Semaphore(onewayPermits, true);
         this.hooks = hooks;
@@ -45,7 +52,7 @@ final class RequestInvoker {
         NettyChannel nc = NettyChannel.of(channel);
         String addr = nc.remoteAddress();
         hooks.before(addr, request);
-        ResponseFuture f = new ResponseFuture(nc, request, timeoutMillis, null, System.currentTimeMillis(), null);
+        ResponseFuture f = new ResponseFuture(nc, request, timeoutMillis, null, clock.millis(), null, clock);
         pending.put(f);
         try {
             channel.writeAndFlush(request).addListener((ChannelFutureListener) cf -> {
@@ -76,9 +83,9 @@ final class RequestInvoker {
 
     void invokeAsync(Channel channel, RemotingCommand request, long timeoutMillis, InvokeCallback callback)
         throws InterruptedException, RemotingTooMuchRequestException, RemotingTimeoutException, RemotingSendRequestException {
-        long begin = System.currentTimeMillis();
+        long begin = clock.millis();
         acquire(asyncPermits, timeoutMillis, "invokeAsync");
-        long cost = System.currentTimeMillis() - begin;
+        long cost = clock.millis() - begin;
         if (cost > timeoutMillis) {
             asyncPermits.release();
             throw new RemotingTimeoutException("invokeAsync call timeout after waiting " + cost + "ms for a permit");
@@ -86,7 +93,7 @@ final class RequestInvoker {
         NettyChannel nc = NettyChannel.of(channel);
         String addr = nc.remoteAddress();
         ResponseFuture f = new ResponseFuture(nc, request, timeoutMillis - cost, wrapAfterHook(addr, request, callback),
-            begin + cost, asyncPermits);
+            begin + cost, asyncPermits, clock);
         try {
             hooks.before(addr, request);
             pending.put(f);

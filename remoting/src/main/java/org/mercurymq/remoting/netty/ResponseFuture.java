@@ -1,5 +1,6 @@
 package org.mercurymq.remoting.netty;
 
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ public final class ResponseFuture {
     private final InvokeCallback invokeCallback;
     private final long beginTimestamp;
     private final Semaphore permits;
+    private final Clock clock;
     private final AtomicBoolean permitReleased = new AtomicBoolean();
     private final AtomicBoolean callbackRan = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
@@ -31,6 +33,12 @@ public final class ResponseFuture {
 
     ResponseFuture(RemotingChannel channel, RemotingCommand request, long timeoutMillis, InvokeCallback invokeCallback,
                    long beginTimestamp, Semaphore permits) {
+        this(channel, request, timeoutMillis, invokeCallback, beginTimestamp, permits, Clock.systemUTC());
+    }
+
+    ResponseFuture(RemotingChannel channel, RemotingCommand request, long timeoutMillis, InvokeCallback invokeCallback,
+                   long beginTimestamp, Semaphore permits, Clock clock) {
+        this.clock = clock;
         this.channel = channel;
         this.opaque = request.getOpaque();
         this.request = request;
@@ -54,7 +62,7 @@ public final class ResponseFuture {
 
     /** True once the call is older than its time-out. */
     public boolean isTimeout() {
-        return timedOut || System.currentTimeMillis() - beginTimestamp > timeoutMillis;
+        return timedOut || clock.millis() - beginTimestamp > timeoutMillis;
     }
 
     /** True when the call was expired by the time-out scan or the sync wait. */

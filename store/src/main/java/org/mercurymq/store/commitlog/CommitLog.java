@@ -396,4 +396,8 @@ public final class CommitLog {
     public boolean retryDeleteFirstFile(long intervalForcibly) {
         return mappedFileQueue.retryDeleteFirstFile(intervalForcibly);
     }
+
+    public boolean retryDeleteFirstFile(long intervalForcibly, long now) {
+        return mappedFileQueue.retryDeleteFirstFile(intervalForcibly, now);
+    }
 }

@@ -30,7 +30,7 @@ public final class HAClient extends ServiceThread {
     private volatile long lastReadMillis;
 
     public HAClient(MessageStore store, MessageStoreConfig config, FaultHandler faults) {
-        super(System::currentTimeMillis, faults);
+        super(store::now, faults);
         this.store = store;
         this.config = config;
         masterAddress.set(config.haMasterAddress());
@@ -133,7 +133,7 @@ public final class HAClient extends ServiceThread {
         byte[] report = new byte[8];
         byte[] header = new byte[12];
         byte[] data = new byte[Math.max(config.haTransferBatchSize(), 1024)];
-        lastReadMillis = System.currentTimeMillis();
+        lastReadMillis = store.now();
         reportOffset(out, report);
         HAStream.IdleHook idle = () -> onIdle(out, report);
         while (!isStopped()) {
@@ -147,7 +147,7 @@ public final class HAClient extends ServiceThread {
                 data = new byte[size];
             }
             HAStream.readFully(in, data, size, idle);
-            lastReadMillis = System.currentTimeMillis();
+            lastReadMillis = store.now();
             if (size == 0) {
                 continue;
             }
@@ -166,7 +166,7 @@ public final class HAClient extends ServiceThread {
         if (isStopped()) {
             throw new IOException("stopped");
         }
-        long now = System.currentTimeMillis();
+        long now = store.now();
         if (now - lastReadMillis > config.haHousekeepingInterval()) {
             throw new IOException("nothing received for " + (now - lastReadMillis) + " ms");
         }
@@ -179,6 +179,6 @@ public final class HAClient extends ServiceThread {
         HAStream.putLong(report, 0, store.getMaxPhyOffset());
         out.write(report);
         out.flush();
-        lastReportMillis = System.currentTimeMillis();
+        lastReportMillis = store.now();
     }
 }

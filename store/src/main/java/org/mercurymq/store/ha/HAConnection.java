@@ -36,13 +36,14 @@ final class HAConnection {
     /** The slave's first report: where transfer starts; -1 until it arrives. */
     private volatile long slaveRequestOffset = -1;
     private volatile long slaveAckOffset = -1;
-    private volatile long lastReadMillis = System.currentTimeMillis();
+    private volatile long lastReadMillis;
 
     HAConnection(HAService service, MessageStore store, MessageStoreConfig config, Socket socket) throws IOException {
         this.service = service;
         this.store = store;
         this.config = config;
         this.socket = socket;
+        this.lastReadMillis = store.now();
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(HAStream.POLL_MILLIS);
@@ -78,7 +79,7 @@ final class HAConnection {
             InputStream in = socket.getInputStream();
             while (!closed.get()) {
                 HAStream.readFully(in, report, 8, this::checkReadIdle);
-                lastReadMillis = System.currentTimeMillis();
+                lastReadMillis = store.now();
                 long offset = HAStream.getLong(report, 0);
                 if (slaveRequestOffset < 0) {
                     slaveRequestOffset = offset;
@@ -101,7 +102,7 @@ final class HAConnection {
         if (closed.get()) {
             throw new IOException("closed");
         }
-        long silent = System.currentTimeMillis() - lastReadMillis;
+        long silent = store.now() - lastReadMillis;
         if (silent > config.haHousekeepingInterval()) {
             throw new IOException("nothing received for " + silent + " ms");
         }
@@ -117,7 +118,7 @@ final class HAConnection {
             }
             long next = startOffset(slaveRequestOffset);
             LOG.info("HA slave {}: transfer starts at offset {}", remote, next);
-            long lastWriteMillis = System.currentTimeMillis();
+            long lastWriteMillis = store.now();
             while (!closed.get()) {
                 int size = readChunk(next, chunk);
                 if (size > 0) {
@@ -127,15 +128,15 @@ final class HAConnection {
                     out.write(chunk, 0, size);
                     out.flush();
                     next += size;
-                    lastWriteMillis = System.currentTimeMillis();
+                    lastWriteMillis = store.now();
                     continue;
                 }
-                if (System.currentTimeMillis() - lastWriteMillis >= config.haSendHeartbeatInterval()) {
+                if (store.now() - lastWriteMillis >= config.haSendHeartbeatInterval()) {
                     HAStream.putLong(header, 0, next);
                     HAStream.putInt(header, 8, 0);
                     out.write(header);
                     out.flush();
-                    lastWriteMillis = System.currentTimeMillis();
+                    lastWriteMillis = store.now();
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(WRITER_POLL_MILLIS));
             }

@@ -241,4 +241,9 @@ public final class IndexFile {
         pinned.release();
         return mappedFile.destroy(intervalForcibly);
     }
+
+    public synchronized boolean destroy(long intervalForcibly, long now) {
+        pinned.release();
+        return mappedFile.destroy(intervalForcibly, now);
+    }
 }

@@ -277,7 +277,7 @@ public final class IndexService {
         readWriteLock.writeLock().lock();
         try {
             for (IndexFile f : expired) {
-                if (f.destroy(3000)) {
+                if (f.destroy(3000, clock.millis())) {
                     indexFileList.remove(f);
                     LOG.info("deleted expired index file {}", f.getFileName());
                 } else {

@@ -421,7 +421,12 @@ public final class MappedFile {
 
     /** Closes and deletes the file once cleaned up; returns whether it is gone. */
     public boolean destroy(long intervalForcibly) {
-        shutdown(intervalForcibly, System.currentTimeMillis());
+        return destroy(intervalForcibly, System.currentTimeMillis());
+    }
+
+    /** As {@link #destroy(long)}, with {@code now} from the store's clock deciding when a held file is forced. */
+    public boolean destroy(long intervalForcibly, long now) {
+        shutdown(intervalForcibly, now);
         if (!cleanupOver) {
             LOG.warn("segment {} still referenced, destroy postponed", file);
             return false;

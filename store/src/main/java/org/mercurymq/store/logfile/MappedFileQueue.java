@@ -379,7 +379,7 @@ public final class MappedFileQueue {
             MappedFile f = (MappedFile) files[i];
             long liveMaxTimestamp = f.getLastModifiedTimestamp() + expiredTime;
             if (now >= liveMaxTimestamp || cleanImmediately) {
-                if (!f.destroy(intervalForcibly)) {
+                if (!f.destroy(intervalForcibly, now)) {
                     break;
                 }
                 deleted.add(f);
@@ -426,10 +426,14 @@ public final class MappedFileQueue {
 
     /** Retries destroying a first segment left unavailable by an earlier attempt. */
     public boolean retryDeleteFirstFile(long intervalForcibly) {
+        return retryDeleteFirstFile(intervalForcibly, System.currentTimeMillis());
+    }
+
+    public boolean retryDeleteFirstFile(long intervalForcibly, long now) {
         MappedFile first = getFirstMappedFile();
         if (first != null && !first.isAvailable()) {
             LOG.warn("retrying deletion of hanged segment {}", first);
-            if (first.destroy(intervalForcibly)) {
+            if (first.destroy(intervalForcibly, now)) {
                 mappedFiles.remove(first);
                 return true;
             }

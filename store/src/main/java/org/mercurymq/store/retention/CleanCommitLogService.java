@@ -55,7 +55,7 @@ public final class CleanCommitLogService {
     /** One cleaner run; returns the number of segments deleted. */
     public int run() {
         int deleted = deleteExpiredFiles();
-        commitLog.retryDeleteFirstFile(config.redeleteHangedFileInterval());
+        commitLog.retryDeleteFirstFile(config.redeleteHangedFileInterval(), clock.millis());
         return deleted;
     }
 

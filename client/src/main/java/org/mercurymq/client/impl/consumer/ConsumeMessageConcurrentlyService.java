@@ -230,7 +230,7 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
             }
             ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(messageQueue);
             consumerImpl.resetRetryAndNamespace(msgs);
-            ProcessQueue.markConsumeStart(msgs);
+            ProcessQueue.markConsumeStart(msgs, processQueue.now());
             ConsumeConcurrentlyStatus status = null;
             ConsumeMessageHooks hooks = consumerImpl.consumeMessageHooks();
             ConsumeMessageContext hookContext = hooks.begin(consumerGroup, config.getNamespace(), messageQueue, msgs);

@@ -296,7 +296,7 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                     tryLockLaterAndReconsume(messageQueue, processQueue, 100);
                     return;
                 }
-                long begin = System.currentTimeMillis();
+                long begin = processQueue.now();
                 for (boolean continueConsume = true; continueConsume; ) {
                     if (processQueue.isDropped() || stopped) {
                         return;
@@ -305,7 +305,7 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                         tryLockLaterAndReconsume(messageQueue, processQueue, 10);
                         return;
                     }
-                    if (System.currentTimeMillis() - begin > MAX_TIME_CONSUME_CONTINUOUSLY) {
+                    if (processQueue.now() - begin > MAX_TIME_CONSUME_CONTINUOUSLY) {
                         submit(new ConsumeRequest(processQueue, messageQueue), 10);
                         return;
                     }
@@ -314,7 +314,7 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                         return;
                     }
                     consumerImpl.resetRetryAndNamespace(msgs);
-                    ProcessQueue.markConsumeStart(msgs);
+                    ProcessQueue.markConsumeStart(msgs, processQueue.now());
                     ConsumeOrderlyContext context = new ConsumeOrderlyContext(messageQueue);
                     ConsumeOrderlyStatus status = null;
                     ConsumeMessageHooks hooks = consumerImpl.consumeMessageHooks();

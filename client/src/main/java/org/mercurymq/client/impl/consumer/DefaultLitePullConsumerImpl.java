@@ -131,7 +131,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         }
         mQClientFactory.start();
         serviceState = ServiceState.RUNNING;
-        nextAutoCommitDeadline = System.currentTimeMillis() + config.getAutoCommitIntervalMillis();
+        nextAutoCommitDeadline = mQClientFactory.getClock().millis() + config.getAutoCommitIntervalMillis();
         for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
@@ -322,11 +322,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public List<MessageExt> poll(long timeout) {
         checkRunning();
-        long deadline = System.currentTimeMillis() + Math.max(0, timeout);
+        long deadline = mQClientFactory.getClock().millis() + Math.max(0, timeout);
         try {
             while (true) {
                 maybeAutoCommit();
-                long left = deadline - System.currentTimeMillis();
+                long left = deadline - mQClientFactory.getClock().millis();
                 LitePullBatch r = left > 0 ? consumeRequestCache.poll(left, TimeUnit.MILLISECONDS) : consumeRequestCache.poll();
                 if (r == null) {
                     return Collections.emptyList();
@@ -359,8 +359,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     private void maybeAutoCommit() {
-        if (config.isAutoCommit() && System.currentTimeMillis() >= nextAutoCommitDeadline) {
-            nextAutoCommitDeadline = System.currentTimeMillis() + config.getAutoCommitIntervalMillis();
+        if (config.isAutoCommit() && mQClientFactory.getClock().millis() >= nextAutoCommitDeadline) {
+            nextAutoCommitDeadline = mQClientFactory.getClock().millis() + config.getAutoCommitIntervalMillis();
             commitAll(false);
         }
     }

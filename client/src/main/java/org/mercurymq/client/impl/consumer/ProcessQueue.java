@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +37,39 @@ public class ProcessQueue {
     private final AtomicLong tryUnlockTimes = new AtomicLong(0);
     private volatile long queueOffsetMax = 0L;
     private volatile boolean dropped = false;
-    private volatile long lastPullTimestamp = System.currentTimeMillis();
-    private volatile long lastConsumeTimestamp = System.currentTimeMillis();
+    private final Clock clock;
+    private volatile long lastPullTimestamp;
+    private volatile long lastConsumeTimestamp;
     private volatile boolean locked = false;
-    private volatile long lastLockTimestamp = System.currentTimeMillis();
+    private volatile long lastLockTimestamp;
     private volatile boolean consuming = false;
     private volatile long msgAccCnt = 0;
 
+    public ProcessQueue() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code clock} (the client instance's) decides lock, pull and consume-timeout expiry. */
+    public ProcessQueue(Clock clock) {
+        this.clock = clock;
+        long now = clock.millis();
+        this.lastPullTimestamp = now;
+        this.lastConsumeTimestamp = now;
+        this.lastLockTimestamp = now;
+    }
+
+    /** The current time on this queue's clock. */
+    public long now() {
+        return clock.millis();
+    }
+
     public boolean isLockExpired() {
-        return System.currentTimeMillis() - lastLockTimestamp > REBALANCE_LOCK_MAX_LIVE_TIME;
+        return clock.millis() - lastLockTimestamp > REBALANCE_LOCK_MAX_LIVE_TIME;
     }
 
     /** No pull for 120 s: the pull chain of this queue is presumed broken and the queue is re-created. */
     public boolean isPullExpired() {
-        return System.currentTimeMillis() - lastPullTimestamp > PULL_MAX_IDLE_TIME;
+        return clock.millis() - lastPullTimestamp > PULL_MAX_IDLE_TIME;
     }
 
     /**
@@ -105,7 +125,7 @@ public class ProcessQueue {
      */
     public long removeMessage(final List<MessageExt> msgs) {
         long result = -1;
-        final long now = System.currentTimeMillis();
+        final long now = clock.millis();
         treeMapLock.writeLock().lock();
         try {
             lastConsumeTimestamp = now;
@@ -142,7 +162,7 @@ public class ProcessQueue {
      */
     public int cleanExpiredMsg(long timeoutMinutes, SendBack sendBack) {
         int cleaned = 0;
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (int i = 0; i < 16; i++) {
             MessageExt first;
             treeMapLock.readLock().lock();
@@ -181,7 +201,7 @@ public class ProcessQueue {
     /** Moves up to {@code batchSize} messages, lowest offsets first, into the consuming batch. */
     public List<MessageExt> takeMessages(final int batchSize) {
         List<MessageExt> result = new ArrayList<MessageExt>(batchSize);
-        final long now = System.currentTimeMillis();
+        final long now = clock.millis();
         treeMapLock.writeLock().lock();
         try {
             lastConsumeTimestamp = now;
@@ -301,7 +321,12 @@ public class ProcessQueue {
 
     /** Marks every cached message with the time its consumption starts (CONSUME_START_TIME). */
     static void markConsumeStart(List<MessageExt> msgs) {
-        String now = String.valueOf(System.currentTimeMillis());
+        markConsumeStart(msgs, System.currentTimeMillis());
+    }
+
+    /** As {@link #markConsumeStart(List)} at {@code nowMillis} (use the queue's {@link #now()}). */
+    static void markConsumeStart(List<MessageExt> msgs, long nowMillis) {
+        String now = String.valueOf(nowMillis);
         for (MessageExt m : msgs) {
             MessageAccessor.setConsumeStartTimeStamp(m, now);
         }

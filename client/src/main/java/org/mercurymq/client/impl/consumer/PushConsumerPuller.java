@@ -52,7 +52,7 @@ final class PushConsumerPuller {
         if (pq.isDropped()) {
             return;
         }
-        pq.setLastPullTimestamp(System.currentTimeMillis());
+        pq.setLastPullTimestamp(pq.now());
         if (!impl.isRunning()) {
             later(request, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
             return;

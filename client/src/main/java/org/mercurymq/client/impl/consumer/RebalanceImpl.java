@@ -122,7 +122,7 @@ public abstract class RebalanceImpl {
                 ProcessQueue pq = processQueueTable.get(m);
                 if (pq != null) {
                     pq.setLocked(true);
-                    pq.setLastLockTimestamp(System.currentTimeMillis());
+                    pq.setLastLockTimestamp(mQClientFactory.getClock().millis());
                 }
             }
             boolean ok = locked.contains(mq);
@@ -148,7 +148,7 @@ public abstract class RebalanceImpl {
             try {
                 Set<MessageQueue> locked = mQClientFactory.getMQClientAPIImpl().lockBatchMQ(broker.getBrokerAddr(), body,
                     LOCK_TIMEOUT_MILLIS);
-                long now = System.currentTimeMillis();
+                long now = mQClientFactory.getClock().millis();
                 for (MessageQueue mq : e.getValue()) {
                     ProcessQueue pq = processQueueTable.get(mq);
                     if (pq == null) {
@@ -277,7 +277,7 @@ public abstract class RebalanceImpl {
                 continue;
             }
             removeDirtyOffset(mq);
-            ProcessQueue pq = new ProcessQueue();
+            ProcessQueue pq = new ProcessQueue(mQClientFactory.getClock());
             pq.setLocked(isOrder);
             long nextOffset = computePullFromWhere(mq);
             if (nextOffset < 0) {

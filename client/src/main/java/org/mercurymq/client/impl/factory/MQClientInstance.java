@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl.factory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -69,9 +70,16 @@ public class MQClientInstance {
     private final RebalanceService rebalanceService;
     private final DefaultMQProducer defaultMQProducer;
     private final BrokerHeartbeat heartbeat;
+    private final Clock clock;
     private ServiceState serviceState = ServiceState.CREATE_JUST;
 
     public MQClientInstance(ClientConfig clientConfig, String clientId, RPCHook rpcHook) {
+        this(clientConfig, clientId, rpcHook, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides this instance's time-outs and expiries (remoting, process queues, producers). */
+    public MQClientInstance(ClientConfig clientConfig, String clientId, RPCHook rpcHook, Clock clock) {
+        this.clock = clock;
         this.clientConfig = clientConfig;
         this.clientId = clientId;
         if (clientConfig.isUseTLS()) {
@@ -80,7 +88,7 @@ public class MQClientInstance {
         this.nettyClientConfig = NettyClientConfig.builder()
             .clientCallbackExecutorThreads(clientConfig.getClientCallbackExecutorThreads())
             .build();
-        this.mQClientAPIImpl = new MQClientAPIImpl(nettyClientConfig, clientConfig, rpcHook);
+        this.mQClientAPIImpl = new MQClientAPIImpl(nettyClientConfig, clientConfig, rpcHook, clock);
         if (clientConfig.getNamesrvAddr() != null) {
             mQClientAPIImpl.updateNameServerAddressList(clientConfig.getNamesrvAddr());
         }
@@ -424,6 +432,11 @@ public class MQClientInstance {
     }
 
     // ---------------------------------------------------------------- accessors
+
+    /** The clock every time-out and expiry of this instance follows (one per instance, not a static). */
+    public Clock getClock() {
+        return clock;
+    }
 
     public String getClientId() {
         return clientId;

@@ -20,6 +20,7 @@ import org.mercurymq.client.impl.CommunicationMode;
 import org.mercurymq.client.impl.MQClientManager;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
+import org.mercurymq.client.latency.LatencyFaultToleranceImpl;
 import org.mercurymq.client.latency.MQFaultStrategy;
 import org.mercurymq.client.hook.CheckForbiddenContext;
 import org.mercurymq.client.hook.CheckForbiddenHook;
@@ -65,7 +66,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final DefaultMQProducer defaultMQProducer;
     private final RPCHook rpcHook;
     private final ConcurrentHashMap<String, TopicPublishInfo> topicPublishInfoTable = new ConcurrentHashMap<String, TopicPublishInfo>();
-    private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy();
+    private final MQFaultStrategy mqFaultStrategy = new MQFaultStrategy(new LatencyFaultToleranceImpl(this::now));
     private final Set<Integer> retryResponseCodes = ConcurrentHashMap.newKeySet();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile MQClientInstance mQClientFactory;
@@ -330,6 +331,12 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         return defaultMQProducer.withNamespace(topic);
     }
 
+    /** Time on the client instance's clock (send time-outs, retries, fault latencies); the system clock before start. */
+    long now() {
+        MQClientInstance factory = mQClientFactory;
+        return factory == null ? System.currentTimeMillis() : factory.getClock().millis();
+    }
+
     public MQClientInstance getMQClientFactory() {
         return mQClientFactory;
     }
@@ -428,10 +435,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public SendResult send(Message msg, MessageQueue mq, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = now();
         Message m = msg instanceof MessageBatch ? msg : prepare(msg);
         mq = checkQueue(m, mq);
-        long cost = System.currentTimeMillis() - begin;
+        long cost = now() - begin;
         if (cost >= timeout) {
             throw new RemotingTooMuchRequestException("call timeout");
         }
@@ -473,10 +480,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     public SendResult send(Message msg, MessageQueueSelector selector, Object arg, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = now();
         Message m = prepare(msg);
         MessageQueue mq = select(m, selector, arg);
-        long cost = System.currentTimeMillis() - begin;
+        long cost = now() - begin;
         if (cost >= timeout) {
             throw new RemotingTooMuchRequestException("sendSelectImpl call timeout");
         }
@@ -533,12 +540,12 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         if (callback == null) {
             throw new MQClientException("the send callback is null", null);
         }
-        final long begin = System.currentTimeMillis();
+        final long begin = now();
         try {
             asyncExecutor().submit(new Runnable() {
                 @Override
                 public void run() {
-                    long cost = System.currentTimeMillis() - begin;
+                    long cost = now() - begin;
                     if (cost >= timeout) {
                         callback.onException(new RemotingTooMuchRequestException("DEFAULT ASYNC send call timeout"));
                         return;
@@ -564,7 +571,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
      */
     SendResult sendDefaultImpl(Message msg, CommunicationMode mode, SendCallback callback, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        long begin = System.currentTimeMillis();
+        long begin = now();
         TopicPublishInfo info = publishInfoOrThrow(msg.getTopic());
         if (mode == CommunicationMode.ASYNC) {
             MessageQueue mq = selectOneMessageQueue(info, null);
@@ -583,7 +590,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                 break;
             }
             brokersSent.add(mq.getBrokerName());
-            long attemptBegin = System.currentTimeMillis();
+            long attemptBegin = now();
             long cost = attemptBegin - begin;
             if (cost >= timeout) {
                 callTimeout = true;
@@ -591,7 +598,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             }
             try {
                 SendResult r = sendKernelImpl(msg, mq, mode, null, info, timeout - cost, 0);
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - attemptBegin, false);
+                updateFaultItem(mq.getBrokerName(), now() - attemptBegin, false);
                 if (mode == CommunicationMode.ONEWAY) {
                     return null;
                 }
@@ -602,11 +609,11 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                 }
                 return r;
             } catch (RemotingException | MQClientException e) {
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - attemptBegin, true);
+                updateFaultItem(mq.getBrokerName(), now() - attemptBegin, true);
                 LOG.warn("send attempt {} of {} to {} failed: {}", times + 1, timesTotal, mq, e.toString());
                 last = e;
             } catch (MQBrokerException e) {
-                updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - attemptBegin, true);
+                updateFaultItem(mq.getBrokerName(), now() - attemptBegin, true);
                 LOG.warn("send attempt {} of {} to {} refused: {}", times + 1, timesTotal, mq, e.getMessage());
                 last = e;
                 if (!retryResponseCodes.contains(e.getResponseCode())) {
@@ -615,9 +622,9 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             }
         }
         if (callTimeout) {
-            throw new RemotingTooMuchRequestException("sendDefaultImpl call timeout after " + (System.currentTimeMillis() - begin) + "ms");
+            throw new RemotingTooMuchRequestException("sendDefaultImpl call timeout after " + (now() - begin) + "ms");
         }
-        String info2 = "Send [" + times + "] times, still failed, cost [" + (System.currentTimeMillis() - begin)
+        String info2 = "Send [" + times + "] times, still failed, cost [" + (now() - begin)
             + "]ms, Topic: " + msg.getTopic() + ", BrokersSent: " + brokersSent;
         MQClientException e = new MQClientException(info2, last);
         if (last instanceof MQBrokerException) {
@@ -640,7 +647,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                               final SendCallback callback, final TopicPublishInfo info, final long timeout,
                               final int asyncRetries)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        final long begin = System.currentTimeMillis();
+        final long begin = now();
         String brokerAddr = mQClientFactory.findBrokerAddressInPublish(mq.getBrokerName());
         if (brokerAddr == null) {
             tryToFindTopicPublishInfo(mq.getTopic());
@@ -687,7 +694,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                     send.body(), timeout, new SendCallback() {
                         @Override
                         public void onSuccess(SendResult sendResult) {
-                            updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, false);
+                            updateFaultItem(mq.getBrokerName(), now() - begin, false);
                             if (context != null) {
                                 context.setSendResult(sendResult);
                                 hooks.after(context);
@@ -697,8 +704,8 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
                         @Override
                         public void onException(Throwable e) {
-                            updateFaultItem(mq.getBrokerName(), System.currentTimeMillis() - begin, true);
-                            retryAsync(msg, mq, addr, callback, info, timeout - (System.currentTimeMillis() - begin),
+                            updateFaultItem(mq.getBrokerName(), now() - begin, true);
+                            retryAsync(msg, mq, addr, callback, info, timeout - (now() - begin),
                                 asyncRetries, e);
                         }
                     });

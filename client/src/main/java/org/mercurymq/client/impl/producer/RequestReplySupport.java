@@ -37,12 +37,12 @@ public final class RequestReplySupport {
     /** Sync request: the reply, or RequestTimeoutException when the request was sent but no reply came. */
     public Message request(Message msg, MessageQueue mq, MessageQueueSelector selector, Object arg, long timeout)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
-        long begin = System.currentTimeMillis();
+        long begin = producer.now();
         RequestResponseFuture future = register(msg, timeout, null);
         try {
             long left = prepare(msg, timeout, begin);
             send(msg, mq, selector, arg, future, left);
-            long waitFor = timeout - (System.currentTimeMillis() - begin);
+            long waitFor = timeout - (producer.now() - begin);
             Message reply = future.waitResponseMessage(Math.max(0, waitFor));
             if (reply != null) {
                 return reply;
@@ -63,7 +63,7 @@ public final class RequestReplySupport {
         if (callback == null) {
             throw new MQClientException("the request callback is null", null);
         }
-        long begin = System.currentTimeMillis();
+        long begin = producer.now();
         RequestResponseFuture future = register(msg, timeout, callback);
         long left;
         try {
@@ -86,7 +86,8 @@ public final class RequestReplySupport {
             throw new MQClientException("the request message is null", null);
         }
         String correlationId = UUID.randomUUID().toString();
-        RequestResponseFuture future = new RequestResponseFuture(correlationId, timeout, callback, msg);
+        RequestResponseFuture future = new RequestResponseFuture(correlationId, timeout, callback, msg,
+            producer.getMQClientFactory().getClock());
         RequestFutureHolder.getInstance().getRequestFutureTable().put(correlationId, future);
         producer.requestReplyInUse();
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_CORRELATION_ID, correlationId);
@@ -104,7 +105,7 @@ public final class RequestReplySupport {
             producer.tryToFindTopicPublishInfo(producer.topicWithNamespace(msg.getTopic()));
             producer.getMQClientFactory().sendHeartbeatToAllBrokerWithLock();
         }
-        long left = timeout - (System.currentTimeMillis() - begin);
+        long left = timeout - (producer.now() - begin);
         if (left <= 0) {
             throw new RequestTimeoutException(ClientErrorCode.REQUEST_TIMEOUT_EXCEPTION, "request timeout before sending");
         }
