@@ -23,6 +23,8 @@ import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.body.KVTable;
+import org.mercurymq.remoting.protocol.header.GetMaxOffsetRequestHeader;
+import org.mercurymq.remoting.protocol.header.GetMaxOffsetResponseHeader;
 import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
 import org.mercurymq.remoting.protocol.header.SendMessageRequestHeader;
 import org.mercurymq.remoting.protocol.header.SendMessageRequestHeaderV2;
@@ -68,6 +70,13 @@ class LongPollingBoundsTest {
         RemotingCommand send = RemotingCommand.createRequestCommand(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h));
         send.setBody("m".getBytes(StandardCharsets.UTF_8));
         assertEquals(ResponseCode.SUCCESS.code(), c.invokeSync(addr, send, 5000).getCode());
+        // the pulls below park at offset 1: wait until the message is dispatched, or they get PULL_OFFSET_MOVED
+        GetMaxOffsetRequestHeader max = new GetMaxOffsetRequestHeader();
+        max.setTopic("LB");
+        max.setQueueId(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> c.invokeSync(addr,
+            RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, max), 5000)
+            .decodeCommandCustomHeader(GetMaxOffsetResponseHeader.class).getOffset() == 1L);
     }
 
     private NettyRemotingClient client() {
