@@ -13,6 +13,10 @@
  *        (one line per run, one Markdown row appended to target/chaos-results.md)
  * </pre>
  *
+ * The backlog test (BacklogTest with BacklogProducers, GroupTracker, SendLog, CgroupSampler) tracks its
+ * 4 KiB messages by sequence number in bit sets instead of the History, and runs the broker in a
+ * harness.MemoryCgroup.
+ *
  * Tests tagged {@code chaos} are the long runs ({@code mvn -B -ntp -Pchaos verify}); each has a short
  * default-suite smoke variant.
  */

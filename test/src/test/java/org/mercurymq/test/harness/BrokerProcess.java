@@ -103,7 +103,7 @@ public final class BrokerProcess implements ClusterNode {
         JvmProcess p = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
             .dir(dir)
             .launch(launch)
-            .heap("-Xmx256m")
+            .heap(launch.heap() != null ? launch.heap() : "-Xmx256m")
             .mercuryLogging("broker")
             .sysProp("mercury.pid.file", pidFile().toString())
             .args("-c", confFile.toString())

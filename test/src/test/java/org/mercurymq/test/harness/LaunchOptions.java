@@ -12,16 +12,18 @@ import java.util.List;
  * {@code prlimit} do). Immutable.
  */
 public final class LaunchOptions {
-    private static final LaunchOptions LOCAL = new LaunchOptions(Collections.emptyList(), "127.0.0.1", 0);
+    private static final LaunchOptions LOCAL = new LaunchOptions(Collections.emptyList(), "127.0.0.1", 0, null);
 
     private final List<String> commandPrefix;
     private final String host;
     private final int maxOpenFiles;
+    private final String heap;
 
-    private LaunchOptions(List<String> commandPrefix, String host, int maxOpenFiles) {
+    private LaunchOptions(List<String> commandPrefix, String host, int maxOpenFiles, String heap) {
         this.commandPrefix = Collections.unmodifiableList(new ArrayList<>(commandPrefix));
         this.host = host;
         this.maxOpenFiles = maxOpenFiles;
+        this.heap = heap;
     }
 
     /** On loopback, no prefix, the test JVM's own file limit. */
@@ -33,12 +35,12 @@ public final class LaunchOptions {
     public LaunchOptions withCommandPrefix(String... words) {
         List<String> prefix = new ArrayList<>();
         Collections.addAll(prefix, words);
-        return new LaunchOptions(prefix, host, maxOpenFiles);
+        return new LaunchOptions(prefix, host, maxOpenFiles, heap);
     }
 
     /** The address the daemon binds to and registers (brokerIP1 / bindAddress). */
     public LaunchOptions withHost(String address) {
-        return new LaunchOptions(commandPrefix, address, maxOpenFiles);
+        return new LaunchOptions(commandPrefix, address, maxOpenFiles, heap);
     }
 
     /**
@@ -46,7 +48,17 @@ public final class LaunchOptions {
      * {@link #hardOpenFileLimit()} prlimit needs CAP_SYS_RESOURCE and fails otherwise.
      */
     public LaunchOptions withMaxOpenFiles(int limit) {
-        return new LaunchOptions(commandPrefix, host, limit);
+        return new LaunchOptions(commandPrefix, host, limit, heap);
+    }
+
+    /** Overrides the daemon's default heap option, e.g. {@code -Xmx128m} inside a memory-limited cgroup. */
+    public LaunchOptions withHeap(String heapOption) {
+        return new LaunchOptions(commandPrefix, host, maxOpenFiles, heapOption);
+    }
+
+    /** The heap option to use instead of the daemon's default, or {@code null}. */
+    public String heap() {
+        return heap;
     }
 
     /** This JVM's hard RLIMIT_NOFILE from /proc/self/limits (children inherit it); -1 if unknown. */
@@ -89,6 +101,6 @@ public final class LaunchOptions {
 
     @Override
     public String toString() {
-        return "LaunchOptions{prefix=" + commandPrefix + ", host=" + host + ", maxOpenFiles=" + maxOpenFiles + "}";
+        return "LaunchOptions{prefix=" + commandPrefix + ", host=" + host + ", maxOpenFiles=" + maxOpenFiles + ", heap=" + heap + "}";
     }
 }
