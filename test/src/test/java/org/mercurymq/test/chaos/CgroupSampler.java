@@ -2,6 +2,8 @@ package org.mercurymq.test.chaos;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.mercurymq.test.harness.MemoryCgroup;
@@ -18,8 +20,7 @@ final class CgroupSampler {
     private final LongSupplier lastSendMillis;
     private final long stallMillis;
     private final Path dumpFile;
-    private final Thread thread;
-    private volatile boolean stopped;
+    private final ScheduledExecutorService scheduler;
     private volatile long peakCurrent;
     private volatile long peakFile;
     private volatile MemoryCgroup.Usage last;
@@ -31,36 +32,37 @@ final class CgroupSampler {
         this.lastSendMillis = lastSendMillis;
         this.stallMillis = stallMillis;
         this.dumpFile = dumpFile;
-        this.thread = new Thread(this::loop, "cgroup-sampler");
-        thread.setDaemon(true);
-        thread.setUncaughtExceptionHandler((t, e) -> System.err.println(t.getName() + " died: " + e));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cgroup-sampler");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void start() {
-        thread.start();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                sample();
+            } catch (RuntimeException e) {
+                System.err.println("cgroup-sampler: " + e);
+            }
+        }, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     void shutdown() throws InterruptedException {
-        stopped = true;
-        thread.join(10_000);
+        scheduler.shutdown();
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private void loop() {
-        while (!stopped) {
-            MemoryCgroup.Usage u = cgroup.usage();
-            last = u;
-            peakCurrent = Math.max(peakCurrent, u.current);
-            peakFile = Math.max(peakFile, u.file);
-            long last = lastSendMillis.getAsLong();
-            if (!dumped && last > 0 && System.currentTimeMillis() - last > stallMillis) {
-                dumped = true;
-                threadDump();
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
+    private void sample() {
+        MemoryCgroup.Usage u = cgroup.usage();
+        last = u;
+        peakCurrent = Math.max(peakCurrent, u.current);
+        peakFile = Math.max(peakFile, u.file);
+        long lastSend = lastSendMillis.getAsLong();
+        if (!dumped && lastSend > 0 && System.currentTimeMillis() - lastSend > stallMillis) {
+            dumped = true;
+            threadDump();
         }
     }
 

@@ -132,18 +132,19 @@ public final class MemoryCgroup implements AutoCloseable {
     @Override
     public void close() {
         // a killed JVM leaves the cgroup a moment later; retry briefly
-        for (int i = 0; i < 50; i++) {
-            try {
-                Files.deleteIfExists(dir);
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        try {
+            org.awaitility.Awaitility.await("cgroup " + dir + " removed").atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                    try {
+                        Files.deleteIfExists(dir);
+                        return true;
+                    } catch (IOException busy) {
+                        return false;
+                    }
+                });
+            return;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported below
         }
         System.err.println("could not remove cgroup " + dir + "; remove it with rmdir");
     }
