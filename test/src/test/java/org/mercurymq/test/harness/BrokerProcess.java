@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A Mercury Broker in a child JVM, started like {@code bin/mqbroker -c file} on a free loopback port triple
@@ -19,11 +20,13 @@ public final class BrokerProcess implements AutoCloseable {
     private final Path confFile;
     private final int port;
     private final String brokerName;
+    private final Map<String, String> sysProps;
     private JvmProcess process;
     private int starts;
 
-    private BrokerProcess(Path dir, Path confFile, int port, String brokerName) {
+    private BrokerProcess(Path dir, Path confFile, int port, String brokerName, Map<String, String> sysProps) {
         this.dir = dir;
+        this.sysProps = sysProps;
         this.confFile = confFile;
         this.port = port;
         this.brokerName = brokerName;
@@ -31,6 +34,12 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts and waits for the boot line; {@code extraConfig} holds more {@code key=value} lines. */
     public static BrokerProcess start(Path dir, String namesrvAddr, String brokerName, String... extraConfig) {
+        return start(dir, namesrvAddr, brokerName, Map.of(), extraConfig);
+    }
+
+    /** As {@link #start(Path, String, String, String...)} with extra {@code -D} system properties for the JVM. */
+    public static BrokerProcess start(Path dir, String namesrvAddr, String brokerName, Map<String, String> sysProps,
+                                      String... extraConfig) {
         int port = FreePort.nextForBroker();
         StringBuilder conf = new StringBuilder()
             .append("brokerClusterName=MercuryCluster\n")
@@ -59,7 +68,7 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BrokerProcess b = new BrokerProcess(dir, confFile, port, brokerName);
+        BrokerProcess b = new BrokerProcess(dir, confFile, port, brokerName, sysProps);
         b.launch();
         return b;
     }
@@ -72,13 +81,13 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JvmProcess p = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
+        JvmProcess.Builder b = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
             .dir(dir)
             .heap("-Xmx256m")
             .mercuryLogging("broker")
-            .sysProp("mercury.pid.file", pidFile().toString())
-            .args("-c", confFile.toString())
-            .start();
+            .sysProp("mercury.pid.file", pidFile().toString());
+        sysProps.forEach(b::sysProp);
+        JvmProcess p = b.args("-c", confFile.toString()).start();
         try {
             p.awaitOutput(BOOT_LINE, Duration.ofSeconds(60));
         } catch (RuntimeException e) {
