@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.mercurymq.broker.acl.AclConfigLoader;
 import org.mercurymq.broker.acl.AclException;
+import org.mercurymq.broker.acl.AclFileEditor;
 import org.mercurymq.broker.acl.AclFileWatcher;
 import org.mercurymq.broker.acl.PlainAccessValidator;
 import org.mercurymq.broker.client.Broker2Client;
@@ -36,6 +37,7 @@ import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.broker.out.BrokerIdentity;
 import org.mercurymq.broker.out.BrokerOuterAPI;
 import org.mercurymq.broker.out.NameServerRegistrar;
+import org.mercurymq.broker.processor.AclAdminProcessor;
 import org.mercurymq.broker.processor.BrokerAdminProcessor;
 import org.mercurymq.broker.processor.ClientManageProcessor;
 import org.mercurymq.broker.processor.CodeDispatchingProcessor;
@@ -125,7 +127,7 @@ public final class BrokerController {
      * loaded) and starts their watcher; returns the request check to hook in front of the processors,
      * or null when ACL is off (docs/security.md).
      */
-    private PlainAccessValidator startAcl(BrokerConfig c) {
+    private AclParts startAcl(BrokerConfig c) {
         if (!c.get(BrokerConfigKeys.ACL_ENABLE)) {
             return null;
         }
@@ -135,22 +137,27 @@ public final class BrokerController {
                 + " (plain_acl.yml is read from <home>/conf/plain_acl.yml)");
         }
         AclFileWatcher watcher;
+        AclConfigLoader loader = new AclConfigLoader(home, System.getProperty(AclConfigLoader.PLAIN_FILE_PROPERTY));
         try {
-            watcher = new AclFileWatcher(new AclConfigLoader(home, System.getProperty(AclConfigLoader.PLAIN_FILE_PROPERTY)),
-                AclFileWatcher.DEFAULT_PERIOD_MILLIS);
+            watcher = new AclFileWatcher(loader, AclFileWatcher.DEFAULT_PERIOD_MILLIS);
         } catch (AclException e) {
             throw new IllegalStateException("aclEnable=true but the ACL config cannot be loaded: " + e.getMessage(), e);
         }
         watcher.start();
         stopActions.push(watcher::shutdown);
-        return watcher.validator();
+        return new AclParts(watcher.validator(), new AclFileEditor(loader, watcher, home, clock::millis));
+    }
+
+    /** The ACL request check and the file editor behind the ACL admin codes. */
+    private record AclParts(PlainAccessValidator validator, AclFileEditor editor) {
     }
 
     private void doStart() throws IOException {
         BrokerConfig c = config.get();
         LongSupplier millis = clock::millis;
         Path configDir = Path.of(c.storePathRootDir(), "config");
-        PlainAccessValidator acl = startAcl(c);
+        AclParts aclParts = startAcl(c);
+        PlainAccessValidator acl = aclParts == null ? null : aclParts.validator();
 
         // metadata
         TopicConfigManager topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), millis);
@@ -281,6 +288,10 @@ public final class BrokerController {
             register(server, groupAdmin, adminExecutor);
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
+            if (aclParts != null) {
+                register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
+                    c.clusterName()), adminExecutor);
+            }
         }
 
         // start serving

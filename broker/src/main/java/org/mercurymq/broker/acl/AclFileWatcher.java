@@ -27,7 +27,7 @@ public final class AclFileWatcher {
     private final long periodMillis;
     private final AtomicReference<AclConfig> current = new AtomicReference<>();
     private ScheduledExecutorService scheduler;
-    private Map<Path, Long> stamps = Map.of();
+    private Map<Path, String> stamps = Map.of();
 
     /** Loads the files now: throws {@link AclException} naming the file if they cannot be loaded. */
     public AclFileWatcher(AclConfigLoader loader, long periodMillis) {
@@ -60,9 +60,14 @@ public final class AclFileWatcher {
         }
     }
 
+    /** Reloads at once if anything changed (after an admin edit), as the next watch round would. */
+    public synchronized void reloadNow() {
+        check();
+    }
+
     /** One watch round (also called by tests). */
-    void check() {
-        Map<Path, Long> now = stamps();
+    synchronized void check() {
+        Map<Path, String> now = stamps();
         if (now.equals(stamps)) {
             return;
         }
@@ -79,15 +84,16 @@ public final class AclFileWatcher {
         }
     }
 
-    private Map<Path, Long> stamps() {
-        Map<Path, Long> m = new HashMap<>();
+    /** Modification time (full file-system precision) and size of each file; "-" when missing. */
+    private Map<Path, String> stamps() {
+        Map<Path, String> m = new HashMap<>();
         try {
             List<Path> files = loader.files();
             for (Path f : files) {
-                m.put(f, Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() : -1L);
+                m.put(f, Files.exists(f) ? Files.getLastModifiedTime(f) + "/" + Files.size(f) : "-");
             }
         } catch (IOException e) {
-            m.put(loader.defaultFile(), -2L);
+            m.put(loader.defaultFile(), "unlistable");
         }
         return m;
     }

@@ -87,8 +87,9 @@ class AclCompatibilityTest {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
     }
 
+    /** Static: one directory for the clusters that live across all methods of the class. */
     @TempDir
-    Path dir;
+    static Path dir;
 
     private final Map<Kind, Target> targets = new EnumMap<>(Kind.class);
     private final Deque<Runnable> shutdowns = new ArrayDeque<>();
@@ -264,8 +265,40 @@ class AclCompatibilityTest {
         assertFalse(t.admin.getAllTopicConfig(t.brokerAddr, 10_000).getTopicConfigTable().containsKey(topic));
     }
 
-    /** The white list applies within seconds of editing the file, without a restart. */
+    /** Admin codes 50, 51, 52, 54 through the official admin API: the account works at once, then is gone. */
     @Order(4)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Kind.class)
+    void adminCodesEditTheFileAndApplyAtOnce(Kind kind) throws Exception {
+        Target t = target(kind);
+        long before = t.admin.examineBrokerClusterAclVersionInfo(t.brokerAddr).getAllAclConfigDataVersion()
+            .get(t.aclFile.toString()).getCounter().get();
+        org.apache.rocketmq.common.PlainAccessConfig pac = new org.apache.rocketmq.common.PlainAccessConfig();
+        pac.setAccessKey("newAccount1");
+        pac.setSecretKey("newSecret1");
+        pac.setDefaultTopicPerm("DENY");
+        pac.setDefaultGroupPerm("SUB");
+        pac.setTopicPerms(List.of(TOPIC + "=PUB"));
+        t.admin.createAndUpdatePlainAccessConfig(t.brokerAddr, pac);
+        assertEquals(SendStatus.SEND_OK, producer(t, hook("newAccount1", "newSecret1"))
+            .send(new Message(TOPIC, "n".getBytes(StandardCharsets.UTF_8))).getSendStatus());
+        assertTrue(t.admin.examineBrokerClusterAclConfig(t.brokerAddr).getPlainAccessConfigs().stream()
+            .anyMatch(c -> c.getAccessKey().equals("newAccount1") && c.getTopicPerms().contains(TOPIC + "=PUB")));
+        assertEquals(before + 1, t.admin.examineBrokerClusterAclVersionInfo(t.brokerAddr).getAllAclConfigDataVersion()
+            .get(t.aclFile.toString()).getCounter().get());
+        assertTrue(Files.readString(t.aclFile).contains("newAccount1"));
+
+        t.admin.deletePlainAccessConfig(t.brokerAddr, "newAccount1");
+        DefaultMQProducer gone = producer(t, hook("newAccount1", "newSecret1"));
+        MQBrokerException e = brokerException(() -> gone.send(new Message(TOPIC, "n".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getErrorMessage().startsWith("org.apache.rocketmq.acl.common.AclException: No acl config for newAccount1"),
+            e.getErrorMessage());
+        MQBrokerException unknown = brokerException(() -> t.admin.deletePlainAccessConfig(t.brokerAddr, "newAccount1"));
+        assertEquals(210, unknown.getResponseCode());
+    }
+
+    /** The white list applies within seconds of editing the file, without a restart. */
+    @Order(5)
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
     void editedFileWhiteListsUnsignedClientsWithoutRestart(Kind kind) throws Exception {
