@@ -297,6 +297,39 @@ class AclCompatibilityTest {
         assertEquals(210, unknown.getResponseCode());
     }
 
+    /** Mercury's mqadmin signs with conf/tools.yml as RocketMQ's tools do; without it the broker refuses it. */
+    @Order(4)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Kind.class)
+    void mercuryMqadminSignsWithToolsYml(Kind kind) throws Exception {
+        Target t = target(kind);
+        Path toolsHome = dir.resolve("tools-home-" + kind);
+        String topic = "aclToolTopic" + SEQ.incrementAndGet();
+        String[] args = {"updateTopic", "-n", t.namesrv, "-b", t.brokerAddr, "-t", topic};
+        String previous = System.getProperty("rocketmq.home.dir");
+        System.setProperty("rocketmq.home.dir", toolsHome.toString());
+        try {
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int unsigned = org.mercurymq.tools.command.MQAdminStartup.run(args,
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+            assertEquals(1, unsigned);
+            assertTrue(err.toString().contains("No accessKey is configured"), err.toString());
+
+            write(toolsHome.resolve("conf/tools.yml"), "accessKey: adminAccount\nsecretKey: adminSecret1\n");
+            err.reset();
+            int signed = org.mercurymq.tools.command.MQAdminStartup.run(args,
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+            assertEquals(0, signed, err.toString());
+            assertTrue(t.admin.getAllTopicConfig(t.brokerAddr, 10_000).getTopicConfigTable().containsKey(topic));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("rocketmq.home.dir");
+            } else {
+                System.setProperty("rocketmq.home.dir", previous);
+            }
+        }
+    }
+
     /** The white list applies within seconds of editing the file, without a restart. */
     @Order(5)
     @ParameterizedTest(name = "{0}")
