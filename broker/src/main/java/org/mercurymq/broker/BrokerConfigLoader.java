@@ -13,6 +13,7 @@ import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.config.ConfigTable;
+import org.mercurymq.common.config.UnsupportedSecurityKeys;
 import org.mercurymq.store.BrokerRole;
 import org.mercurymq.store.MessageStoreConfig;
 
@@ -63,6 +64,7 @@ public final class BrokerConfigLoader {
             raw.putAll(readProperties(file));
         }
         raw.putAll(commandLine);
+        UnsupportedSecurityKeys.check(raw, System.getProperties());
         Config config = BrokerConfig.TABLE.parse(raw, warnings);
         return new BrokerConfig(derive(config));
     }

@@ -15,11 +15,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import org.mercurymq.broker.acl.AclConfigLoader;
+import org.mercurymq.broker.acl.AclException;
+import org.mercurymq.broker.acl.AclFileEditor;
+import org.mercurymq.broker.acl.AclFileWatcher;
+import org.mercurymq.broker.acl.PlainAccessValidator;
 import org.mercurymq.broker.client.Broker2Client;
-import org.mercurymq.broker.client.ReplyMessagePusher;
 import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
+import org.mercurymq.broker.client.ReplyMessagePusher;
 import org.mercurymq.broker.executor.BrokerFastFailure;
 import org.mercurymq.broker.filter.BloomFilter;
 import org.mercurymq.broker.filter.ConsumerFilterManager;
@@ -36,6 +41,7 @@ import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.broker.out.BrokerIdentity;
 import org.mercurymq.broker.out.BrokerOuterAPI;
 import org.mercurymq.broker.out.NameServerRegistrar;
+import org.mercurymq.broker.processor.AclAdminProcessor;
 import org.mercurymq.broker.processor.BrokerAdminProcessor;
 import org.mercurymq.broker.processor.ClientManageProcessor;
 import org.mercurymq.broker.processor.CodeDispatchingProcessor;
@@ -65,11 +71,11 @@ import org.mercurymq.remoting.netty.NettyRemotingClient;
 import org.mercurymq.remoting.netty.NettyRemotingServer;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.store.DefaultMessageStore;
-import org.mercurymq.store.retention.DiskSpace;
 import org.mercurymq.store.DelayLevels;
 import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.ServiceThread;
+import org.mercurymq.store.retention.DiskSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,10 +130,42 @@ public final class BrokerController {
         }
     }
 
+    /**
+     * With aclEnable=true: loads the ACL files (failing start-up with the file's name if they cannot be
+     * loaded) and starts their watcher; returns the request check to hook in front of the processors,
+     * or null when ACL is off (docs/security.md).
+     */
+    private AclParts startAcl(BrokerConfig c) {
+        if (!c.get(BrokerConfigKeys.ACL_ENABLE)) {
+            return null;
+        }
+        Path home = AclConfigLoader.resolveHome(System.getenv());
+        if (home == null) {
+            throw new IllegalStateException("aclEnable=true but no ACL home: set -Drocketmq.home.dir or ROCKETMQ_HOME"
+                + " (plain_acl.yml is read from <home>/conf/plain_acl.yml)");
+        }
+        AclFileWatcher watcher;
+        AclConfigLoader loader = new AclConfigLoader(home, System.getProperty(AclConfigLoader.PLAIN_FILE_PROPERTY));
+        try {
+            watcher = new AclFileWatcher(loader, AclFileWatcher.DEFAULT_PERIOD_MILLIS);
+        } catch (AclException e) {
+            throw new IllegalStateException("aclEnable=true but the ACL config cannot be loaded: " + e.getMessage(), e);
+        }
+        watcher.start();
+        stopActions.push(watcher::shutdown);
+        return new AclParts(watcher.validator(), new AclFileEditor(loader, watcher, home, clock::millis));
+    }
+
+    /** The ACL request check and the file editor behind the ACL admin codes. */
+    private record AclParts(PlainAccessValidator validator, AclFileEditor editor) {
+    }
+
     private void doStart() throws IOException {
         BrokerConfig c = config.get();
         LongSupplier millis = clock::millis;
         Path configDir = Path.of(c.storePathRootDir(), "config");
+        AclParts aclParts = startAcl(c);
+        PlainAccessValidator acl = aclParts == null ? null : aclParts.validator();
 
         // metadata
         TopicConfigManager topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), millis);
@@ -181,12 +219,18 @@ public final class BrokerController {
         ChannelEventListener connectionEvents = new ChannelEventFanout(new HeldPullReaper(holdService), housekeeping);
         int port = c.listenPort();
         NettyRemotingServer mainServer = new NettyRemotingServer(c.serverConfig(port), connectionEvents);
+        if (acl != null) {
+            mainServer.registerRPCHook(acl);
+        }
         if (port == 0) {
             mainServer.start();
             stopActions.push(mainServer::shutdown);
             port = mainServer.localListenPort();
         }
         NettyRemotingServer vipServer = new NettyRemotingServer(c.serverConfig(c.listenPort() == 0 ? 0 : port - 2), connectionEvents);
+        if (acl != null) {
+            vipServer.registerRPCHook(acl);
+        }
         listenPort = port;
         InetSocketAddress storeHost = new InetSocketAddress(c.brokerIP1(), port);
         Broker2Client broker2Client = new Broker2Client(mainServer,
@@ -272,6 +316,10 @@ public final class BrokerController {
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
             register(server, resumeHalf, adminExecutor);
+            if (aclParts != null) {
+                register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
+                    c.clusterName()), adminExecutor);
+            }
         }
 
         // start serving

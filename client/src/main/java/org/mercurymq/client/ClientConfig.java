@@ -34,7 +34,8 @@ public class ClientConfig {
     private boolean unitMode = false;
     private String unitName;
     private boolean vipChannelEnabled = Boolean.parseBoolean(System.getProperty(SEND_MESSAGE_WITH_VIP_CHANNEL_PROPERTY, "false"));
-    private boolean useTLS = false;
+    /** As RocketMQ: {@code -Dtls.enable=true} turns it on, which Mercury refuses at start (docs/security.md). */
+    private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
     private LanguageCode language = LanguageCode.JAVA;
     private int mqClientApiTimeout = 3 * 1000;
     protected boolean enableStreamRequestType = false;

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -14,6 +15,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.config.UnsupportedSecurityKeys;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +108,7 @@ public final class NamesrvStartup {
     }
 
     private Config loadConfig(String file) throws IOException {
+        UnsupportedSecurityKeys.check(Map.of(), System.getProperties());
         if (file == null) {
             return NamesrvConfig.TABLE.defaults();
         }
@@ -115,6 +118,7 @@ public final class NamesrvStartup {
         } catch (IOException e) {
             throw new IOException("cannot read config file " + file + ": " + e, e);
         }
+        UnsupportedSecurityKeys.check(props, System.getProperties());
         Config config = NamesrvConfig.TABLE.parse(props, warning -> {
             LOG.warn("{}: {}", file, warning);
             err.println("WARN " + file + ": " + warning);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A Mercury Broker in a child JVM, started like {@code bin/mqbroker -c file} on a free loopback port triple
@@ -24,13 +25,15 @@ public final class BrokerProcess implements ClusterNode {
     private final int port;
     private final String brokerName;
     private final LaunchOptions launch;
+    private final Map<String, String> sysProps;
     private JvmProcess process;
     private int starts;
 
     private BrokerProcess(String nodeName, Path dir, Path confFile, Path storeDir, int port, String brokerName,
-                          LaunchOptions launch) {
+                          LaunchOptions launch, Map<String, String> sysProps) {
         this.nodeName = nodeName;
         this.dir = dir;
+        this.sysProps = sysProps;
         this.confFile = confFile;
         this.storeDir = storeDir;
         this.port = port;
@@ -40,7 +43,13 @@ public final class BrokerProcess implements ClusterNode {
 
     /** Starts and waits for the boot line; {@code extraConfig} holds more {@code key=value} lines. */
     public static BrokerProcess start(Path dir, String namesrvAddr, String brokerName, String... extraConfig) {
-        return start(brokerName, dir, namesrvAddr, brokerName, LaunchOptions.local(), extraConfig);
+        return start(brokerName, dir, namesrvAddr, brokerName, LaunchOptions.local(), Map.of(), extraConfig);
+    }
+
+    /** As {@link #start(Path, String, String, String...)} with extra {@code -D} system properties for the JVM. */
+    public static BrokerProcess start(Path dir, String namesrvAddr, String brokerName, Map<String, String> sysProps,
+                                      String... extraConfig) {
+        return start(brokerName, dir, namesrvAddr, brokerName, LaunchOptions.local(), sysProps, extraConfig);
     }
 
     /**
@@ -49,6 +58,11 @@ public final class BrokerProcess implements ClusterNode {
      */
     public static BrokerProcess start(String nodeName, Path dir, String namesrvAddr, String brokerName,
                                       LaunchOptions launch, String... extraConfig) {
+        return start(nodeName, dir, namesrvAddr, brokerName, launch, Map.of(), extraConfig);
+    }
+
+    private static BrokerProcess start(String nodeName, Path dir, String namesrvAddr, String brokerName,
+                                       LaunchOptions launch, Map<String, String> sysProps, String... extraConfig) {
         int port = FreePort.nextForBroker();
         Path storeDir = dir.resolve("store");
         for (String line : extraConfig) {
@@ -87,7 +101,7 @@ public final class BrokerProcess implements ClusterNode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BrokerProcess b = new BrokerProcess(nodeName, dir, confFile, storeDir, port, brokerName, launch);
+        BrokerProcess b = new BrokerProcess(nodeName, dir, confFile, storeDir, port, brokerName, launch, sysProps);
         b.launch();
         return b;
     }
@@ -100,14 +114,14 @@ public final class BrokerProcess implements ClusterNode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JvmProcess p = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
+        JvmProcess.Builder b = JvmProcess.builder("broker-" + starts, "org.mercurymq.broker.BrokerStartup")
             .dir(dir)
             .launch(launch)
             .heap(launch.heap() != null ? launch.heap() : "-Xmx256m")
             .mercuryLogging("broker")
-            .sysProp("mercury.pid.file", pidFile().toString())
-            .args("-c", confFile.toString())
-            .start();
+            .sysProp("mercury.pid.file", pidFile().toString());
+        sysProps.forEach(b::sysProp);
+        JvmProcess p = b.args("-c", confFile.toString()).start();
         try {
             // generous: on a loaded 2-core machine a JVM start has been seen to take over 20 s
             p.awaitOutput(BOOT_LINE, Duration.ofSeconds(120));

@@ -1,6 +1,7 @@
 package org.mercurymq.test.harness;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** A Mercury NameServer and one Broker in child JVMs on free loopback ports. Not thread-safe. */
 public final class MercuryCluster implements AutoCloseable {
@@ -16,9 +17,14 @@ public final class MercuryCluster implements AutoCloseable {
 
     /** Starts both and waits for their boot lines; {@code brokerConfig} adds {@code key=value} lines. */
     public static MercuryCluster start(Path dir, String... brokerConfig) {
+        return start(dir, Map.of(), brokerConfig);
+    }
+
+    /** As {@link #start(Path, String...)} with extra {@code -D} system properties for the broker JVM. */
+    public static MercuryCluster start(Path dir, Map<String, String> brokerSysProps, String... brokerConfig) {
         NamesrvProcess ns = NamesrvProcess.start(dir.resolve("namesrv"));
         try {
-            BrokerProcess b = BrokerProcess.start(dir.resolve("broker"), ns.address(), BROKER_NAME, brokerConfig);
+            BrokerProcess b = BrokerProcess.start(dir.resolve("broker"), ns.address(), BROKER_NAME, brokerSysProps, brokerConfig);
             return new MercuryCluster(ns, b);
         } catch (RuntimeException e) {
             ns.close();

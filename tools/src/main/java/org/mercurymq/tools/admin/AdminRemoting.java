@@ -2,6 +2,7 @@ package org.mercurymq.tools.admin;
 
 import java.util.List;
 import org.mercurymq.remoting.CommandCustomHeader;
+import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.netty.NettyClientConfig;
 import org.mercurymq.remoting.netty.NettyRemotingClient;
@@ -16,12 +17,16 @@ final class AdminRemoting {
     private final NettyRemotingClient client;
     private final long timeoutMillis;
 
-    AdminRemoting(long timeoutMillis) {
+    /** {@code rpcHook} (e.g. ACL signing) runs before every request; null for none. */
+    AdminRemoting(long timeoutMillis, RPCHook rpcHook) {
         this.timeoutMillis = timeoutMillis;
         this.client = new NettyRemotingClient(NettyClientConfig.builder()
             .clientWorkerThreads(2)
             .clientCallbackExecutorThreads(2)
             .build());
+        if (rpcHook != null) {
+            client.registerRPCHook(rpcHook);
+        }
     }
 
     void start(List<String> nameServers) {

@@ -13,6 +13,7 @@ import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.body.ClusterInfo;
@@ -39,6 +40,7 @@ public class DefaultMQAdminExt {
     private static final long DEFAULT_TIMEOUT_MILLIS = 5000;
 
     private final long timeoutMillis;
+    private final RPCHook rpcHook;
     private String adminExtGroup = "admin_ext_group";
     private String namesrvAddr;
     private AdminRemoting remoting;
@@ -52,7 +54,17 @@ public class DefaultMQAdminExt {
     }
 
     public DefaultMQAdminExt(long timeoutMillis) {
+        this((RPCHook) null, timeoutMillis);
+    }
+
+    /** With {@code rpcHook} run before every request, e.g. an ACL {@code AclClientRPCHook} (docs/security.md). */
+    public DefaultMQAdminExt(RPCHook rpcHook) {
+        this(rpcHook, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    public DefaultMQAdminExt(RPCHook rpcHook, long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
+        this.rpcHook = rpcHook;
     }
 
     public DefaultMQAdminExt(String adminExtGroup) {
@@ -106,7 +118,7 @@ public class DefaultMQAdminExt {
             throw new MQAdminException("no name server address: set one with -n host:port, or the NAMESRV_ADDR"
                 + " environment variable");
         }
-        AdminRemoting r = new AdminRemoting(timeoutMillis);
+        AdminRemoting r = new AdminRemoting(timeoutMillis, rpcHook);
         r.start(splitAddresses(addrs));
         remoting = r;
         namesrv = new NamesrvAdminApi(r);

@@ -6,7 +6,8 @@ import org.mercurymq.tools.admin.MQAdminException;
 
 /**
  * What a running command may use: where to print, and an admin session on the name servers given with -n (or
- * NAMESRV_ADDR), started on first use and shut down by {@link #close()}. One per command run; not thread-safe.
+ * NAMESRV_ADDR), signed with conf/tools.yml's credentials when present (docs/security.md), started on first use
+ * and shut down by {@link #close()}. One per command run; not thread-safe.
  */
 public final class CommandContext implements AutoCloseable {
     private final PrintStream out;
@@ -27,7 +28,7 @@ public final class CommandContext implements AutoCloseable {
     /** The started admin session. */
     public DefaultMQAdminExt admin() throws MQAdminException {
         if (admin == null) {
-            DefaultMQAdminExt a = new DefaultMQAdminExt(timeoutMillis);
+            DefaultMQAdminExt a = new DefaultMQAdminExt(ToolsCredentials.hook(System.getenv()), timeoutMillis);
             a.setNamesrvAddr(namesrvAddr);
             a.start();
             admin = a;

@@ -83,7 +83,8 @@ public class MQClientInstance {
         this.clientConfig = clientConfig;
         this.clientId = clientId;
         if (clientConfig.isUseTLS()) {
-            throw new IllegalArgumentException("useTLS=true is not supported by Mercury's client");
+            throw new IllegalArgumentException("useTLS=true (or -Dtls.enable=true) is not supported by Mercury's client:"
+                + " no TLS yet, see docs/security.md");
         }
         this.nettyClientConfig = NettyClientConfig.builder()
             .clientCallbackExecutorThreads(clientConfig.getClientCallbackExecutorThreads())
