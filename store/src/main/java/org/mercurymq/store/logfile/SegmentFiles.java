@@ -23,6 +23,12 @@ public final class SegmentFiles {
     private static final int ZERO_CHUNK = 1 << 20;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_CHUNK).asReadOnlyBuffer();
     private static final String FALLOCATE = findFallocate();
+    /**
+     * Files up to this size are zero-filled in-process: a consume-queue segment (6 MB by default) is written
+     * in a few milliseconds, while starting the fallocate process costs tens of milliseconds on the dispatcher
+     * thread, which delays when a new queue's first message becomes consumable.
+     */
+    private static final long ZERO_FILL_MAX = 16L << 20;
 
     private SegmentFiles() {
     }
@@ -50,7 +56,8 @@ public final class SegmentFiles {
             try (RandomAccessFile raf = new RandomAccessFile(tmp, "rw")) {
                 raf.setLength(0);
             }
-            if (!fallocate(tmp, size)) {
+            boolean allocated = size > ZERO_FILL_MAX && fallocate(tmp, size);
+            if (!allocated) {
                 try (RandomAccessFile raf = new RandomAccessFile(tmp, "rw")) {
                     raf.setLength(0);
                     fillZeros(raf.getChannel(), 0, size);

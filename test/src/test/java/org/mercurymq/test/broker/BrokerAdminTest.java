@@ -144,6 +144,9 @@ class BrokerAdminTest {
         for (int i = 0; i < 16; i++) {
             assertEquals(SendStatus.SEND_OK, producer.send(new Message(topic, "TagA", ("m" + i).getBytes())).getSendStatus());
         }
+        // the consume queues are written by the dispatcher, after SEND_OK: wait until all 16 are visible
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.examineTopicStats(topic).getOffsetTable().values()
+            .stream().mapToLong(TopicOffset::getMaxOffset).sum() == 16);
         TopicStatsTable stats = admin.examineTopicStats(topic);
         assertEquals(8, stats.getOffsetTable().size());
         long sum = 0;
@@ -324,6 +327,8 @@ class BrokerAdminTest {
         producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
         assertEquals(SendStatus.SEND_OK, producer.send(new Message(topic, "TagA", "ok".getBytes())).getSendStatus());
         MessageQueue mq = new MessageQueue(topic, cluster.brokerName(), 0);
+        // dispatched after SEND_OK: the baseline must include it
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.maxOffset(mq) == 1);
         long maxBefore = admin.maxOffset(mq);
 
         MQBrokerException missing = assertThrows(MQBrokerException.class, () -> producer.send(
