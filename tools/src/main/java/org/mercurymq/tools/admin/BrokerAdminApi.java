@@ -1,10 +1,17 @@
 package org.mercurymq.tools.admin;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.mercurymq.common.AclConfig;
+import org.mercurymq.common.DataVersion;
+import org.mercurymq.common.PlainAccessConfig;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.MessageDecoder;
@@ -16,6 +23,7 @@ import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.body.ClusterAclVersionInfo;
 import org.mercurymq.remoting.protocol.body.ConsumeStats;
 import org.mercurymq.remoting.protocol.body.ConsumerConnection;
 import org.mercurymq.remoting.protocol.body.GroupList;
@@ -196,5 +204,73 @@ final class BrokerAdminApi {
         h.setQueueId(queueId);
         h.setCommitOffset(offset);
         remoting.callBroker(addr, AdminRemoting.request(RequestCode.UPDATE_CONSUMER_OFFSET, h));
+    }
+
+    // ---- ACL (codes 50-54, docs/security.md): headers travel as ext fields ----
+
+    void updateAclAccount(String addr, PlainAccessConfig c) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = AdminRemoting.request(RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, null);
+        putIfSet(r, "accessKey", c.getAccessKey());
+        putIfSet(r, "secretKey", c.getSecretKey());
+        putIfSet(r, "whiteRemoteAddress", c.getWhiteRemoteAddress());
+        putIfSet(r, "defaultTopicPerm", c.getDefaultTopicPerm());
+        putIfSet(r, "defaultGroupPerm", c.getDefaultGroupPerm());
+        r.addExtField("admin", String.valueOf(c.isAdmin()));
+        putIfSet(r, "topicPerms", joined(c.getTopicPerms()));
+        putIfSet(r, "groupPerms", joined(c.getGroupPerms()));
+        remoting.callBroker(addr, r);
+    }
+
+    void deleteAclAccount(String addr, String accessKey) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = AdminRemoting.request(RequestCode.DELETE_ACL_CONFIG, null);
+        r.addExtField("accessKey", accessKey);
+        remoting.callBroker(addr, r);
+    }
+
+    void updateGlobalWhiteAddrs(String addr, String globalWhiteAddrs, String aclFileFullPath)
+        throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = AdminRemoting.request(RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, null);
+        r.addExtField("globalWhiteAddrs", globalWhiteAddrs);
+        putIfSet(r, "aclFileFullPath", aclFileFullPath);
+        remoting.callBroker(addr, r);
+    }
+
+    ClusterAclVersionInfo aclVersions(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_BROKER_CLUSTER_ACL_INFO, null));
+        Map<String, String> ext = r.getExtFields() == null ? Collections.emptyMap() : r.getExtFields();
+        ClusterAclVersionInfo info = new ClusterAclVersionInfo();
+        info.setBrokerName(ext.get("brokerName"));
+        info.setBrokerAddr(ext.get("brokerAddr"));
+        info.setClusterName(ext.get("clusterName"));
+        if (ext.get("version") != null) {
+            info.setAclConfigDataVersion(DataVersion.fromJson(JSON.parseObject(ext.get("version"))));
+        }
+        Map<String, DataVersion> all = new LinkedHashMap<>();
+        if (ext.get("allAclFileVersion") != null) {
+            JSONObject files = JSON.parseObject(ext.get("allAclFileVersion"));
+            for (String file : files.keySet()) {
+                all.put(file, DataVersion.fromJson(files.getJSONObject(file)));
+            }
+        }
+        info.setAllAclConfigDataVersion(all);
+        return info;
+    }
+
+    AclConfig aclConfig(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG, null));
+        if (r.getBody() == null) {
+            throw new MQAdminException("broker " + addr + " sent no ACL config");
+        }
+        return JSON.parseObject(new String(r.getBody(), StandardCharsets.UTF_8), AclConfig.class);
+    }
+
+    private static void putIfSet(RemotingCommand r, String key, String value) {
+        if (value != null) {
+            r.addExtField(key, value);
+        }
+    }
+
+    private static String joined(List<String> entries) {
+        return entries == null || entries.isEmpty() ? null : String.join(",", entries);
     }
 }

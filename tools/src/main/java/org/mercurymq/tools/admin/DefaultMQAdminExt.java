@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.mercurymq.common.AclConfig;
+import org.mercurymq.common.PlainAccessConfig;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.MessageExt;
@@ -16,6 +18,7 @@ import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.body.ClusterAclVersionInfo;
 import org.mercurymq.remoting.protocol.body.ClusterInfo;
 import org.mercurymq.remoting.protocol.body.ConsumeStats;
 import org.mercurymq.remoting.protocol.body.ConsumerConnection;
@@ -340,6 +343,45 @@ public class DefaultMQAdminExt {
         throws RemotingException, MQAdminException, InterruptedException {
         started();
         broker.updateBrokerConfig(brokerAddr, properties);
+    }
+
+    // ---- ACL (brokers with aclEnable=true; docs/security.md) ----
+
+    /** Creates the account, or overwrites the given fields of an existing one, in the broker's plain_acl.yml. */
+    public void createAndUpdatePlainAccessConfig(String addr, PlainAccessConfig config)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.updateAclAccount(addr, config);
+    }
+
+    public void deletePlainAccessConfig(String addr, String accessKey)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.deleteAclAccount(addr, accessKey);
+    }
+
+    /** Replaces the global white list of the broker's default ACL file; {@code globalWhiteAddrs} is comma separated. */
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs)
+        throws RemotingException, MQAdminException, InterruptedException {
+        updateGlobalWhiteAddrConfig(addr, globalWhiteAddrs, null);
+    }
+
+    /** As above for the ACL file {@code aclFileFullPath} (absolute, under the broker's home); null means the default file. */
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.updateGlobalWhiteAddrs(addr, globalWhiteAddrs, aclFileFullPath);
+    }
+
+    public ClusterAclVersionInfo examineBrokerClusterAclVersionInfo(String addr)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.aclVersions(addr);
+    }
+
+    public AclConfig examineBrokerClusterAclConfig(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.aclConfig(addr);
     }
 
     // ---- messages ----

@@ -15,6 +15,11 @@ import org.mercurymq.remoting.exception.RemotingConnectException;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.tools.admin.MQAdminException;
+import org.mercurymq.tools.command.acl.ClusterAclConfigVersionListSubCommand;
+import org.mercurymq.tools.command.acl.DeleteAccessConfigSubCommand;
+import org.mercurymq.tools.command.acl.GetAccessConfigSubCommand;
+import org.mercurymq.tools.command.acl.UpdateAccessConfigSubCommand;
+import org.mercurymq.tools.command.acl.UpdateGlobalWhiteAddrSubCommand;
 import org.mercurymq.tools.command.broker.BrokerStatusSubCommand;
 import org.mercurymq.tools.command.broker.GetBrokerConfigCommand;
 import org.mercurymq.tools.command.broker.UpdateBrokerConfigSubCommand;
@@ -74,7 +79,12 @@ public final class MQAdminStartup {
         new ResetOffsetByTimeCommand(),
         new GetNamesrvConfigCommand(),
         new UpdateNamesrvConfigCommand(),
-        new GetBrokerConfigCommand()));
+        new GetBrokerConfigCommand(),
+        new UpdateAccessConfigSubCommand(),
+        new DeleteAccessConfigSubCommand(),
+        new UpdateGlobalWhiteAddrSubCommand(),
+        new ClusterAclConfigVersionListSubCommand(),
+        new GetAccessConfigSubCommand()));
 
     private MQAdminStartup() {
     }
@@ -161,7 +171,7 @@ public final class MQAdminStartup {
 
     private static SubCommand find(String name) {
         for (SubCommand c : COMMANDS) {
-            if (c.commandName().equals(name)) {
+            if (c.commandName().equals(name) || name.equals(c.commandAlias())) {
                 return c;
             }
         }

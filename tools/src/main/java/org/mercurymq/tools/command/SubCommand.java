@@ -7,6 +7,11 @@ import org.apache.commons.cli.Options;
 public interface SubCommand {
     String commandName();
 
+    /** A second name the command answers to, as RocketMQ's aliases; null when none. */
+    default String commandAlias() {
+        return null;
+    }
+
     String commandDesc();
 
     /** Adds this command's options (-n and -h are added by the startup). */
