@@ -36,7 +36,8 @@ public final class InternalProducer {
     }
 
     /** A synchronous send with the producer's default time-out (what DefaultMQProducer#send(Message) does). */
-    public SendResult send(Message msg) throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+    public SendResult send(Message msg)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         return impl.send(msg, sendTimeoutMillis);
     }
 }
