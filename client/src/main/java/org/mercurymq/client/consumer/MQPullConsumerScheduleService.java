@@ -9,7 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.NamespaceUtil;
+import org.mercurymq.client.support.NamespaceUtil;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.remoting.RPCHook;

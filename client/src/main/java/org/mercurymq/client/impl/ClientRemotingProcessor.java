@@ -13,6 +13,7 @@ import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.producer.MQProducerInner;
 import org.mercurymq.client.producer.RequestFutureHolder;
 import org.mercurymq.client.producer.RequestResponseFuture;
+import org.mercurymq.client.support.NamespaceUtil;
 import org.mercurymq.common.message.BodyCompression;
 import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;

@@ -1,6 +1,5 @@
 package org.mercurymq.client.latency;
 
-import org.mercurymq.client.impl.producer.TopicPublishInfo;
 import org.mercurymq.common.message.MessageQueue;
 
 /**
@@ -47,7 +46,7 @@ public class MQFaultStrategy {
         this.sendLatencyFaultEnable = sendLatencyFaultEnable;
     }
 
-    public MessageQueue selectOneMessageQueue(final TopicPublishInfo tpInfo, final String lastBrokerName) {
+    public MessageQueue selectOneMessageQueue(final PublishQueues tpInfo, final String lastBrokerName) {
         if (!sendLatencyFaultEnable) {
             return tpInfo.selectOneMessageQueue(lastBrokerName);
         }

@@ -9,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mercurymq.test.harness.JvmProcess;
@@ -25,6 +31,53 @@ class LayeringTest {
     /** Split so that this file does not itself carry the phrase it looks for. */
     private static final String ASF_HEADER = "Licensed to the Apache " + "Software Foundation";
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    /** A fully qualified type name written in code (not imported): lower-case segments, then a class name. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z]\\w*\\.)+[A-Z]\\w*)");
+    private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+    private static final String CLIENT = "org.mercurymq.client";
+
+    /**
+     * Package dependencies of client/ that still close import cycles, each with the reason it is still there. The
+     * intended order, bottom to top, is: support, client (settings, shared value types), hook, consumer.rebalance,
+     * latency, impl, impl.factory, impl.producer, impl.consumer, consumer.store, trace, trace.hook, producer, consumer
+     * (docs/client.md, "Layers"); the edges below point upwards ("client" is the root package). Without them the
+     * package graph must be acyclic, so a new upward dependency fails this test; an entry that no longer exists must
+     * be removed from the list.
+     */
+    static final Map<String, String> ALLOWED_CLIENT_CYCLE_EDGES = new LinkedHashMap<>();
+
+    private static void allowEdges(String reason, String... edges) {
+        for (String e : edges) {
+            ALLOWED_CLIENT_CYCLE_EDGES.put(e, reason);
+        }
+    }
+
+    static {
+        allowEdges("RocketMQ's API puts the result, callback and listener types (SendResult, SendCallback, PullResult, "
+                + "PullCallback, LocalTransactionState, AllocateMessageQueueStrategy, ...) in the same packages as the "
+                + "facades; the engine, hooks and tracing must use them and ClientApiSurfaceTest pins their packages. "
+                + "Also, as in RocketMQ, the engines are constructed from the facades and read their settings "
+                + "from them (DefaultMQProducerImpl(DefaultMQProducer, RPCHook), ...) and the trace producer is "
+                + "a DefaultMQProducer",
+            "impl -> producer", "impl -> consumer", "impl.producer -> producer", "impl.consumer -> consumer",
+            "hook -> producer", "trace -> producer", "trace.hook -> producer", "consumer.rebalance -> consumer");
+        allowEdges("public API signatures of RocketMQ 4.9.7 name engine types: SendMessageContext#getProducer() "
+                + "returns DefaultMQProducerImpl, the contexts carry CommunicationMode, RemoteBrokerOffsetStore and "
+                + "LocalFileOffsetStore are constructed with an MQClientInstance (the engine creates the stores)",
+            "hook -> impl", "hook -> impl.producer", "impl.consumer -> consumer.store");
+        allowEdges("public static helpers of the root package work through facades: MQHelper.resetOffsetByTimestamp "
+                + "uses a DefaultMQPullConsumer and its OffsetStore, Validators.checkMessage takes a DefaultMQProducer",
+            "client -> consumer", "client -> consumer.store", "client -> producer");
+        allowEdges("client.impl mixes the remoting API below the factory (MQClientAPIImpl, CommunicationMode, "
+                + "FindBrokerResult) with services above it (MQAdminImpl, ClientRemotingProcessor, MQClientManager); "
+                + "splitting the package is not done yet",
+            "impl -> impl.factory", "impl -> impl.producer", "impl -> impl.consumer");
+        allowEdges("MQClientInstance owns the pull and rebalance services and keeps the producer and consumer tables "
+                + "typed by MQProducerInner/MQConsumerInner, while producers and consumers are handed the instance; "
+                + "moving those interfaces and services below the factory is not done yet",
+            "impl.factory -> impl.producer", "impl.factory -> impl.consumer");
+    }
 
     @ParameterizedTest(name = "{0} does not import {1}")
     @CsvSource({
@@ -71,6 +124,133 @@ class LayeringTest {
             throw new UncheckedIOException(e);
         }
         assertEquals(List.of(), pasted);
+    }
+
+    /**
+     * No package-level import cycle in client/ (strongly connected components of more than one package) other than
+     * through the listed edges: the graph is built from the imports and the fully qualified names in the main sources.
+     */
+    @Test
+    void clientHasNoPackageCycles() {
+        Map<String, Map<String, Set<String>>> graph = clientPackageGraph();
+        List<String> stale = new ArrayList<>();
+        for (String edge : ALLOWED_CLIENT_CYCLE_EDGES.keySet()) {
+            String[] ends = edge.split(" -> ");
+            Map<String, Set<String>> out = graph.get(clientPackage(ends[0]));
+            if (out == null || out.remove(clientPackage(ends[1])) == null) {
+                stale.add(edge);
+            }
+        }
+        assertEquals(List.of(), stale, "allow-listed edges that no longer exist: remove them from the list");
+        List<String> cycles = new ArrayList<>();
+        for (Set<String> scc : stronglyConnected(graph)) {
+            if (scc.size() < 2) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder("cycle " + scc + ":");
+            for (String from : scc) {
+                for (Map.Entry<String, Set<String>> to : graph.get(from).entrySet()) {
+                    if (scc.contains(to.getKey())) {
+                        sb.append("\n  ").append(from).append(" -> ").append(to.getKey())
+                            .append(" via ").append(to.getValue());
+                    }
+                }
+            }
+            cycles.add(sb.toString());
+        }
+        assertEquals(List.of(), cycles, "package import cycles in client/ (docs/client.md, Layers)");
+    }
+
+    /** "client" is the root package, "impl.factory" stands for org.mercurymq.client.impl.factory. */
+    private static String clientPackage(String shortName) {
+        return shortName.equals("client") ? CLIENT : CLIENT + "." + shortName;
+    }
+
+    /** package -> (package it uses -> the source files and names that use it). */
+    private static Map<String, Map<String, Set<String>>> clientPackageGraph() {
+        Path sources = JvmProcess.repoRoot().resolve("client/src/main/java");
+        Map<Path, String> packageOf = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
+                Matcher m = PACKAGE.matcher(read(p));
+                packageOf.put(p, m.find() ? m.group(1) : "");
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> packages = new TreeSet<>(packageOf.values());
+        Map<String, Map<String, Set<String>>> graph = new TreeMap<>();
+        packages.forEach(p -> graph.put(p, new TreeMap<>()));
+        packageOf.forEach((file, pkg) -> {
+            String code = COMMENTS.matcher(read(file)).replaceAll(" ");
+            Set<String> names = new TreeSet<>();
+            Matcher imports = IMPORT.matcher(code);
+            while (imports.find()) {
+                names.add(imports.group(2));
+            }
+            Matcher qualified = QUALIFIED.matcher(code);
+            while (qualified.find()) {
+                names.add(qualified.group(1));
+            }
+            for (String name : names) {
+                String target = longestPackagePrefix(name, packages);
+                if (target != null && !target.equals(pkg)) {
+                    graph.get(pkg).computeIfAbsent(target, k -> new TreeSet<>())
+                        .add(file.getFileName() + ":" + name.substring(name.lastIndexOf('.') + 1));
+                }
+            }
+        });
+        return graph;
+    }
+
+    private static String longestPackagePrefix(String name, Set<String> packages) {
+        String candidate = name;
+        while (!candidate.isEmpty()) {
+            if (packages.contains(candidate)) {
+                return candidate;
+            }
+            int dot = candidate.lastIndexOf('.');
+            candidate = dot < 0 ? "" : candidate.substring(0, dot);
+        }
+        return null;
+    }
+
+    /** Tarjan's algorithm (recursive: the graph has a few dozen packages). */
+    private static List<Set<String>> stronglyConnected(Map<String, Map<String, Set<String>>> graph) {
+        Map<String, Integer> index = new TreeMap<>();
+        Map<String, Integer> low = new TreeMap<>();
+        List<String> stack = new ArrayList<>();
+        List<Set<String>> result = new ArrayList<>();
+        for (String v : graph.keySet()) {
+            if (!index.containsKey(v)) {
+                strongConnect(v, graph, index, low, stack, result);
+            }
+        }
+        return result;
+    }
+
+    private static void strongConnect(String v, Map<String, Map<String, Set<String>>> graph, Map<String, Integer> index,
+                                      Map<String, Integer> low, List<String> stack, List<Set<String>> result) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.add(v);
+        for (String w : graph.get(v).keySet()) {
+            if (!index.containsKey(w)) {
+                strongConnect(w, graph, index, low, stack, result);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (stack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> scc = new TreeSet<>();
+            String w;
+            do {
+                w = stack.remove(stack.size() - 1);
+                scc.add(w);
+            } while (!w.equals(v));
+            result.add(scc);
+        }
     }
 
     private static String read(Path p) {

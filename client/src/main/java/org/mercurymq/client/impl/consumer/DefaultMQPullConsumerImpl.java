@@ -273,7 +273,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
             MessageAccessor.setReconsumeTime(retry, String.valueOf(msg.getReconsumeTimes() + 1));
             MessageAccessor.setMaxReconsumeTimes(retry, String.valueOf(config.getMaxReconsumeTimes()));
             retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
-            mQClientFactory.getDefaultMQProducer().send(retry);
+            mQClientFactory.getInternalProducer().send(retry);
         }
     }
 

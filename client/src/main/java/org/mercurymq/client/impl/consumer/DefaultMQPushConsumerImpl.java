@@ -297,7 +297,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             LOG.warn("send-back of {} to {} failed ({}), re-sending it to the retry topic", msg.getMsgId(), brokerAddr, e.toString());
             Message retry = retryMessage(msg, msg.getReconsumeTimes() + 1);
             retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
-            mQClientFactory.getDefaultMQProducer().send(retry);
+            mQClientFactory.getInternalProducer().send(retry);
         }
     }
 
@@ -317,7 +317,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         try {
             Message retry = retryMessage(msg, msg.getReconsumeTimes());
             retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
-            mQClientFactory.getDefaultMQProducer().send(retry);
+            mQClientFactory.getInternalProducer().send(retry);
             return true;
         } catch (Exception e) {
             LOG.warn("sending {} to the retry topic failed: {}", msg.getMsgId(), e.toString());

@@ -26,10 +26,9 @@ import org.mercurymq.client.impl.MQClientManager;
 import org.mercurymq.client.impl.consumer.MQConsumerInner;
 import org.mercurymq.client.impl.consumer.PullMessageService;
 import org.mercurymq.client.impl.consumer.RebalanceService;
+import org.mercurymq.client.impl.producer.InternalProducer;
 import org.mercurymq.client.impl.producer.MQProducerInner;
 import org.mercurymq.client.impl.producer.TopicPublishInfo;
-import org.mercurymq.client.producer.DefaultMQProducer;
-import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
@@ -68,7 +67,7 @@ public class MQClientInstance {
     private final ExecutorService remotingRequestExecutor;
     private final PullMessageService pullMessageService;
     private final RebalanceService rebalanceService;
-    private final DefaultMQProducer defaultMQProducer;
+    private final InternalProducer internalProducer;
     private final BrokerHeartbeat heartbeat;
     private final Clock clock;
     private ServiceState serviceState = ServiceState.CREATE_JUST;
@@ -100,8 +99,7 @@ public class MQClientInstance {
             new LinkedBlockingQueue<Runnable>(10000), new NamedThreadFactory("ClientRemotingProcessor", true));
         this.pullMessageService = new PullMessageService(this);
         this.rebalanceService = new RebalanceService(this);
-        this.defaultMQProducer = new DefaultMQProducer(GroupNames.CLIENT_INNER_PRODUCER_GROUP);
-        this.defaultMQProducer.resetClientConfig(clientConfig);
+        this.internalProducer = new InternalProducer(clientConfig);
         this.heartbeat = new BrokerHeartbeat(clientId, mQClientAPIImpl, routes, producerTable, consumerTable,
             clientConfig.getMqClientApiTimeout());
         ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
@@ -123,7 +121,7 @@ public class MQClientInstance {
                     startScheduledTasks();
                     pullMessageService.start();
                     rebalanceService.start();
-                    defaultMQProducer.getDefaultMQProducerImpl().start(false);
+                    internalProducer.start();
                     serviceState = ServiceState.RUNNING;
                     LOG.info("client instance {} started", clientId);
                     break;
@@ -166,7 +164,7 @@ public class MQClientInstance {
             if (serviceState != ServiceState.RUNNING) {
                 return;
             }
-            defaultMQProducer.getDefaultMQProducerImpl().shutdown(false);
+            internalProducer.shutdown();
             serviceState = ServiceState.SHUTDOWN_ALREADY;
             pullMessageService.shutdown();
             scheduledExecutorService.shutdownNow();
@@ -229,7 +227,7 @@ public class MQClientInstance {
     }
 
     public boolean updateTopicRouteInfoFromNameServer(String topic) {
-        return updateTopicRouteInfoFromNameServer(topic, false, null);
+        return updateTopicRouteInfoFromNameServer(topic, false, null, 0);
     }
 
     /**
@@ -238,7 +236,8 @@ public class MQClientInstance {
      * behaviour.md §3) and, when it changed, hands it to every producer and consumer. Failures are
      * recorded for {@link #routeFailure(String)} and logged; returns whether the route changed.
      */
-    public boolean updateTopicRouteInfoFromNameServer(String topic, boolean isDefault, DefaultMQProducer producer) {
+    public boolean updateTopicRouteInfoFromNameServer(String topic, boolean isDefault, String createTopicKey,
+        int defaultTopicQueueNums) {
         try {
             if (!lockNamesrv.tryLock(LOCK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
                 LOG.warn("route update of {}: name server lock busy", topic);
@@ -249,7 +248,7 @@ public class MQClientInstance {
             return false;
         }
         try {
-            TopicRouteData route = fetchRoute(topic, isDefault, producer);
+            TopicRouteData route = fetchRoute(topic, isDefault, createTopicKey, defaultTopicQueueNums);
             if (route == null) {
                 return false;
             }
@@ -293,25 +292,25 @@ public class MQClientInstance {
         return false;
     }
 
-    private TopicRouteData fetchRoute(String topic, boolean isDefault, DefaultMQProducer producer)
+    private TopicRouteData fetchRoute(String topic, boolean isDefault, String createTopicKey, int defaultTopicQueueNums)
         throws MQClientException, RemotingException, InterruptedException {
         long timeout = clientConfig.getMqClientApiTimeout();
-        if (!isDefault || producer == null) {
+        if (!isDefault || createTopicKey == null) {
             TopicRouteData route = mQClientAPIImpl.getTopicRouteInfoFromNameServer(topic, timeout, true);
             if (route == null) {
                 routeFailures.put(topic, "the name server has no route for topic " + topic);
             }
             return route;
         }
-        TopicRouteData template = mQClientAPIImpl.getTopicRouteInfoFromNameServer(producer.getCreateTopicKey(), timeout, true);
+        TopicRouteData template = mQClientAPIImpl.getTopicRouteInfoFromNameServer(createTopicKey, timeout, true);
         if (template == null) {
             routeFailures.put(topic, "the name server has no route for topic " + topic + " nor for the auto-create key "
-                + producer.getCreateTopicKey() + " (is autoCreateTopicEnable off?)");
+                + createTopicKey + " (is autoCreateTopicEnable off?)");
             return null;
         }
         List<QueueData> queues = new ArrayList<QueueData>();
         for (QueueData qd : template.getQueueDatas()) {
-            int n = Math.min(producer.getDefaultTopicQueueNums(), qd.getReadQueueNums());
+            int n = Math.min(defaultTopicQueueNums, qd.getReadQueueNums());
             queues.add(new QueueData(qd.getBrokerName(), n, n, qd.getPerm(), qd.getTopicSysFlag()));
         }
         return new TopicRouteData(template.getOrderTopicConf(), queues, template.getBrokerDatas(), template.getFilterServerTable());
@@ -472,7 +471,7 @@ public class MQClientInstance {
     }
 
     /** The internal producer (group CLIENT_INNER_PRODUCER) used for consumer retries. */
-    public DefaultMQProducer getDefaultMQProducer() {
-        return defaultMQProducer;
+    public InternalProducer getInternalProducer() {
+        return internalProducer;
     }
 }

@@ -297,7 +297,8 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         if (info.isHaveTopicRouterInfo() || info.ok()) {
             return info;
         }
-        mQClientFactory.updateTopicRouteInfoFromNameServer(topic, true, defaultMQProducer);
+        mQClientFactory.updateTopicRouteInfoFromNameServer(topic, true, defaultMQProducer.getCreateTopicKey(),
+            defaultMQProducer.getDefaultTopicQueueNums());
         return topicPublishInfoTable.get(topic);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.mercurymq.client.common.ThreadLocalIndex;
+import org.mercurymq.client.latency.PublishQueues;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.route.BrokerData;
@@ -14,7 +15,7 @@ import org.mercurymq.remoting.protocol.route.TopicRouteData;
  * The queues a producer may send a topic's messages to, built from its route (behaviour.md §4), and
  * the per-thread round-robin over them. Immutable list; thread-safe.
  */
-public class TopicPublishInfo {
+public class TopicPublishInfo implements PublishQueues {
     private final boolean orderTopic;
     private final boolean haveTopicRouterInfo;
     private final List<MessageQueue> messageQueueList;
@@ -89,10 +90,12 @@ public class TopicPublishInfo {
         return haveTopicRouterInfo;
     }
 
+    @Override
     public List<MessageQueue> getMessageQueueList() {
         return messageQueueList;
     }
 
+    @Override
     public ThreadLocalIndex getSendWhichQueue() {
         return sendWhichQueue;
     }
@@ -102,6 +105,7 @@ public class TopicPublishInfo {
     }
 
     /** The next queue in the round-robin, preferring a broker other than {@code lastBrokerName} (a retry). */
+    @Override
     public MessageQueue selectOneMessageQueue(String lastBrokerName) {
         if (messageQueueList.isEmpty()) {
             return null;
@@ -117,6 +121,7 @@ public class TopicPublishInfo {
         return selectOneMessageQueue();
     }
 
+    @Override
     public MessageQueue selectOneMessageQueue() {
         return messageQueueList.get(sendWhichQueue.incrementAndGet() % messageQueueList.size());
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.mercurymq.client.consumer.listener.ConsumeReturnType;
 import org.mercurymq.client.hook.ConsumeMessageContext;
 import org.mercurymq.client.hook.ConsumeMessageHook;
-import org.mercurymq.client.impl.NamespaceUtil;
+import org.mercurymq.client.support.NamespaceUtil;
 import org.mercurymq.client.impl.consumer.ConsumeMessageHooks;
 import org.mercurymq.client.trace.TraceBean;
 import org.mercurymq.client.trace.TraceContext;

@@ -3,7 +3,7 @@ package org.mercurymq.client.trace.hook;
 import java.util.ArrayList;
 import org.mercurymq.client.hook.EndTransactionContext;
 import org.mercurymq.client.hook.EndTransactionHook;
-import org.mercurymq.client.impl.NamespaceUtil;
+import org.mercurymq.client.support.NamespaceUtil;
 import org.mercurymq.client.impl.producer.DefaultMQProducerImpl;
 import org.mercurymq.client.trace.AsyncTraceDispatcher;
 import org.mercurymq.client.trace.TraceBean;

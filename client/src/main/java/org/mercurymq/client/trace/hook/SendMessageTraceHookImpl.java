@@ -3,7 +3,7 @@ package org.mercurymq.client.trace.hook;
 import java.util.ArrayList;
 import org.mercurymq.client.hook.SendMessageContext;
 import org.mercurymq.client.hook.SendMessageHook;
-import org.mercurymq.client.impl.NamespaceUtil;
+import org.mercurymq.client.support.NamespaceUtil;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;
 import org.mercurymq.client.trace.AsyncTraceDispatcher;

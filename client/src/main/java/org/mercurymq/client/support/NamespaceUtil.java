@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.support;
 
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.TopicValidator;

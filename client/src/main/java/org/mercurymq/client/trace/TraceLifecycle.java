@@ -1,8 +1,7 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.trace;
 
 import org.mercurymq.client.ClientConfig;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.trace.TraceDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

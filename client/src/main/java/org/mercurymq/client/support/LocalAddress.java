@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.support;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
