@@ -27,8 +27,16 @@ final class OfficialClients implements AutoCloseable {
         this.namesrvAddr = namesrvAddr;
     }
 
+    /**
+     * Unique per test JVM, not only per test: a broadcasting consumer keeps its offsets in a local file named
+     * after its instance and group, and the official client fixes that file's directory when the class is first
+     * loaded, which an earlier test may have done before our localOffsetStoreDir was set. A later run reusing
+     * the same names would resume at a stale offset.
+     */
+    private static final String RUN = Long.toString(System.nanoTime() & 0xffffffL, 36);
+
     static String unique(String prefix) {
-        return prefix + "-" + SEQ.incrementAndGet();
+        return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
     }
 
     DefaultMQProducer producer(String group) throws Exception {
