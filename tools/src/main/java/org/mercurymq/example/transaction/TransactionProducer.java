@@ -39,7 +39,8 @@ public class TransactionProducer {
                 System.out.printf("%s%n", sendResult);
             }
             System.out.printf("waiting %d s for the broker's check-backs%n", stayUpSeconds);
-            Thread.sleep(TimeUnit.SECONDS.toMillis(stayUpSeconds));
+            // stay up so the broker can call back for the UNKNOW transactions
+            new java.util.concurrent.CountDownLatch(1).await(stayUpSeconds, TimeUnit.SECONDS);
         } finally {
             producer.shutdown();
         }

@@ -27,7 +27,7 @@ import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
 /**
  * Issues PULL_MESSAGE for a consumer group and post-processes replies: decodes the messages, filters
  * them again by tag string (the broker filters by tag hash only), adds MIN_OFFSET/MAX_OFFSET, and
- * remembers the broker id the reply suggests for the next pull of that queue (behaviour.md §4, §6). Filter
+ * remembers the broker id the reply suggests for the next pull of that queue (docs/client.md). Filter
  * hooks see each reply's messages after the tag filter.
  * Thread-safe.
  */

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The producer engine behind {@link DefaultMQProducer}: finds a topic's publish queues (falling back to
  * TBW102, behaviour.md §3), picks a queue, sends sync / async / oneway and retries as RocketMQ 4.9.7 does
- * (codes.md). Input is validated on the caller's thread before anything is sent. Hooks run around every attempt
+ * (docs/client.md). Input is validated on the caller's thread before anything is sent. Hooks run around every attempt
  * ({@link ProducerHooks}); a TransactionMQProducer's transactions go through {@link TransactionSupport}. Thread-safe.
  */
 public class DefaultMQProducerImpl implements MQProducerInner {
