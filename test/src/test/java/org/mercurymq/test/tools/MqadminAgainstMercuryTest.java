@@ -98,6 +98,11 @@ class MqadminAgainstMercuryTest {
         String[] status = ok("topicStatus", "-t", "AdminTopic8").out.split("\n");
         assertEquals(9, status.length, String.join("\n", status));
         assertTrue(status[8].startsWith(String.format("%-32s  %-4d  %-20d  %-20d", cluster.brokerName(), 7, 0, 0)), status[8]);
+        // the official 4.9.7 mqadmin prints the same route table and status table
+        List<String> official = new OfficialMqadmin(dir, ns, null).runAll(OfficialMqadmin.commands(
+            new String[] {"topicRoute", "-t", "AdminTopic8", "-l"}, new String[] {"topicStatus", "-t", "AdminTopic8"}));
+        assertEquals(official.get(0), list.out);
+        assertEquals(official.get(1), String.join("\n", status) + "\n");
 
         ok("deleteTopic", "-t", "AdminTopic8", "-c", CLUSTER);
         await().atMost(WAIT).until(() -> admin("topicRoute", "-t", "AdminTopic8").exitCode == 1);
