@@ -54,6 +54,7 @@ public final class CommitLog {
     private final StorageFaults faults;
     private final MappedFileQueue mappedFileQueue;
     private final CommitLogFlusher flusher;
+    private final boolean syncFlush;
     private final ReentrantLock putLock = new ReentrantLock();
     private final Map<String, Long> topicQueueTable = new HashMap<>();
     private final ThreadLocal<StoredRecordEncoder> encoders;
@@ -73,7 +74,8 @@ public final class CommitLog {
         // flush periods are machine time, not the store's (possibly test-driven) business clock: a clock jump
         // must not trigger a thorough flush that pins segments while retention deletes them
         LongSupplier machineTime = System::currentTimeMillis;
-        if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
+        this.syncFlush = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
+        if (syncFlush) {
             this.flusher = new GroupCommitService(mappedFileQueue, checkpoint, faults, machineTime);
         } else {
             this.flusher = new AsyncFlusher(mappedFileQueue, checkpoint, faults, machineTime,
@@ -352,6 +354,16 @@ public final class CommitLog {
 
     public long getFlushedWhere() {
         return mappedFileQueue.getFlushedWhere();
+    }
+
+    /**
+     * Where the dispatcher may read up to. Under SYNC_FLUSH only what has been forced to disk: a consumer
+     * must never receive a message that a power cut can still take away and whose producer may yet be
+     * answered FLUSH_DISK_TIMEOUT (RocketMQ dispatches past the flushed offset here; docs/reliability.md,
+     * "SYNC_FLUSH visibility"). Under ASYNC_FLUSH everything written.
+     */
+    public long dispatchableEnd() {
+        return syncFlush ? mappedFileQueue.getFlushedWhere() : mappedFileQueue.getMaxOffset();
     }
 
     /**

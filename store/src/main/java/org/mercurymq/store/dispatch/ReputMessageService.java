@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single dispatcher thread: reads commit-log records from {@code reputFromOffset} up to the readable
- * end, writes their consume-queue entries and index keys, then tells the arriving-message listener.
+ * The single dispatcher thread: reads commit-log records from {@code reputFromOffset} up to the
+ * dispatchable end ({@link CommitLog#dispatchableEnd()}: the flushed offset under SYNC_FLUSH), writes their consume-queue entries and index keys, then tells the arriving-message listener.
  * Polls every millisecond; re-dispatching already written records is harmless (both targets skip them).
  * Anything else thrown ends the thread and makes the store read-only (see {@link ServiceThread}).
  * Thread-safe.
@@ -125,7 +125,8 @@ public final class ReputMessageService extends ServiceThread {
     }
 
     private void dispatchReadable() {
-        while (reputFromOffset < commitLog.getMaxOffset()) {
+        long end = commitLog.dispatchableEnd();
+        while (reputFromOffset < end) {
             long min = commitLog.getMinOffset();
             if (reputFromOffset < min) {
                 LOG.warn("dispatch offset {} is below the commit-log min {}, jumping", reputFromOffset, min);
@@ -136,7 +137,7 @@ public final class ReputMessageService extends ServiceThread {
                 return;
             }
             try {
-                if (!dispatchBuffer(data.getByteBuffer())) {
+                if (!dispatchBuffer(data.getByteBuffer(), end)) {
                     return;
                 }
             } finally {
@@ -145,11 +146,17 @@ public final class ReputMessageService extends ServiceThread {
         }
     }
 
-    /** Returns false when dispatch must stop (invalid bytes). */
-    private boolean dispatchBuffer(ByteBuffer buf) {
+    /** Returns false when dispatch must stop (invalid bytes, or {@code end} reached). */
+    private boolean dispatchBuffer(ByteBuffer buf, long end) {
         while (buf.hasRemaining()) {
             long offset = reputFromOffset;
+            if (offset >= end) {
+                return false;
+            }
             DispatchRequest req = reader.read(buf, offset, false);
+            if (req.isSuccess() && offset + req.getMsgSize() > end) {
+                return false;
+            }
             if (req.isSuccess() && req.getMsgSize() > 0) {
                 dispatch(req);
                 reputFromOffset = offset + req.getMsgSize();
