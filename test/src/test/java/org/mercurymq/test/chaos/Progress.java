@@ -12,6 +12,22 @@ public final class Progress {
     private Progress() {
     }
 
+    /**
+     * Prints a progress line and appends it, time-stamped, to {@code target/chaos-progress.txt}: surefire
+     * keeps a test's stdout until the test ends, and a long run should be watchable while it runs.
+     */
+    public static void note(String runName, String text) {
+        String line = java.time.Instant.now() + " " + runName + ": " + text;
+        System.out.println(line);
+        try {
+            java.nio.file.Files.write(ChaosReport.targetDir().resolve("chaos-progress.txt"),
+                (line + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            System.out.println("cannot append to chaos-progress.txt: " + e.getMessage());
+        }
+    }
+
     public static void awaitAcks(History history, List<String> brokerNames, int n, Duration timeout) {
         Map<String, Long> base = new HashMap<>();
         brokerNames.forEach(b -> base.put(b, history.okCount(b)));
