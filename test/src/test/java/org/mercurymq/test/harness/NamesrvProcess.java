@@ -37,7 +37,7 @@ public final class NamesrvProcess implements ClusterNode {
 
     /** Starts a node called {@code nodeName} with the given launch options and waits for the boot line. */
     public static NamesrvProcess start(String nodeName, Path dir, LaunchOptions launch, String... extraConfig) {
-        int port = FreePort.next();
+        int port = FreePort.nextStable();
         StringBuilder conf = new StringBuilder()
             .append("listenPort=").append(port).append('\n')
             .append("bindAddress=").append(launch.host()).append('\n')
