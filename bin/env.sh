@@ -11,16 +11,21 @@ else
   JAVA=java
 fi
 
-if [ -d "$MERCURY_HOME/lib" ]; then
-  MERCURY_LIB="$MERCURY_HOME/lib"
+if [ -n "$MERCURY_CLASSPATH" ]; then
+  # A classpath given by the caller wins (the script tests run bin/ against the build's classes this way).
+  MERCURY_LIB=""
 else
-  MERCURY_LIB=$(ls -d "$MERCURY_HOME"/distribution/target/mercury-*/mercury-*/lib 2>/dev/null | head -n 1)
+  if [ -d "$MERCURY_HOME/lib" ]; then
+    MERCURY_LIB="$MERCURY_HOME/lib"
+  else
+    MERCURY_LIB=$(ls -d "$MERCURY_HOME"/distribution/target/mercury-*/mercury-*/lib 2>/dev/null | head -n 1)
+  fi
+  if [ -z "$MERCURY_LIB" ] || [ ! -d "$MERCURY_LIB" ]; then
+    echo "No lib/ directory found. In a source tree, build first: mvn -B -DskipTests package" >&2
+    exit 1
+  fi
+  MERCURY_CLASSPATH="$MERCURY_LIB/*"
 fi
-if [ -z "$MERCURY_LIB" ] || [ ! -d "$MERCURY_LIB" ]; then
-  echo "No lib/ directory found. In a source tree, build first: mvn -B -DskipTests package" >&2
-  exit 1
-fi
-MERCURY_CLASSPATH="$MERCURY_LIB/*"
 
 MERCURY_LOG_DIR="${MERCURY_LOG_DIR:-$HOME/logs/mercurylogs}"
 MERCURY_PID_DIR="${MERCURY_PID_DIR:-$MERCURY_HOME/run}"

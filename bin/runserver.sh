@@ -21,9 +21,19 @@ JAVA_OPT="$JAVA_OPT -Dmercury.home=$MERCURY_HOME -Dmercury.log.dir=$MERCURY_LOG_
 JAVA_OPT="$JAVA_OPT -Dlogback.configurationFile=$MERCURY_HOME/conf/logback_$ROLE.xml"
 
 mkdir -p "$MERCURY_LOG_DIR"
-if [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ]; then
-  # One pid file per daemon so mqshutdown stops exactly what this installation started.
+# -p/-m/-h only print and exit: they start no daemon and get no pid file.
+DAEMON=yes
+for a in "$@"; do
+  case $a in
+    -p|-m|-h|--help|--printConfigItem|--printImportantConfig) DAEMON=no ;;
+  esac
+done
+if [ $DAEMON = yes ] && { [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ]; }; then
+  # One pid file per daemon so mqshutdown stops exactly what this installation started. The JVM gets the
+  # file's absolute path as -Dmercury.pid.file: mqshutdown checks for it in the process's command line before
+  # signalling, and the daemon deletes the file when it stops or fails to start.
   mkdir -p "$MERCURY_PID_DIR"
+  MERCURY_PID_DIR=$(cd "$MERCURY_PID_DIR" && pwd)
   PID_FILE="$MERCURY_PID_DIR/$ROLE-$$.pid"
   echo $$ > "$PID_FILE"
   JAVA_OPT="$JAVA_OPT -Dmercury.pid.file=$PID_FILE"

@@ -376,7 +376,7 @@ public final class BrokerController {
             c.brokerIP2() + ":" + haPort);
         NameServerRegistrar registrar = new NameServerRegistrar(outerAPI, config, topics::snapshot, identity);
         if (!c.isMaster() && blank(storeConfig.haMasterAddress())) {
-            // behaviour.md section 11: without haMasterAddress a slave replicates from the address the name server names
+            // docs/protocol/behaviour.md section 11: without haMasterAddress a slave replicates from the address the name server names
             registrar.setHaServerAddrListener(messageStore::updateHaMasterAddress);
         }
         topics.setChangeListener(registrar::registerOnChange);

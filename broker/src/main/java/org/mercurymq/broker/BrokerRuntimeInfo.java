@@ -10,7 +10,7 @@ import org.mercurymq.common.MQVersion;
 import org.mercurymq.store.MessageStore;
 
 /**
- * The GET_BROKER_RUNTIME_INFO table (behaviour.md §13): the store's statistics plus the broker's version,
+ * The GET_BROKER_RUNTIME_INFO table (docs/protocol/behaviour.md §13): the store's statistics plus the broker's version,
  * message totals, request queue sizes and head waiting times. Thread-safe.
  */
 final class BrokerRuntimeInfo implements Supplier<Map<String, String>> {

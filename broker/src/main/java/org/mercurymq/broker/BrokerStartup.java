@@ -13,6 +13,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.config.StartupFailure;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,11 @@ public final class BrokerStartup {
     /** {@link #run} result meaning "the broker is running". */
     static final int RUNNING = -1;
     public static final String PID_FILE_PROPERTY = "mercury.pid.file";
+    /**
+     * System property that conf/logback_broker.xml prints in every line ({@code %property{...}}), so the logs of
+     * several brokers on one host tell them apart; "-" until the configuration names the broker.
+     */
+    public static final String LOG_BROKER_NAME_PROPERTY = "mercury.brokerName";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -42,9 +48,12 @@ public final class BrokerStartup {
     }
 
     public static void main(String[] args) {
+        System.setProperty(LOG_BROKER_NAME_PROPERTY, "-");
         BrokerStartup startup = new BrokerStartup(System.out, System.err, new BrokerConfigLoader());
         int exit = startup.run(args);
         if (exit != RUNNING) {
+            // a failed start leaves no pid file behind for mqshutdown to trip over (docs/deployment.md)
+            deletePidFile();
             System.exit(exit);
         }
         BrokerController running = startup.controller;
@@ -120,6 +129,7 @@ public final class BrokerStartup {
             err.println("Invalid broker configuration: " + e.getMessage());
             return 1;
         }
+        System.setProperty(LOG_BROKER_NAME_PROPERTY, config.brokerName());
         if (cmd.hasOption('p')) {
             out.print(config.config().toPropertiesText());
             out.flush();
@@ -137,6 +147,13 @@ public final class BrokerStartup {
         try {
             c.start();
         } catch (IOException | RuntimeException | Error e) {
+            String expected = expectedFailures(config).explain(e);
+            if (expected != null) {
+                // the operator fixes this with one key: one line on the console, the details in the log file only
+                LOG.warn("The broker failed to start: {}", expected, e);
+                err.println("The broker failed to start: " + expected);
+                return 1;
+            }
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.error("The broker failed to start: {}", reason, e);
             err.println("The broker failed to start: " + reason);
@@ -152,6 +169,16 @@ public final class BrokerStartup {
         out.println(tip);
         out.flush();
         return RUNNING;
+    }
+
+    /** The broker's ports and store, each with the key that moves it. */
+    static StartupFailure expectedFailures(BrokerConfig config) {
+        Map<Integer, String> keyByPort = new LinkedHashMap<>();
+        int port = config.listenPort();
+        keyByPort.put(port, "listenPort (the broker also uses listenPort-2 and haListenPort)");
+        keyByPort.put(port - 2, "listenPort (the broker's VIP port is listenPort-2)");
+        keyByPort.put(config.haListenPort(), "haListenPort (default listenPort+1)");
+        return StartupFailure.of(keyByPort, "storePathRootDir (and storePathCommitLog)");
     }
 
     private void printUsage() {

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Producer and consumer group names with a built-in meaning (behaviour.md §1). Stateless and thread-safe. */
+/** Producer and consumer group names with a built-in meaning (docs/protocol/behaviour.md §1). Stateless and thread-safe. */
 public final class GroupNames {
     /** The producer group every client instance uses internally (send-back, reply). */
     public static final String CLIENT_INNER_PRODUCER_GROUP = "CLIENT_INNER_PRODUCER";

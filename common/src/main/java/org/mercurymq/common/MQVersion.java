@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * RocketMQ release ordinals carried in every command's {@code version} field (remoting.md §7).
+ * RocketMQ release ordinals carried in every command's {@code version} field (docs/protocol/remoting.md §7).
  * Only the ordinals the protocol rules use are named here. Stateless and thread-safe.
  */
 public final class MQVersion {

@@ -1,7 +1,7 @@
 package org.mercurymq.common;
 
 /**
- * Permission bits of topics, queue data and brokers (behaviour.md §1). Stateless and thread-safe.
+ * Permission bits of topics, queue data and brokers (docs/protocol/behaviour.md §1). Stateless and thread-safe.
  */
 public final class PermName {
     /** Unused by 4.9.x but part of the bit set. */

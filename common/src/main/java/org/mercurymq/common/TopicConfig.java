@@ -8,7 +8,7 @@ import java.lang.reflect.Type;
 import java.util.Objects;
 
 /**
- * A topic's configuration as held by a broker (topics.json, store-format.md §8) and registered with
+ * A topic's configuration as held by a broker (topics.json, docs/protocol/store-format.md §8) and registered with
  * the name server. JSON keys: order, perm, readQueueNums, topicFilterType, topicName, topicSysFlag,
  * writeQueueNums. Immutable and thread-safe; the {@code with…} methods return modified copies.
  */
@@ -63,7 +63,7 @@ public final class TopicConfig {
     }
 
     /**
-     * The text form of the compressed REGISTER_BROKER body (headers.md §6.5):
+     * The text form of the compressed REGISTER_BROKER body (docs/protocol/headers.md §6.5):
      * {@code topicName readQueueNums writeQueueNums perm topicFilterType}; sysFlag and order are not carried.
      */
     public String encode() {

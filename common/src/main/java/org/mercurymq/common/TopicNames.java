@@ -1,7 +1,7 @@
 package org.mercurymq.common;
 
 /**
- * Names of the well-known topics and the retry / dead-letter / reply naming rules (behaviour.md §1, §8).
+ * Names of the well-known topics and the retry / dead-letter / reply naming rules (docs/protocol/behaviour.md §1, §8).
  * Stateless and thread-safe.
  */
 public final class TopicNames {

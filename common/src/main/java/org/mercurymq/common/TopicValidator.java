@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Topic name rules and the reserved topic sets (behaviour.md §1). The broker additionally treats its
+ * Topic name rules and the reserved topic sets (docs/protocol/behaviour.md §1). The broker additionally treats its
  * cluster-name and broker-name topics as system topics; it passes them to {@link #isSystemTopic(String, Set)}.
  * Stateless and thread-safe.
  */

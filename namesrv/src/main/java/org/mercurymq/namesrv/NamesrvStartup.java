@@ -15,6 +15,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.config.StartupFailure;
 import org.mercurymq.common.config.UnsupportedSecurityKeys;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
@@ -43,15 +44,32 @@ public final class NamesrvStartup {
         NamesrvStartup startup = new NamesrvStartup(System.out, System.err);
         int exit = startup.run(args);
         if (exit != RUNNING) {
+            // a failed start leaves no pid file behind for mqshutdown to trip over (docs/deployment.md)
+            deletePidFile();
             System.exit(exit);
         }
         NamesrvController running = startup.controller;
-        Runtime.getRuntime().addShutdownHook(new Thread(running::shutdown, "NamesrvShutdownHook"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.shutdown();
+            deletePidFile();
+        }, "NamesrvShutdownHook"));
         try {
             // every server thread is a daemon: keep the JVM alive until shutdown
             running.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deletes the pid file bin/runserver.sh named with {@code -Dmercury.pid.file}, if any. */
+    private static void deletePidFile() {
+        String pidFile = System.getProperty("mercury.pid.file");
+        if (pidFile != null && !pidFile.isEmpty()) {
+            try {
+                Files.deleteIfExists(Path.of(pidFile));
+            } catch (IOException e) {
+                LOG.warn("cannot delete pid file {}: {}", pidFile, e.toString());
+            }
         }
     }
 
@@ -94,6 +112,13 @@ public final class NamesrvStartup {
         try {
             c.start();
         } catch (IOException | RuntimeException e) {
+            String expected = StartupFailure.of(Map.of(config.get(NamesrvConfig.LISTEN_PORT), "listenPort"), null).explain(e);
+            if (expected != null) {
+                // one line naming the key on the console; the details go to the log file only
+                LOG.warn("The Name Server failed to start: {}", expected, e);
+                err.println("The Name Server failed to start: " + expected);
+                return 1;
+            }
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.error("The Name Server failed to start: {}", reason);
             err.println("The Name Server failed to start: " + reason);

@@ -1,6 +1,6 @@
 package org.mercurymq.store;
 
-/** Outcome of a consume-queue read (behaviour.md section 6 table). */
+/** Outcome of a consume-queue read (docs/protocol/behaviour.md section 6 table). */
 public enum GetMessageStatus {
     FOUND,
     NO_MATCHED_MESSAGE,

@@ -13,7 +13,7 @@ import org.mercurymq.store.queue.ConsumeQueue;
 import org.mercurymq.store.queue.ConsumeQueueTable;
 
 /**
- * The read side of the store: pulls by queue offset (behaviour.md section 6), lookups by commit-log
+ * The read side of the store: pulls by queue offset (docs/protocol/behaviour.md section 6), lookups by commit-log
  * offset, key queries and offset/time searches. Thread-safe (stateless over thread-safe parts).
  */
 final class MessageReader {

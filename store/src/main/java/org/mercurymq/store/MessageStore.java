@@ -51,7 +51,7 @@ public interface MessageStore {
     /** The commit-log offset of a queue entry, 0 when none. */
     long getCommitLogOffsetInQueue(String topic, int queueId, long consumeQueueOffset);
 
-    /** behaviour.md section 7 search; 0 for an unknown queue. */
+    /** docs/protocol/behaviour.md section 7 search; 0 for an unknown queue. */
     long getOffsetInQueueByTime(String topic, int queueId, long timestamp);
 
     MessageExt lookMessageByOffset(long commitLogOffset);
@@ -77,7 +77,7 @@ public interface MessageStore {
 
     long getMessageTotalInQueue(String topic, int queueId);
 
-    /** Whether the message at a queue offset has fallen out of the in-memory share (behaviour.md 6/7). */
+    /** Whether the message at a queue offset has fallen out of the in-memory share (docs/protocol/behaviour.md 6/7). */
     boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset);
 
     /** Raw commit-log bytes from an offset to the end of its segment (HA master), pinned; or null. */

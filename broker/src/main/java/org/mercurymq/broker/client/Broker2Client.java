@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Requests the broker sends to its clients over their own connections (remoting.md §8 "server → client"):
+ * Requests the broker sends to its clients over their own connections (docs/protocol/remoting.md §8 "server → client"):
  * NOTIFY_CONSUMER_IDS_CHANGED, RESET_CONSUMER_CLIENT_OFFSET, CHECK_TRANSACTION_STATE (oneway) and the
  * synchronous relays of admin requests. Channels are those registered by heartbeats on the main server.
  * Thread-safe.

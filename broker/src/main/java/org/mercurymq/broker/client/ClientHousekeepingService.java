@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the client tables clean (behaviour.md §5): a closed, failed or idle connection is dropped from
+ * Keeps the client tables clean (docs/protocol/behaviour.md §5): a closed, failed or idle connection is dropped from
  * every producer and consumer group at once; every 10 s members silent for 120 s are dropped. Lifecycle:
  * {@link #start()}, {@link #shutdown()}. Thread-safe.
  */

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumer group → {@link ConsumerGroupInfo}, from heartbeats (behaviour.md §5). Membership or subscription
+ * Consumer group → {@link ConsumerGroupInfo}, from heartbeats (docs/protocol/behaviour.md §5). Membership or subscription
  * changes are reported to the {@link ConsumerIdsChangeListener} (which sends NOTIFY_CONSUMER_IDS_CHANGED);
  * closed or silent connections are dropped. Changes to one group are serialized on its info. Thread-safe.
  */

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Producer group → its live client connections, from heartbeats (behaviour.md §5). Used for producer
+ * Producer group → its live client connections, from heartbeats (docs/protocol/behaviour.md §5). Used for producer
  * connection lists, transaction checks and reply pushes. Thread-safe.
  */
 public final class ProducerManager {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Back-pressure (remoting.md §9): every 10 ms, while the store's page cache is busy the send queue is
+ * Back-pressure (docs/protocol/remoting.md §9): every 10 ms, while the store's page cache is busy the send queue is
  * drained with {@code [PCBUSY_CLEAN_QUEUE]}, and requests that waited longer than their limit (send 200 ms,
  * pull 5 s, heartbeat 31 s, end-transaction 3 s by default) are answered {@code [TIMEOUT_CLEAN_QUEUE]}.
  * Only active when {@code brokerFastFailureEnable}. Lifecycle: {@link #start()}, {@link #shutdown()}.

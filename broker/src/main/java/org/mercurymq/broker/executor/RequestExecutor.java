@@ -9,7 +9,7 @@ import org.mercurymq.remoting.netty.NamedThreadFactory;
 
 /**
  * A processor's bounded thread pool whose queued tasks remember when they were queued, so that requests
- * waiting too long can be answered SYSTEM_BUSY (remoting.md §9, {@link BrokerFastFailure}) and the runtime
+ * waiting too long can be answered SYSTEM_BUSY (docs/protocol/remoting.md §9, {@link BrokerFastFailure}) and the runtime
  * info can report the queue head's waiting time. A full queue makes the remoting layer answer
  * {@code [OVERLOAD]}. Thread-safe.
  */

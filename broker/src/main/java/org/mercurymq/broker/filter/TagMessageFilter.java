@@ -8,7 +8,7 @@ import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
 import org.mercurymq.store.MessageFilter;
 
 /**
- * Tag filtering for pulls (message-format.md §8): the consume-queue test compares the entry's tags code
+ * Tag filtering for pulls (docs/protocol/message-format.md §8): the consume-queue test compares the entry's tags code
  * (String.hashCode of TAGS) with the subscription's code set; the commit-log test then re-checks the
  * exact tag string so hash collisions never reach the consumer. {@code *} matches everything.
  * Immutable and thread-safe.

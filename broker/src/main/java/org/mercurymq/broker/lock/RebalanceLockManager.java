@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orderly-consumption queue locks per consumer group (behaviour.md §12): a lock is granted when free, held
+ * Orderly-consumption queue locks per consumer group (docs/protocol/behaviour.md §12): a lock is granted when free, held
  * by the same client (which refreshes it) or expired (not refreshed for {@code lockMaxLiveTime}, 60 s,
  * system property {@code rocketmq.broker.rebalance.lockMaxLiveTime}). Each group's table is guarded by its
  * own monitor. Thread-safe.

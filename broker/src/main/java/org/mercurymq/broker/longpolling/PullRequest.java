@@ -4,7 +4,7 @@ import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.store.MessageFilter;
 
-/** A parked pull (behaviour.md §6): the request, its connection, from which offset, until when. Immutable. */
+/** A parked pull (docs/protocol/behaviour.md §6): the request, its connection, from which offset, until when. Immutable. */
 public final class PullRequest {
     private final RemotingCommand request;
     private final RemotingChannel channel;

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Long polling (behaviour.md §6): pulls that found nothing are parked under {@code topic@queueId} and
+ * Long polling (docs/protocol/behaviour.md §6): pulls that found nothing are parked under {@code topic@queueId} and
  * handed back to {@code wakeup} (which re-executes them without suspending or committing) when a new
  * message for that queue arrives and passes the filter, when the periodic check (every 5 s, or every
  * {@code shortPollingTimeMills} with short polling) sees the queue grown, or when the hold time is over.

@@ -7,7 +7,7 @@ import org.mercurymq.common.sysflag.MessageSysFlag;
 import org.mercurymq.store.MessageExtBrokerInner;
 
 /**
- * The store-time rewrite of delayed messages (behaviour.md §9): a message with {@code DELAY} = L &gt; 0 that
+ * The store-time rewrite of delayed messages (docs/protocol/behaviour.md §9): a message with {@code DELAY} = L &gt; 0 that
  * is not a prepared/rollback transaction goes to {@code SCHEDULE_TOPIC_XXXX} queue L−1 (L clamped to the
  * highest level) with its real topic and queue in {@code REAL_TOPIC}/{@code REAL_QID}. Stateless.
  */

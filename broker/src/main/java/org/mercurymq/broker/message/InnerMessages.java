@@ -11,7 +11,7 @@ import org.mercurymq.common.sysflag.MessageSysFlag;
 import org.mercurymq.store.MessageExtBrokerInner;
 
 /**
- * Builds the messages the broker hands to the store (message-format.md §9): properties parsed once, the
+ * Builds the messages the broker hands to the store (docs/protocol/message-format.md §9): properties parsed once, the
  * tags code, and — by {@link #seal} just before the put — the stored property string with {@code CLUSTER}
  * added and {@code WAIT} removed (the map keeps WAIT so the store still sees the producer's choice).
  * Stateless and thread-safe.

@@ -4,7 +4,7 @@ import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.store.PutMessageStatus;
 
 /**
- * Store put status → send reply code and remark (codes.md §2). Codes 0, 10, 11 and 12 mean "stored" and
+ * Store put status → send reply code and remark (docs/protocol/codes.md §2). Codes 0, 10, 11 and 12 mean "stored" and
  * carry the send response header. Stateless.
  */
 public final class PutStatusMapping {

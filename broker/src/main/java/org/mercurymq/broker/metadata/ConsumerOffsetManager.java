@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Committed consumer offsets, {@code topic@group} → queueId → next offset to consume (consumerOffset.json,
- * behaviour.md §7). Commits are in memory; {@link #persist()} runs every flushConsumerOffsetInterval and at
+ * docs/protocol/behaviour.md §7). Commits are in memory; {@link #persist()} runs every flushConsumerOffsetInterval and at
  * shutdown. Thread-safe.
  */
 public final class ConsumerOffsetManager {
@@ -153,7 +153,7 @@ public final class ConsumerOffsetManager {
     }
 
     /**
-     * Slave metadata sync (behaviour.md §11): makes the table exactly the master's offsets and persists
+     * Slave metadata sync (docs/protocol/behaviour.md §11): makes the table exactly the master's offsets and persists
      * them. The caller reports a failure to write the file.
      */
     public void replaceAllFromMaster(ConsumerOffsetSerializeWrapper master) throws IOException {

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One metadata file under {@code ${storePathRootDir}/config} (store-format.md §8), written so that a crash
+ * One metadata file under {@code ${storePathRootDir}/config} (docs/protocol/store-format.md §8), written so that a crash
  * never leaves it unreadable: write and force {@code x.json.tmp}, copy the current {@code x.json} to
  * {@code x.json.bak}, then rename the temp file over {@code x.json}. Reading falls back to the backup when
  * the main file is missing, empty or does not parse. Writes are serialized on this object; thread-safe.

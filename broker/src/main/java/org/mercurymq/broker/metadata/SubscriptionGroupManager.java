@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumer group settings (subscriptionGroup.json): the built-in groups, groups created on first use when
- * {@code autoCreateSubscriptionGroup} is on (behaviour.md §1), admin updates and deletes. Stored configs are
+ * {@code autoCreateSubscriptionGroup} is on (docs/protocol/behaviour.md §1), admin updates and deletes. Stored configs are
  * never mutated; an update replaces the entry. Thread-safe.
  */
 public final class SubscriptionGroupManager {
@@ -126,7 +126,7 @@ public final class SubscriptionGroupManager {
     }
 
     /**
-     * Slave metadata sync (behaviour.md §11): when the master's data version differs from ours, makes the
+     * Slave metadata sync (docs/protocol/behaviour.md §11): when the master's data version differs from ours, makes the
      * table exactly the master's, takes its version and persists. Returns whether anything was replaced.
      */
     public synchronized boolean replaceAllFromMaster(SubscriptionGroupWrapper master) {

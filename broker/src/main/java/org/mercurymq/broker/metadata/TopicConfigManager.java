@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's topic table (topics.json): built-in topics (behaviour.md §1), loaded topics, auto-creation
+ * The broker's topic table (topics.json): built-in topics (docs/protocol/behaviour.md §1), loaded topics, auto-creation
  * from TBW102 on send (§3) and on demand for retry/DLQ/system topics, admin updates and deletes. Every
  * change bumps the data version, is persisted and reported to the change listener (which registers the
  * broker with the name servers). Creation is serialized; reads are lock-free. Thread-safe.
@@ -50,7 +50,7 @@ public final class TopicConfigManager {
         }
     }
 
-    /** Topics every broker has from its first start (behaviour.md §1). */
+    /** Topics every broker has from its first start (docs/protocol/behaviour.md §1). */
     static Map<String, TopicConfig> builtInTopics(BrokerConfig c) {
         Map<String, TopicConfig> topics = new LinkedHashMap<>();
         put(topics, new TopicConfig(TopicNames.SELF_TEST_TOPIC, 1, 1, PermName.PERM_READ_WRITE));
@@ -149,7 +149,7 @@ public final class TopicConfigManager {
     }
 
     /**
-     * Creates {@code topic} from the template {@code defaultTopic} for a send (behaviour.md §3); returns the
+     * Creates {@code topic} from the template {@code defaultTopic} for a send (docs/protocol/behaviour.md §3); returns the
      * existing or new config, or null when the template is missing or has no INHERIT permission, or when the
      * new topic would have no queue.
      */
@@ -232,7 +232,7 @@ public final class TopicConfigManager {
     }
 
     /**
-     * Slave metadata sync (behaviour.md §11): when the master's data version differs from ours, makes the
+     * Slave metadata sync (docs/protocol/behaviour.md §11): when the master's data version differs from ours, makes the
      * table exactly the master's (topics it lacks are removed), takes its version and persists. Returns
      * whether anything was replaced. The change listener is told so the name servers learn the topics.
      */

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's calls to the name servers (codes.md §1.2): REGISTER_BROKER to every name server in
+ * The broker's calls to the name servers (docs/protocol/codes.md §1.2): REGISTER_BROKER to every name server in
  * parallel (sync, or oneway for immediate re-registration after a change) and UNREGISTER_BROKER at
  * shutdown. A failure is one log line naming the name server. Lifecycle: {@link #start()},
  * {@link #shutdown()}. Thread-safe.

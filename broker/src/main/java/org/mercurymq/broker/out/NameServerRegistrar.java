@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the name servers informed (behaviour.md §2): registers at start (immediately, so clients can route
+ * Keeps the name servers informed (docs/protocol/behaviour.md §2): registers at start (immediately, so clients can route
  * at once), every {@code registerNameServerPeriod} (clamped to 10–60 s), and right after a topic or
  * permission change (oneway; requests arriving while one is pending are coalesced); unregisters at
  * shutdown. When the broker permission is not read-write every topic is registered with it. All work runs
@@ -121,7 +121,7 @@ public final class NameServerRegistrar {
         }
     }
 
-    /** behaviour.md §1: a broker that is not read-write registers every topic with its own permission. */
+    /** docs/protocol/behaviour.md §1: a broker that is not read-write registers every topic with its own permission. */
     static TopicConfigSerializeWrapper topicsToRegister(TopicConfigSerializeWrapper wrapper, int brokerPermission) {
         if (PermName.isWriteable(brokerPermission) && PermName.isReadable(brokerPermission)) {
             return wrapper;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Broker-wide administration: UPDATE_BROKER_CONFIG (25; Java properties text, validated, applied in memory),
  * GET_BROKER_CONFIG (26; every key as properties text plus the config data version) and
- * GET_BROKER_RUNTIME_INFO (28; KVTable of behaviour.md §13). Thread-safe.
+ * GET_BROKER_RUNTIME_INFO (28; KVTable of docs/protocol/behaviour.md §13). Thread-safe.
  */
 public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerAdminProcessor.class);

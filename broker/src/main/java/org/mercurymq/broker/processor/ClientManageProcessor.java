@@ -26,7 +26,7 @@ import org.mercurymq.remoting.protocol.body.CheckClientRequestBody;
 import org.mercurymq.remoting.protocol.header.UnregisterClientRequestHeader;
 
 /**
- * HEART_BEAT (34), UNREGISTER_CLIENT (35) and CHECK_CLIENT_CONFIG (46) (behaviour.md §5): registers the
+ * HEART_BEAT (34), UNREGISTER_CLIENT (35) and CHECK_CLIENT_CONFIG (46) (docs/protocol/behaviour.md §5): registers the
  * client's producer and consumer groups on its connection, ensuring each consumer group exists and has its
  * {@code %RETRY%} topic and registering its SQL92 filters; CHECK_CLIENT_CONFIG compiles a SQL92 subscription
  * and answers SUBSCRIPTION_PARSE_FAILED with the reason when it does not compile. The reply's {@code version}

@@ -51,14 +51,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumer and producer inspection and control (codes.md §1.4): connection lists (203, 204, 328), consume
+ * Consumer and producer inspection and control (docs/protocol/codes.md §1.4): connection lists (203, 204, 328), consume
  * stats (208, 317), consume time span (303), offset reset (222, then 220 to the clients), consumer status
  * (223, via 221), and the client relays GET_CONSUMER_RUNNING_INFO (307) and CONSUME_MESSAGE_DIRECTLY (309).
  * Thread-safe.
  */
 public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerAdminProcessor.class);
-    /** Clients older than this cannot take offset resets or status queries (remoting.md §7). */
+    /** Clients older than this cannot take offset resets or status queries (docs/protocol/remoting.md §7). */
     private static final int MIN_RESET_VERSION = 28;
     /** Clients older than this cannot answer running-info or consume-directly relays. */
     private static final int MIN_RELAY_VERSION = 62;
@@ -256,7 +256,7 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
         LOG.info("offsets of {} on {} reset to timestamp {} by {}: {}", LogEscape.of(h.getGroup()),
             LogEscape.of(h.getTopic()), h.getTimestamp(),
             channel.remoteAddress(), body.getOffsetTable().values());
-        // a C++ admin reads the list form (headers.md §8); the consumers themselves always get the Java form
+        // a C++ admin reads the list form (docs/protocol/headers.md §8); the consumers themselves always get the Java form
         return TopicAdminProcessor.withBody(request,
             request.getLanguage() == LanguageCode.CPP ? body.encodeForCpp() : encoded);
     }

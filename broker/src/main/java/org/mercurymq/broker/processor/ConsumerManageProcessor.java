@@ -15,7 +15,7 @@ import org.mercurymq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 import org.mercurymq.store.MessageStore;
 
 /**
- * GET_CONSUMER_LIST_BY_GROUP (38), QUERY_CONSUMER_OFFSET (14, the rules of behaviour.md §7) and
+ * GET_CONSUMER_LIST_BY_GROUP (38), QUERY_CONSUMER_OFFSET (14, the rules of docs/protocol/behaviour.md §7) and
  * UPDATE_CONSUMER_OFFSET (15). Thread-safe.
  */
 public final class ConsumerManageProcessor extends CodeDispatchingProcessor {

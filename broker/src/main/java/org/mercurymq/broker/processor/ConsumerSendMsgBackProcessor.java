@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CONSUMER_SEND_MSG_BACK (36, behaviour.md §8): a message the consumer failed goes to
+ * CONSUMER_SEND_MSG_BACK (36, docs/protocol/behaviour.md §8): a message the consumer failed goes to
  * {@code %RETRY%<group>} with delay level 3 + reconsumeTimes (or the requested level), so the schedule
  * service brings it back later; once it used up its reconsume times (or the client asks with level −1) it
  * goes to {@code %DLQ%<group>}. Thread-safe.

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * END_TRANSACTION (37, behaviour.md §10): commit stores the half message's final copy in its real topic and
+ * END_TRANSACTION (37, docs/protocol/behaviour.md §10): commit stores the half message's final copy in its real topic and
  * records the half message as done; rollback only records it as done; "unknown" leaves it for the check.
  * Thread-safe.
  */

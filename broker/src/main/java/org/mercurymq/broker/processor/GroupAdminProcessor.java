@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumer-group administration (codes.md §1.4): UPDATE_AND_CREATE_SUBSCRIPTIONGROUP (200),
+ * Consumer-group administration (docs/protocol/codes.md §1.4): UPDATE_AND_CREATE_SUBSCRIPTIONGROUP (200),
  * GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201), DELETE_SUBSCRIPTIONGROUP (207), GET_ALL_CONSUMER_OFFSET (43),
  * GET_ALL_DELAY_OFFSET (45), QUERY_TOPIC_CONSUME_BY_WHO (300), CLONE_GROUP_OFFSET (314) and
  * QUERY_CORRECTION_OFFSET (308). Thread-safe.

@@ -10,7 +10,7 @@ import org.mercurymq.remoting.protocol.body.LockBatchRequestBody;
 import org.mercurymq.remoting.protocol.body.LockBatchResponseBody;
 import org.mercurymq.remoting.protocol.body.UnlockBatchRequestBody;
 
-/** LOCK_BATCH_MQ (41) and UNLOCK_BATCH_MQ (42) for orderly consumers (behaviour.md §12). Thread-safe. */
+/** LOCK_BATCH_MQ (41) and UNLOCK_BATCH_MQ (42) for orderly consumers (docs/protocol/behaviour.md §12). Thread-safe. */
 public final class LockBatchProcessor extends CodeDispatchingProcessor {
     private final RebalanceLockManager locks;
 

@@ -54,7 +54,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PULL_MESSAGE (11) with the check order and status → code table of behaviour.md §6: tag filtering,
+ * PULL_MESSAGE (11) with the check order and status → code table of docs/protocol/behaviour.md §6: tag filtering,
  * suggested broker id, commit-offset piggyback, OFFSET_MOVED events and long polling (a pull that found
  * nothing is parked in the {@link PullRequestHoldService} and re-executed — without suspending or
  * committing again — when woken). The reply body is a copy of the stored records. Thread-safe.
@@ -230,7 +230,7 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             }
             responseHeader.setSuggestWhichBrokerId(suggest);
             ResponseCode code = codeOf(result, queueOffset);
-            // behaviour.md §6: a slave serves what it has (the master-less route of a dead master lands here) and
+            // docs/protocol/behaviour.md §6: a slave serves what it has (the master-less route of a dead master lands here) and
             // points back to the master; only an offset correction it may not make becomes 20 at the same offset
             boolean correctsOffsets = master || c.get(MessageStoreConfig.OFFSET_CHECK_IN_SLAVE);
             if (code == ResponseCode.PULL_OFFSET_MOVED && !correctsOffsets) {

@@ -15,7 +15,7 @@ import org.mercurymq.store.SelectMappedBufferResult;
 
 /**
  * QUERY_MESSAGE (12; by key, or by UNIQ_KEY with ext {@code _UNIQUE_KEY_QUERY}=true) and VIEW_MESSAGE_BY_ID
- * (33; by commit-log offset): bodies are copies of the stored records (headers.md §5). Thread-safe.
+ * (33; by commit-log offset): bodies are copies of the stored records (docs/protocol/headers.md §5). Thread-safe.
  */
 public final class QueryMessageProcessor extends CodeDispatchingProcessor {
     static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";

@@ -14,7 +14,7 @@ import org.mercurymq.remoting.protocol.header.SearchOffsetResponseHeader;
 import org.mercurymq.store.MessageStore;
 
 /**
- * Queue positions: GET_MAX_OFFSET (30), GET_MIN_OFFSET (31), SEARCH_OFFSET_BY_TIMESTAMP (29, behaviour.md §7)
+ * Queue positions: GET_MAX_OFFSET (30), GET_MIN_OFFSET (31), SEARCH_OFFSET_BY_TIMESTAMP (29, docs/protocol/behaviour.md §7)
  * and GET_EARLIEST_MSG_STORETIME (32). Thread-safe.
  */
 public final class QueueOffsetProcessor extends CodeDispatchingProcessor {

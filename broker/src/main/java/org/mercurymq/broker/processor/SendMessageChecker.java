@@ -11,7 +11,7 @@ import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.header.SendMessageRequestHeader;
 
 /**
- * The checks every send passes before its message is built (behaviour.md §1, §3): broker writable, topic
+ * The checks every send passes before its message is built (docs/protocol/behaviour.md §1, §3): broker writable, topic
  * name legal, topic not reserved, topic known or auto-created (from the request's default topic, or as a
  * retry topic), queue id in range. Thread-safe.
  */

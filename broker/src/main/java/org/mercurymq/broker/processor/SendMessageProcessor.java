@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310), SEND_BATCH_MESSAGE (320) and the reply sends (324/325, stored
  * like sends): size and topic checks, auto-creation, random queue for a negative queue id, retry-topic sends
  * that exceeded their reconsume times to the DLQ, delayed messages through SCHEDULE_TOPIC_XXXX, prepared
- * transactions as half messages; the store's put completes the reply asynchronously (message-format.md §9,
- * codes.md §2). Reply messages (324/325 or MSG_TYPE=reply) are also pushed to the requesting client; if that
+ * transactions as half messages; the store's put completes the reply asynchronously (docs/protocol/message-format.md §9,
+ * docs/protocol/codes.md §2). Reply messages (324/325 or MSG_TYPE=reply) are also pushed to the requesting client; if that
  * fails the send is answered SYSTEM_ERROR with the reason, the reply still stored when storeReplyMessageEnable.
  * Thread-safe.
  */

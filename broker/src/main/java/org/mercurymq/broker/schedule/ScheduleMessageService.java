@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers delayed messages (behaviour.md §9): one task per delay level reads its SCHEDULE_TOPIC_XXXX queue
+ * Delivers delayed messages (docs/protocol/behaviour.md §9): one task per delay level reads its SCHEDULE_TOPIC_XXXX queue
  * from the level's offset in delayOffset.json and re-stores each due message to its REAL_TOPIC/REAL_QID
  * (DELAY removed, WAIT=false); a message not yet due is re-checked within 100 ms; after a failed put the
  * level pauses 10 s. Delivery time = store time + the level's delay, capped at now + delay. Offsets are
@@ -123,7 +123,7 @@ public final class ScheduleMessageService {
         return w;
     }
 
-    /** Slave metadata sync (behaviour.md §11): takes the master's delay offsets and persists them. */
+    /** Slave metadata sync (docs/protocol/behaviour.md §11): takes the master's delay offsets and persists them. */
     public void replaceOffsetsFromMaster(DelayOffsetWrapper master) throws IOException {
         if (master.getOffsetTable() == null) {
             return;

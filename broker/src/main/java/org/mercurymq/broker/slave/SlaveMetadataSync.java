@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On a SLAVE, copies the master's metadata every 10 s (behaviour.md §11): GET_ALL_TOPIC_CONFIG (21),
+ * On a SLAVE, copies the master's metadata every 10 s (docs/protocol/behaviour.md §11): GET_ALL_TOPIC_CONFIG (21),
  * GET_ALL_CONSUMER_OFFSET (43), GET_ALL_DELAY_OFFSET (45) and GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201) from the
  * master address the name server reported. Topics and groups are replaced when the master's data version
  * differs, offsets every time. A failed round is one log line naming the master; the next round retries.

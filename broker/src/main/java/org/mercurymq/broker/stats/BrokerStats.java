@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The broker's own counters for GET_BROKER_RUNTIME_INFO and consume stats (behaviour.md §13): messages put
+ * The broker's own counters for GET_BROKER_RUNTIME_INFO and consume stats (docs/protocol/behaviour.md §13): messages put
  * and transferred in total with their snapshots at yesterday's and today's midnight, and the get rate of
  * each {@code topic@group} over the last minute. {@link #sample()} must be called every few seconds.
  * Thread-safe.

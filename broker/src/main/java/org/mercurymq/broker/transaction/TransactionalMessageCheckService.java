@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transaction check loop (behaviour.md §10 step 4): every {@code transactionCheckInterval} it reads the op
+ * The transaction check loop (docs/protocol/behaviour.md §10 step 4): every {@code transactionCheckInterval} it reads the op
  * queue to learn which half messages are done, then walks the half queue from its progress offset; a pending
  * half message older than the check age is re-appended with {@code TRANSACTION_CHECK_TIMES}+1 and its producer
  * group is asked (CHECK_TRANSACTION_STATE, oneway) about the new copy; after {@code transactionCheckMax}

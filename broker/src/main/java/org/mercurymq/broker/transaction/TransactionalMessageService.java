@@ -16,7 +16,7 @@ import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.PutMessageResult;
 
 /**
- * Transactional messages in the store (behaviour.md §10): half messages parked in
+ * Transactional messages in the store (docs/protocol/behaviour.md §10): half messages parked in
  * {@code RMQ_SYS_TRANS_HALF_TOPIC} queue 0, the final message written on commit, and an op message
  * (tag {@code d}, body = half queue offset) in {@code RMQ_SYS_TRANS_OP_HALF_TOPIC} recording that a half
  * message is done. Thread-safe.

@@ -15,7 +15,7 @@ import org.mercurymq.broker.FakeChannel;
 import org.mercurymq.broker.ManualClock;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 
-/** Requests that waited too long in a queue are answered SYSTEM_BUSY by the cleaner (remoting.md §9). */
+/** Requests that waited too long in a queue are answered SYSTEM_BUSY by the cleaner (docs/protocol/remoting.md §9). */
 class BrokerFastFailureTest {
     private final ManualClock clock = new ManualClock(0);
     private final RequestExecutor send = new RequestExecutor("TestSend", 1, 100, clock);

@@ -20,7 +20,7 @@ import org.mercurymq.broker.ManualClock;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 
-/** topics.json, subscriptionGroup.json and consumerOffset.json in RocketMQ's exact shapes (store-format.md §8). */
+/** topics.json, subscriptionGroup.json and consumerOffset.json in RocketMQ's exact shapes (docs/protocol/store-format.md §8). */
 class MetadataManagersTest {
     @TempDir
     Path dir;

@@ -9,7 +9,7 @@ import org.mercurymq.store.GetMessageResult;
 import org.mercurymq.store.GetMessageStatus;
 import org.mercurymq.store.PutMessageStatus;
 
-/** The store status → reply code tables (behaviour.md §6, codes.md §2). */
+/** The store status → reply code tables (docs/protocol/behaviour.md §6, docs/protocol/codes.md §2). */
 class PullStatusMappingTest {
     private static ResponseCode pull(GetMessageStatus status, long offset) {
         GetMessageResult r = new GetMessageResult();

@@ -16,7 +16,7 @@ import org.mercurymq.common.TopicConfig;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.header.SendMessageRequestHeader;
 
-/** The send checks of behaviour.md §1 and §3, in order, with their codes. */
+/** The send checks of docs/protocol/behaviour.md §1 and §3, in order, with their codes. */
 class SendMessageCheckerTest {
     @TempDir
     Path dir;

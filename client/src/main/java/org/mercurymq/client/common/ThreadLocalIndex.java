@@ -3,7 +3,7 @@ package org.mercurymq.client.common;
 import java.util.Random;
 
 /**
- * A per-thread round-robin counter that starts at a random value (behaviour.md §4), so threads
+ * A per-thread round-robin counter that starts at a random value (docs/protocol/behaviour.md §4), so threads
  * sending concurrently spread over queues without sharing a counter. Thread-safe.
  */
 public class ThreadLocalIndex {

@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the requests brokers send to clients (remoting.md §8 "Server → client requests"): consumer
+ * Answers the requests brokers send to clients (docs/protocol/remoting.md §8 "Server → client requests"): consumer
  * list changed (rebalance now), offset reset, consumer status, running info, direct consumption,
  * replies to requests and transaction checks.
  * Thread-safe.

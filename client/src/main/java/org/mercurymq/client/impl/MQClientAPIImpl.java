@@ -70,7 +70,7 @@ import org.mercurymq.remoting.protocol.route.TopicRouteData;
 
 /**
  * Typed calls to name servers and brokers over one {@link NettyRemotingClient}: each method builds
- * the request header/body of its code (headers.md), sends it and turns the reply into a value or an
+ * the request header/body of its code (docs/protocol/headers.md), sends it and turns the reply into a value or an
  * exception through {@link ResponseOutcomes}. Holds no client state. Thread-safe.
  */
 public class MQClientAPIImpl {
@@ -356,7 +356,7 @@ public class MQClientAPIImpl {
 
     // ---------------------------------------------------------------- client registration
 
-    /** Sends a heartbeat and returns the broker's {@code version} (remoting.md §7). */
+    /** Sends a heartbeat and returns the broker's {@code version} (docs/protocol/remoting.md §7). */
     public int sendHeartbeat(String addr, HeartbeatData heartbeatData, long timeoutMillis)
         throws RemotingException, MQBrokerException, InterruptedException {
         RemotingCommand request = request(RequestCode.HEART_BEAT, null);

@@ -13,7 +13,7 @@ import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.ResponseCode;
 
 /**
- * The one place that says how the client reads response codes (codes.md, "How the 4.9.x client
+ * The one place that says how the client reads response codes (docs/protocol/codes.md, "How the 4.9.x client
  * interprets codes"): which codes count as a stored send and with what status, which are pull
  * outcomes, which make a sync send retry, and the exception every other code becomes. Every call in
  * {@link MQClientAPIImpl} goes through here instead of its own switch. Stateless and thread-safe.

@@ -17,7 +17,7 @@ import org.mercurymq.common.message.MessageClientIDSetter;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 
-/** Reply codes to send results and pull statuses through the one table (codes.md, client interpretation). */
+/** Reply codes to send results and pull statuses through the one table (docs/protocol/codes.md, client interpretation). */
 class SendResultMappingTest {
     private static RemotingCommand sendReply(int code, String remark) {
         RemotingCommand r = RemotingCommand.createResponseCommand(code, remark);

@@ -8,7 +8,7 @@ import java.util.zip.Inflater;
 import org.mercurymq.common.sysflag.MessageSysFlag;
 
 /**
- * zlib compression of message bodies (message-format.md section 5). Type 0 (legacy) and 3 are zlib;
+ * zlib compression of message bodies (docs/protocol/message-format.md section 5). Type 0 (legacy) and 3 are zlib;
  * LZ4 and ZSTD bodies are refused with a clear error because no codec for them is bundled. Stateless.
  */
 public final class BodyCompression {

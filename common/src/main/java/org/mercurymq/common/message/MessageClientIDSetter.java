@@ -12,7 +12,7 @@ import java.util.Enumeration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Creates client message ids (UNIQ_KEY, message-format.md section 7.1): client IP, pid (low 16 bits),
+ * Creates client message ids (UNIQ_KEY, docs/protocol/message-format.md section 7.1): client IP, pid (low 16 bits),
  * class-loader hash, milliseconds since the start of the month and a 16-bit counter, as uppercase hex.
  * Thread-safe.
  */

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Names of the system message properties (message-format.md section 4). Constants only. */
+/** Names of the system message properties (docs/protocol/message-format.md section 4). Constants only. */
 public class MessageConst {
     public static final String PROPERTY_KEYS = "KEYS";
     public static final String PROPERTY_TAGS = "TAGS";

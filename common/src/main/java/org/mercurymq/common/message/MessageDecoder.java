@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
 import org.mercurymq.common.sysflag.MessageSysFlag;
 
 /**
- * Codecs for the stored message layout (message-format.md section 2, also the wire format of pull
+ * Codecs for the stored message layout (docs/protocol/message-format.md section 2, also the wire format of pull
  * replies), the property string (section 4), batch bodies (section 6) and offset ids (section 7.2).
  * Stateless and thread-safe.
  */
@@ -356,7 +356,7 @@ public class MessageDecoder {
         return map;
     }
 
-    /** One batch element (message-format.md section 6): TOTALSIZE = 22 + body + properties. */
+    /** One batch element (docs/protocol/message-format.md section 6): TOTALSIZE = 22 + body + properties. */
     public static byte[] encodeMessage(Message message) {
         byte[] body = message.getBody() == null ? new byte[0] : message.getBody();
         int bodyLen = body.length;

@@ -1,6 +1,6 @@
 package org.mercurymq.common.subscription;
 
-/** A consumer group's settings on a broker (subscriptionGroup.json entry, UPDATE_AND_CREATE_SUBSCRIPTIONGROUP body) with RocketMQ's defaults (behaviour.md §1). JSON bean; not thread-safe. */
+/** A consumer group's settings on a broker (subscriptionGroup.json entry, UPDATE_AND_CREATE_SUBSCRIPTIONGROUP body) with RocketMQ's defaults (docs/protocol/behaviour.md §1). JSON bean; not thread-safe. */
 public class SubscriptionGroupConfig {
     private String groupName;
     private boolean consumeEnable = true;

@@ -1,6 +1,6 @@
 package org.mercurymq.common.sysflag;
 
-/** The sysFlag bits of a stored or sent message (message-format.md section 3). Stateless. */
+/** The sysFlag bits of a stored or sent message (docs/protocol/message-format.md section 3). Stateless. */
 public final class MessageSysFlag {
     public static final int COMPRESSED_FLAG = 0x1;
     public static final int MULTI_TAGS_FLAG = 0x1 << 1;

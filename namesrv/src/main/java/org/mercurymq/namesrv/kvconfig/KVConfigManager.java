@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Namespace → key → value configuration, persisted as {@code {"configTable":{"<ns>":{"<key>":"<value>"}}}}
- * (store-format.md §8) by atomic replace after every change and loaded at start.
+ * (docs/protocol/store-format.md §8) by atomic replace after every change and loaded at start.
  * Thread-safe: readers see an immutable snapshot; writers are serialized and publish only after the file
  * was written, so a failed write leaves memory and disk unchanged.
  */

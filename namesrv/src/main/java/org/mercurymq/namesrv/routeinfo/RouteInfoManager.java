@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The name server's route table: clusters → broker names, broker name → addresses, topic → queue data per
  * broker name, live broker addresses with their last registration, data version and connection, and filter
- * servers. Implements the rules of behaviour.md §2.
+ * servers. Implements the rules of docs/protocol/behaviour.md §2.
  *
  * <p>Thread-safe. Concurrency: copy-on-write. The route tables are one immutable {@link RouteTables} snapshot
  * behind a volatile field; writers (registration, expiry, admin changes) take {@link #writeLock}, copy only the

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The remoting client: one connection per address, created on first use and replaced after it
- * closes; a null address means the current name server (remoting.md §10). Pipeline per connection
+ * closes; a null address means the current name server (docs/protocol/remoting.md §10). Pipeline per connection
  * as in {@link NettyRemotingServer}. A sync time-out or write failure closes the connection
  * (clientCloseSocketIfTimeout) so the next call reconnects. Lifecycle: {@link #start()},
  * {@link #shutdown()}. Thread-safe.

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls waiting for a response, by opaque. The scan removes calls older than their time-out plus
- * one second (remoting.md §8); the caller passes the current time so expiry is testable.
+ * one second (docs/protocol/remoting.md §8); the caller passes the current time so expiry is testable.
  * Thread-safe.
  */
 final class PendingCallTable {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each incoming request by code to its processor on the processor's executor and writes
- * the response, or a framework error reply (remoting.md §9): code 3 for an unknown code, code 2
+ * the response, or a framework error reply (docs/protocol/remoting.md §9): code 3 for an unknown code, code 2
  * when the processor or its executor refuses, code 1 when the processor throws. Responses copy the
  * opaque, set the response flag and use the request's serialize type. Thread-safe.
  */

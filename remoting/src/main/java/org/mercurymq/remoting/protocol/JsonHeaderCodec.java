@@ -12,7 +12,7 @@ import java.util.Map;
 import org.mercurymq.remoting.exception.RemotingCommandException;
 
 /**
- * The JSON header (remoting.md §4): keys written in the official sorted order with nulls omitted;
+ * The JSON header (docs/protocol/remoting.md §4): keys written in the official sorted order with nulls omitted;
  * reading tolerates unknown fields, any order, a numeric language and non-string extFields values.
  * Stateless and thread-safe.
  */

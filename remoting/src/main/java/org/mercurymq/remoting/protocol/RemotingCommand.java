@@ -13,7 +13,7 @@ import org.mercurymq.remoting.annotation.CFNotNull;
 import org.mercurymq.remoting.exception.RemotingCommandException;
 
 /**
- * One request or response of the remoting protocol (shared/protocol/remoting.md): code, language,
+ * One request or response of the remoting protocol (docs/protocol/remoting.md): code, language,
  * version, opaque, flag, remark, string extFields and an opaque body. The typed header lives in
  * extFields on the wire; {@link #makeCustomHeaderToNet()} and {@link #decodeCommandCustomHeader} map
  * between the two. Not thread-safe: a command is built by one thread and then handed over.

@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import org.mercurymq.remoting.exception.RemotingCommandException;
 
 /**
- * Frame codec (remoting.md §2): {@code length(4) | serializeType(1) headerLength(3) | header | body}.
+ * Frame codec (docs/protocol/remoting.md §2): {@code length(4) | serializeType(1) headerLength(3) | header | body}.
  * Encoding writes straight into the target buffer; decoding validates every length before use and
  * reports bad input as {@link RemotingCommandException}. Stateless and thread-safe.
  */

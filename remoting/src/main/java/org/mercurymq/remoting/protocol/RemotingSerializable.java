@@ -29,7 +29,7 @@ public abstract class RemotingSerializable {
 
     /**
      * Standard JSON: as {@link #toJson(Object)} but numeric map keys quoted ({@code {"0":…}}) and non-ASCII
-     * escaped (backslash-u), the form a 4.9.4+ name server sends route replies in (headers.md §6.2, §9).
+     * escaped (backslash-u), the form a 4.9.4+ name server sends route replies in (docs/protocol/headers.md §6.2, §9).
      */
     public static String toStandardJson(Object obj) {
         return JSON.toJSONString(obj, JSONWriter.Feature.MapSortField, JSONWriter.Feature.WriteNonStringKeyAsString,

@@ -1,6 +1,6 @@
 package org.mercurymq.remoting.protocol;
 
-/** Request codes of the RocketMQ 4.9.x protocol (shared/protocol/codes.md §1). */
+/** Request codes of the RocketMQ 4.9.x protocol (docs/protocol/codes.md §1). */
 public final class RequestCode {
     public static final int SEND_MESSAGE = 10;
     public static final int PULL_MESSAGE = 11;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Response codes of the RocketMQ 4.9.x protocol (shared/protocol/codes.md §2), as one table:
+ * Response codes of the RocketMQ 4.9.x protocol (docs/protocol/codes.md §2), as one table:
  * each code with its name, so logs, remarks and client exceptions use the same words.
  */
 public enum ResponseCode {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.mercurymq.remoting.exception.RemotingCommandException;
 
 /**
- * The compact binary header (remoting.md §5): fixed fields, length-prefixed remark and extFields.
+ * The compact binary header (docs/protocol/remoting.md §5): fixed fields, length-prefixed remark and extFields.
  * Zero-length strings read as null; null keys or values are not written; every length is checked
  * against the header length. Stateless and thread-safe.
  */

@@ -24,7 +24,7 @@ import org.mercurymq.remoting.exception.RemotingCommandException;
 
 class RemotingCommandCodecTest {
 
-    /** The captured ROCKETMQ route query of remoting.md §5 (38-byte header), with its length prefix. */
+    /** The captured ROCKETMQ route query of docs/protocol/remoting.md §5 (38-byte header), with its length prefix. */
     private static final byte[] ROUTE_QUERY_ROCKETMQ = bytes(
         0x00, 0x00, 0x00, 0x2A,             // length 42 = 4 + 38
         0x01, 0x00, 0x00, 0x26,             // ROCKETMQ, header 38

@@ -14,7 +14,7 @@ import org.mercurymq.store.MessageExtBrokerInner;
 import org.mercurymq.store.PutMessageStatus;
 
 /**
- * Encodes messages into the stored layout (message-format.md section 2) in a reusable buffer, outside
+ * Encodes messages into the stored layout (docs/protocol/message-format.md section 2) in a reusable buffer, outside
  * the append lock. Checks the limits: topic at most 127 bytes, properties at most 32767 bytes, body at
  * most maxMessageSize, record at most maxMessageSize + 64 KiB and small enough for one segment.
  * Not thread-safe: one instance per appending thread.
@@ -70,7 +70,7 @@ final class StoredRecordEncoder {
     }
 
     /**
-     * Encodes each element of a batch body (message-format.md section 6) as its own record: element
+     * Encodes each element of a batch body (docs/protocol/message-format.md section 6) as its own record: element
      * flag, body and properties plus the batch properties; everything else from the batch.
      */
     EncodedRecords encodeBatch(MessageExtBatch batch) {

@@ -8,7 +8,7 @@ import org.mercurymq.store.StoreException;
 import org.mercurymq.store.logfile.MappedFile;
 
 /**
- * One index file (store-format.md section 5): a 40-byte header, hashSlotNum 4-byte slots holding the
+ * One index file (docs/protocol/store-format.md section 5): a 40-byte header, hashSlotNum 4-byte slots holding the
  * newest entry number of their chain, and indexNum 20-byte entries (key hash, commit-log offset,
  * seconds since the file's begin time, previous entry in the chain). Entry 0 is never used.
  * Thread-safe (puts and lookups are synchronized).

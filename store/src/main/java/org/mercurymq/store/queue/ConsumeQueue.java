@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consume queue of one (topic, queueId): entry n (20 bytes: commit-log offset, size, tags code) sits
- * at byte n * 20 of the queue's stream (store-format.md section 4).
+ * at byte n * 20 of the queue's stream (docs/protocol/store-format.md section 4).
  * Thread-safety: one writer (the dispatcher); readers, flush and deletion may run concurrently.
  */
 public final class ConsumeQueue {
@@ -394,7 +394,7 @@ public final class ConsumeQueue {
     }
 
     /**
-     * Logical offset of the message stored closest to {@code timestamp} (behaviour.md section 7): pick the
+     * Logical offset of the message stored closest to {@code timestamp} (docs/protocol/behaviour.md section 7): pick the
      * first segment whose last entry is stored at or after the time (else the last segment), binary-search
      * it by store time; an exact match wins, else the closer neighbour; all later gives the first entry,
      * all earlier the last. 0 when the queue has no segment. {@code storeTime} maps (offset, size) to the

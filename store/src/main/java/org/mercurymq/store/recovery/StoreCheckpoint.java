@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The 4 KiB checkpoint file (store-format.md section 6): store times of the newest flushed commit-log
+ * The 4 KiB checkpoint file (docs/protocol/store-format.md section 6): store times of the newest flushed commit-log
  * message, the newest consume-queue entry and the last full index file, each 8 bytes at 0, 8 and 16.
  * Thread-safe.
  */

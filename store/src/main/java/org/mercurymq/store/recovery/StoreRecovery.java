@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the end of valid data after a restart (store-format.md section 7). Normal and abnormal exits share
+ * Finds the end of valid data after a restart (docs/protocol/store-format.md section 7). Normal and abnormal exits share
  * one scan and differ only in where it starts: the third-last segment after a clean exit, else the newest
  * segment whose first record is older than the checkpoint. The scan validates each record (CRC when
  * checkCRCOnRecover). At invalid bytes it looks for a CRC-valid record further on ({@link HoleFinder}):

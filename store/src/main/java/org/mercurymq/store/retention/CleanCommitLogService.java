@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired commit-log segments (store-format.md section 10): at a deleteWhen hour, above
+ * Deletes expired commit-log segments (docs/protocol/store-format.md section 10): at a deleteWhen hour, above
  * diskMaxUsedSpaceRatio, or on a manual request, every segment (oldest first, never the newest) not
  * modified for fileReservedTime hours; above the forced-clean ratio even unexpired ones. Above the
  * warning ratio the store is marked disk-full and refuses puts until usage drops. A forced deletion of

@@ -54,7 +54,7 @@ import org.mercurymq.test.harness.MercuryCluster;
  * JVMs): every send mode, ordered and batch sends, clustering and broadcasting push consumers, tag filters,
  * offset resume, the three consume-from policies and the lite pull consumer. The broker runs with
  * {@code accessMessageInMemoryMaxRatio=0} so that a new group has no "in memory" shortcut and
- * CONSUME_FROM_LAST/TIMESTAMP decide where it starts (behaviour.md §7).
+ * CONSUME_FROM_LAST/TIMESTAMP decide where it starts (docs/protocol/behaviour.md §7).
  */
 class BrokerProduceConsumeTest {
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -47,9 +47,9 @@ import org.mercurymq.remoting.protocol.header.SearchOffsetResponseHeader;
 import org.mercurymq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 import org.mercurymq.remoting.protocol.header.ViewMessageRequestHeader;
 
-/** One method per broker request of codes.md §1.4 (plus the offset calls the old reset uses). Thread-safe. */
+/** One method per broker request of docs/protocol/codes.md §1.4 (plus the offset calls the old reset uses). Thread-safe. */
 final class BrokerAdminApi {
-    /** The ext field that makes QUERY_MESSAGE look the key up as a UNIQ_KEY (headers.md §5). */
+    /** The ext field that makes QUERY_MESSAGE look the key up as a UNIQ_KEY (docs/protocol/headers.md §5). */
     static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
 
     private final AdminRemoting remoting;

@@ -21,7 +21,7 @@ import org.mercurymq.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRespo
 import org.mercurymq.remoting.protocol.route.TopicRouteData;
 
 /**
- * One method per name-server request of codes.md §1.3. A null {@code namesrvAddr} means the session's
+ * One method per name-server request of docs/protocol/codes.md §1.3. A null {@code namesrvAddr} means the session's
  * current name server. Thread-safe.
  */
 final class NamesrvAdminApi {

@@ -132,6 +132,11 @@ public final class MQAdminStartup {
             printUsage(cmd, options, out);
             return 0;
         }
+        String badAddress = badNamesrvAddr(CliOptions.value(line, "n"));
+        if (badAddress != null) {
+            err.println("mqadmin " + cmd.commandName() + ": " + badAddress);
+            return 1;
+        }
         try (CommandContext context = new CommandContext(out, CliOptions.value(line, "n"), TIMEOUT_MILLIS)) {
             cmd.execute(line, options, context);
             out.flush();
@@ -155,7 +160,8 @@ public final class MQAdminStartup {
             return "cannot connect: " + e.getMessage();
         }
         if (e instanceof RemotingTimeoutException) {
-            return "no answer in time: " + e.getMessage();
+            // a peer that is not a RocketMQ/Mercury daemon (an HTTP server, a wrong port) never answers a frame
+            return "no answer in time: " + e.getMessage() + " (is that address a name server or broker?)";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
@@ -163,6 +169,26 @@ public final class MQAdminStartup {
     private static boolean isExpected(Throwable e) {
         return e instanceof SubCommandException || e instanceof MQAdminException || e instanceof RemotingException
             || e instanceof InterruptedException;
+    }
+
+    /**
+     * Why a {@code -n} value cannot work, or null when every address is host:port. RocketMQ's tools need the port
+     * too; catching it here gives one line instead of a failure deep in the connection code.
+     */
+    static String badNamesrvAddr(String addrs) {
+        if (addrs == null) {
+            return null;
+        }
+        for (String a : addrs.split(";")) {
+            String addr = a.trim();
+            int colon = addr.lastIndexOf(':');
+            String port = colon < 0 ? "" : addr.substring(colon + 1);
+            if (addr.isEmpty() || colon <= 0 || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+                return "-n '" + addrs + "': '" + addr + "' is not host:port (a name server listens on 9876 by default,"
+                    + " e.g. -n " + (colon < 0 && !addr.isEmpty() ? addr : "127.0.0.1") + ":9876)";
+            }
+        }
+        return null;
     }
 
     private static boolean isHelpWord(String s) {
@@ -179,6 +205,13 @@ public final class MQAdminStartup {
     }
 
     private static int unknownCommand(String name, PrintStream err) {
+        String rocketmq = RocketMQCommandNames.rocketmqName(name);
+        if (rocketmq != null) {
+            err.println("mqadmin: '" + rocketmq + "' is a RocketMQ 4.9.7 command that Mercury's mqadmin does not"
+                + " implement yet; RocketMQ's own mqadmin can run it against this cluster. See 'mqadmin help' for"
+                + " the commands available here.");
+            return 1;
+        }
         err.println("mqadmin: '" + name + "' is not a command. See 'mqadmin help' for the list of commands.");
         return 1;
     }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offsets of a clustering consumer group, kept by the broker of each queue (behaviour.md §7): read with
+ * Offsets of a clustering consumer group, kept by the broker of each queue (docs/protocol/behaviour.md §7): read with
  * QUERY_CONSUMER_OFFSET (none stored ⇒ −1, unreachable ⇒ −2), written with UPDATE_CONSUMER_OFFSET
  * (oneway every 5 s, sync on demand). Thread-safe.
  */

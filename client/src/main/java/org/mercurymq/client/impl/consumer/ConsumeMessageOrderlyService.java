@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orderly consumption (behaviour.md §12): per queue at most one thread at a time (local lock), and in
+ * Orderly consumption (docs/protocol/behaviour.md §12): per queue at most one thread at a time (local lock), and in
  * clustering only while this client holds the queue's broker lock (renewed every 20 s, considered lost
  * after 30 s). SUSPEND_CURRENT_QUEUE_A_MOMENT puts the batch back and retries it after
  * suspendCurrentQueueTimeMillis; once a message reached maxReconsumeTimes it is sent to %RETRY% with its

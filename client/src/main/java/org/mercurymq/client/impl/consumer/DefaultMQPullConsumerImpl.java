@@ -250,7 +250,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         }
     }
 
-    /** CONSUMER_SEND_MSG_BACK, falling back to a re-send to %RETRY%group (behaviour.md §8). */
+    /** CONSUMER_SEND_MSG_BACK, falling back to a re-send to %RETRY%group (docs/protocol/behaviour.md §8). */
     public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName, String consumerGroup)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();

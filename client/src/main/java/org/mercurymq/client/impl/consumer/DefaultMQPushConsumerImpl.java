@@ -281,7 +281,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     /**
      * CONSUMER_SEND_MSG_BACK to the message's broker; if that fails, re-sends the message to
-     * %RETRY%group through the internal producer with delay 3 + reconsumeTimes (behaviour.md §8).
+     * %RETRY%group through the internal producer with delay 3 + reconsumeTimes (docs/protocol/behaviour.md §8).
      */
     public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {

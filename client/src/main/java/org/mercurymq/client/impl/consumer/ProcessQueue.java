@@ -22,7 +22,7 @@ import org.mercurymq.common.message.MessageExt;
  * Thread-safe.
  */
 public class ProcessQueue {
-    /** A broker lock not renewed for this long is considered lost (behaviour.md §12). */
+    /** A broker lock not renewed for this long is considered lost (docs/protocol/behaviour.md §12). */
     public static final long REBALANCE_LOCK_MAX_LIVE_TIME =
         Long.parseLong(System.getProperty("rocketmq.client.rebalance.lockMaxLiveTime", "30000"));
     public static final long REBALANCE_LOCK_INTERVAL = Long.parseLong(System.getProperty("rocketmq.client.rebalance.lockInterval", "20000"));

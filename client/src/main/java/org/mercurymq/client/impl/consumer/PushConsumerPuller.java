@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The pull loop of a push consumer, one {@link PullRequest} per queue: flow control, a long-polling
  * pull (broker holds it up to 15 s, client waits 30 s) that carries the current offset for the broker
  * to commit (clustering), then hands found messages to the consume service and queues the next pull.
- * Offsets the broker calls illegal reset the queue (behaviour.md §6). Thread-safe.
+ * Offsets the broker calls illegal reset the queue (docs/protocol/behaviour.md §6). Thread-safe.
  */
 final class PushConsumerPuller {
     private static final Logger LOG = LoggerFactory.getLogger(PushConsumerPuller.class);

@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which queues this client consumes (behaviour.md §4): every readable queue when broadcasting;
+ * Decides which queues this client consumes (docs/protocol/behaviour.md §4): every readable queue when broadcasting;
  * in clustering, the share the allocation strategy gives this client among the group's sorted client
  * ids. Then drops queues no longer ours, creates state for new ones (starting where the stored offset
- * says), and, for orderly consumption, holds broker locks on them (behaviour.md §12). Subclasses say
+ * says), and, for orderly consumption, holds broker locks on them (docs/protocol/behaviour.md §12). Subclasses say
  * what a new or removed queue means for their consumer type. Thread-safe.
  */
 public abstract class RebalanceImpl {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebalance for a push consumer: new queues start pulling at the stored offset or, without one, where
- * ConsumeFromWhere says (behaviour.md §7); removed queues persist their offset first and, when consumed
+ * ConsumeFromWhere says (docs/protocol/behaviour.md §7); removed queues persist their offset first and, when consumed
  * in order, release their broker lock once no batch is running. Thread-safe.
  */
 public class RebalancePushImpl extends RebalanceImpl {

@@ -11,7 +11,7 @@ import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.message.MessageQueue;
 
 /**
- * Where a consumer starts on a newly assigned queue (behaviour.md §7): the stored offset if there is
+ * Where a consumer starts on a newly assigned queue (docs/protocol/behaviour.md §7): the stored offset if there is
  * one; with none stored (−1): first offset ⇒ 0, timestamp ⇒ SEARCH_OFFSET_BY_TIMESTAMP (retry topics:
  * max offset), last offset (default) ⇒ max offset (retry topics: 0). An unreachable store (−2) gives −1:
  * "unknown, try later". Stateless.

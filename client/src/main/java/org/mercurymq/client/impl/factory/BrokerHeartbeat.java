@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the instance's producer and consumer groups with brokers (HEART_BEAT, behaviour.md §5)
+ * Registers the instance's producer and consumer groups with brokers (HEART_BEAT, docs/protocol/behaviour.md §5)
  * and unregisters groups (UNREGISTER_CLIENT). Producers only talk to masters, so without consumers
  * slaves are skipped. Records each broker's reply version. Thread-safe (the instance still runs one
  * heartbeat round at a time, under its heartbeat lock).

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instance every producer and consumer with the same client id shares: one remoting client, the
- * route cache, and the periodic duties (timers in behaviour.md §14) — route refresh from the name
+ * route cache, and the periodic duties (timers in docs/protocol/behaviour.md §14) — route refresh from the name
  * server (30 s), heartbeats to brokers (30 s), offset persistence (5 s), rebalance (20 s and on
  * notification) — plus the pull thread and the internal producer used for consumer retries.
  * Lifecycle: started by the first client, shut down by the last. Thread-safe.
@@ -233,7 +233,7 @@ public class MQClientInstance {
     /**
      * Fetches the route of {@code topic} (or, with {@code isDefault}, derives it from the producer's
      * create-topic key TBW102 with min(defaultTopicQueueNums, readQueueNums) queues per broker,
-     * behaviour.md §3) and, when it changed, hands it to every producer and consumer. Failures are
+     * docs/protocol/behaviour.md §3) and, when it changed, hands it to every producer and consumer. Failures are
      * recorded for {@link #routeFailure(String)} and logged; returns whether the route changed.
      */
     public boolean updateTopicRouteInfoFromNameServer(String topic, boolean isDefault, String createTopicKey,

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The producer engine behind {@link DefaultMQProducer}: finds a topic's publish queues (falling back to
- * TBW102, behaviour.md §3), picks a queue, sends sync / async / oneway and retries as RocketMQ 4.9.7 does
+ * TBW102, docs/protocol/behaviour.md §3), picks a queue, sends sync / async / oneway and retries as RocketMQ 4.9.7 does
  * (docs/client.md). Input is validated on the caller's thread before anything is sent. Hooks run around every attempt
  * ({@link ProducerHooks}); a TransactionMQProducer's transactions go through {@link TransactionSupport}. Thread-safe.
  */
@@ -743,7 +743,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         }
     }
 
-    /** The broker's VIP port (listen port − 2), used when vipChannelEnabled (remoting.md §1). */
+    /** The broker's VIP port (listen port − 2), used when vipChannelEnabled (docs/protocol/remoting.md §1). */
     static String vipAddress(String addr) {
         int colon = addr.lastIndexOf(':');
         if (colon < 0) {

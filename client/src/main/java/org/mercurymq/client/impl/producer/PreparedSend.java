@@ -14,7 +14,7 @@ import org.mercurymq.common.sysflag.MessageSysFlag;
 import org.mercurymq.remoting.protocol.header.SendMessageRequestHeader;
 
 /**
- * The wire form of one send attempt: request header (headers.md §1.1) and body. Building it gives
+ * The wire form of one send attempt: request header (docs/protocol/headers.md §1.1) and body. Building it gives
  * the message its UNIQ_KEY (kept across retries), compresses a single message body of at least
  * {@code compressOver} bytes with zlib (sysFlag 0x301; batches never), and for sends to a retry
  * topic moves RECONSUME_TIME / MAX_RECONSUME_TIMES into header fields {@code j}/{@code l} (the message itself keeps them). The caller's message body is never replaced. Immutable.

@@ -12,7 +12,7 @@ import org.mercurymq.remoting.protocol.route.QueueData;
 import org.mercurymq.remoting.protocol.route.TopicRouteData;
 
 /**
- * The queues a producer may send a topic's messages to, built from its route (behaviour.md §4), and
+ * The queues a producer may send a topic's messages to, built from its route (docs/protocol/behaviour.md §4), and
  * the per-thread round-robin over them. Immutable list; thread-safe.
  */
 public class TopicPublishInfo implements PublishQueues {

@@ -17,7 +17,7 @@ import org.mercurymq.remoting.protocol.route.BrokerData;
 import org.mercurymq.remoting.protocol.route.QueueData;
 import org.mercurymq.remoting.protocol.route.TopicRouteData;
 
-/** Publish and subscribe queue lists from a route (behaviour.md §4). */
+/** Publish and subscribe queue lists from a route (docs/protocol/behaviour.md §4). */
 class TopicPublishInfoTest {
     private static BrokerData broker(String name, boolean master) {
         Map<Long, String> addrs = new HashMap<>();

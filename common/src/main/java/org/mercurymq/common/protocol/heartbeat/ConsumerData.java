@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 
-/** One consumer group of a client in a heartbeat (headers.md §4.1). JSON bean; not thread-safe. */
+/** One consumer group of a client in a heartbeat (docs/protocol/headers.md §4.1). JSON bean; not thread-safe. */
 public class ConsumerData {
     private String groupName;
     private ConsumeType consumeType;

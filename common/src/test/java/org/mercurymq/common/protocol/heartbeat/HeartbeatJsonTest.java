@@ -12,7 +12,7 @@ import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.filter.FilterAPI;
 
 class HeartbeatJsonTest {
-    /** Captured from a 4.9.7 push consumer (headers.md §4.1). */
+    /** Captured from a 4.9.7 push consumer (docs/protocol/headers.md §4.1). */
     private static final String CAPTURED = "{\"clientID\":\"192.0.2.2@1390#904665720253\",\"consumerDataSet\":[{\"consumeFromWhere\":\"CONSUME_FROM_LAST_OFFSET\",\"consumeType\":\"CONSUME_PASSIVELY\",\"groupName\":\"CG\",\"messageModel\":\"CLUSTERING\",\"subscriptionDataSet\":[{\"classFilterMode\":false,\"codeSet\":[],\"expressionType\":\"TAG\",\"subString\":\"*\",\"subVersion\":1795270191825,\"tagsSet\":[],\"topic\":\"%RETRY%CG\"},{\"classFilterMode\":false,\"codeSet\":[2598919,2598920],\"expressionType\":\"TAG\",\"subString\":\"TagA || TagB\",\"subVersion\":1795270191813,\"tagsSet\":[\"TagA\",\"TagB\"],\"topic\":\"TopicTest\"}],\"unitMode\":false}],\"producerDataSet\":[{\"groupName\":\"CLIENT_INNER_PRODUCER\"}]}";
 
     @Test

@@ -15,7 +15,7 @@ import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.route.BrokerData;
 
 /**
- * Reply body of GET_BROKER_CLUSTER_INFO (headers.md §6.3): brokerName → BrokerData and cluster → broker
+ * Reply body of GET_BROKER_CLUSTER_INFO (docs/protocol/headers.md §6.3): brokerName → BrokerData and cluster → broker
  * names. Always written with unquoted numeric keys, as the 4.9.7 name server does; read in either form.
  * Immutable and thread-safe.
  */

@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
-/** consumerOffset.json and GET_ALL_CONSUMER_OFFSET (43) body: {@code topic@group} → queueId → offset, integer keys unquoted (headers.md §9 quirk 3). JSON bean; not thread-safe. */
+/** consumerOffset.json and GET_ALL_CONSUMER_OFFSET (43) body: {@code topic@group} → queueId → offset, integer keys unquoted (docs/protocol/headers.md §9 quirk 3). JSON bean; not thread-safe. */
 public class ConsumerOffsetSerializeWrapper extends RemotingSerializable {
     private ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsetTable = new ConcurrentHashMap<String, ConcurrentMap<Integer, Long>>();
 

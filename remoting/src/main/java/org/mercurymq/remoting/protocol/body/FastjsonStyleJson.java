@@ -14,7 +14,7 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /**
- * Writes bodies whose maps are keyed by {@link MessageQueue} the way fastjson 1.x does (headers.md §9
+ * Writes bodies whose maps are keyed by {@link MessageQueue} the way fastjson 1.x does (docs/protocol/headers.md §9
  * quirk 2): the key is a JSON <em>object</em>, {@code {{"brokerName":"b","queueId":0,"topic":"T"}:5}}. That is
  * not standard JSON, but it is what the official 4.9.x tools parse for ConsumeStats, TopicStatsTable,
  * ResetOffsetBody, GetConsumerStatusBody and ConsumerRunningInfo. Other values are written by

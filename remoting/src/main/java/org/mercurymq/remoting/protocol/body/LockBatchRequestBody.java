@@ -5,7 +5,7 @@ import java.util.Set;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
-/** LOCK_BATCH_MQ (41) request: lock these queues of a group for a client (headers.md §4.2). JSON bean; not thread-safe. */
+/** LOCK_BATCH_MQ (41) request: lock these queues of a group for a client (docs/protocol/headers.md §4.2). JSON bean; not thread-safe. */
 public class LockBatchRequestBody extends RemotingSerializable {
     private String consumerGroup;
     private String clientId;

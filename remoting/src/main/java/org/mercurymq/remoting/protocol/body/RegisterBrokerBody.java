@@ -27,7 +27,7 @@ import org.mercurymq.common.TopicConfig;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /**
- * Body of REGISTER_BROKER (headers.md §6.5), in two encodings: JSON
+ * Body of REGISTER_BROKER (docs/protocol/headers.md §6.5), in two encodings: JSON
  * {@code {"filterServerList":[…],"topicConfigSerializeWrapper":{…}}} and the compressed form
  * (zlib, level 9) of
  * <pre>

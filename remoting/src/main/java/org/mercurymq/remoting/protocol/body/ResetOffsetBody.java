@@ -23,7 +23,7 @@ public class ResetOffsetBody extends RemotingSerializable {
 
     /**
      * Reads every form a client may meet: queue-object keys (the Java broker's form), keys that are strings
-     * holding the queue object, and the C++ list of {@code {brokerName,offset,queueId,topic}} (headers.md §8).
+     * holding the queue object, and the C++ list of {@code {brokerName,offset,queueId,topic}} (docs/protocol/headers.md §8).
      */
     public static ResetOffsetBody decode(byte[] body) {
         JSONObject json = FastjsonStyleJson.parse(new String(body, StandardCharsets.UTF_8));
@@ -56,7 +56,7 @@ public class ResetOffsetBody extends RemotingSerializable {
     }
 
     /**
-     * The C++ form (ResetOffsetBodyForC, headers.md §8), the INVOKE_BROKER_TO_RESET_OFFSET reply to a CPP requester:
+     * The C++ form (ResetOffsetBodyForC, docs/protocol/headers.md §8), the INVOKE_BROKER_TO_RESET_OFFSET reply to a CPP requester:
      * {@code {"offsetTable":[{"brokerName":…,"offset":…,"queueId":…,"topic":…},…]}} in queue order.
      */
     public byte[] encodeForCpp() {

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /**
- * A set of topic names, reply body of 206, 224, 304, 305, 311–313 (headers.md §6.4):
+ * A set of topic names, reply body of 206, 224, 304, 305, 311–313 (docs/protocol/headers.md §6.4):
  * {@code {"brokerAddr":"ip:port","topicList":[…]}} with brokerAddr only for 304. Immutable and thread-safe.
  */
 @JSONType(deserializer = TopicList.JsonReader.class)

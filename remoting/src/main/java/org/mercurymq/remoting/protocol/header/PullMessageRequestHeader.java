@@ -3,7 +3,7 @@ package org.mercurymq.remoting.protocol.header;
 import org.mercurymq.remoting.annotation.CFNotNull;
 import org.mercurymq.remoting.CommandCustomHeader;
 
-/** PULL_MESSAGE (11) request (headers.md §2.1). Field names are the wire keys. */
+/** PULL_MESSAGE (11) request (docs/protocol/headers.md §2.1). Field names are the wire keys. */
 public class PullMessageRequestHeader implements CommandCustomHeader {
     @CFNotNull
     private String consumerGroup;

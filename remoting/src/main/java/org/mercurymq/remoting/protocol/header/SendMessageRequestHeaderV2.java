@@ -3,7 +3,7 @@ package org.mercurymq.remoting.protocol.header;
 import org.mercurymq.remoting.annotation.CFNotNull;
 import org.mercurymq.remoting.CommandCustomHeader;
 
-/** SEND_MESSAGE_V2 (310) / SEND_BATCH_MESSAGE (320) request with one-letter keys (headers.md §1.1). Field names are the wire keys. */
+/** SEND_MESSAGE_V2 (310) / SEND_BATCH_MESSAGE (320) request with one-letter keys (docs/protocol/headers.md §1.1). Field names are the wire keys. */
 public class SendMessageRequestHeaderV2 implements CommandCustomHeader {
     @CFNotNull
     private String a;

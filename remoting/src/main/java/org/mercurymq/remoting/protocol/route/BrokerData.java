@@ -19,7 +19,7 @@ import org.mercurymq.remoting.protocol.RemotingSerializable;
 /**
  * The addresses of one broker name: brokerId → {@code ip:port} (0 = master). JSON keys: brokerAddrs,
  * brokerName, cluster; the brokerAddrs keys are numbers, written unquoted or quoted by the caller's choice
- * of writer and read in either form (headers.md §9 quirk 3). Immutable and thread-safe.
+ * of writer and read in either form (docs/protocol/headers.md §9 quirk 3). Immutable and thread-safe.
  */
 @JSONType(deserializer = BrokerData.JsonReader.class)
 public final class BrokerData extends RemotingSerializable implements Comparable<BrokerData> {

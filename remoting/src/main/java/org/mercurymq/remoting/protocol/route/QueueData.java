@@ -10,7 +10,7 @@ import org.mercurymq.common.TopicConfig;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /**
- * The queues one broker name serves for a topic (headers.md §6.2). JSON keys: brokerName, perm,
+ * The queues one broker name serves for a topic (docs/protocol/headers.md §6.2). JSON keys: brokerName, perm,
  * readQueueNums, topicSysFlag, writeQueueNums. Immutable and thread-safe.
  */
 @JSONType(deserializer = QueueData.JsonReader.class)

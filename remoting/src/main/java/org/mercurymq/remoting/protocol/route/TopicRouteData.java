@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 /**
- * The route of one topic, reply body of GET_ROUTEINFO_BY_TOPIC (headers.md §6.2). JSON keys: brokerDatas,
+ * The route of one topic, reply body of GET_ROUTEINFO_BY_TOPIC (docs/protocol/headers.md §6.2). JSON keys: brokerDatas,
  * filterServerTable, orderTopicConf (omitted when null), queueDatas.
  * {@link #encode(boolean)} writes either the standard form (quoted numeric keys, 4.9.4+ clients) or the
  * fastjson-default form (unquoted). Immutable and thread-safe.

@@ -16,7 +16,7 @@ import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.remoting.protocol.LanguageCode;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
-/** The broker-side bodies in the exact shape the official 4.9.x tools write and parse (headers.md §7–§9). */
+/** The broker-side bodies in the exact shape the official 4.9.x tools write and parse (docs/protocol/headers.md §7–§9). */
 class BrokerBodiesJsonTest {
     private static final MessageQueue Q0 = new MessageQueue("T", "b", 0);
     private static final MessageQueue Q1 = new MessageQueue("T", "b", 1);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
-/** Bodies keyed by MessageQueue in the official form, and the lock bodies (headers.md §4.2, §8, §9). */
+/** Bodies keyed by MessageQueue in the official form, and the lock bodies (docs/protocol/headers.md §4.2, §8, §9). */
 class ClientBodiesJsonTest {
     private final MessageQueue q0 = new MessageQueue("T", "b", 0);
     private final MessageQueue q1 = new MessageQueue("T", "b", 1);

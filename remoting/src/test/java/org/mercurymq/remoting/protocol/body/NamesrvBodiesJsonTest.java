@@ -21,7 +21,7 @@ import org.mercurymq.remoting.protocol.RemotingSerializable;
 import org.mercurymq.remoting.protocol.route.BrokerData;
 
 class NamesrvBodiesJsonTest {
-    /** headers.md §6.3. */
+    /** docs/protocol/headers.md §6.3. */
     static final String CLUSTER_INFO = "{\"brokerAddrTable\":{\"broker-a\":{\"brokerAddrs\":{0:\"127.0.0.1:10911\"},"
         + "\"brokerName\":\"broker-a\",\"cluster\":\"DefaultCluster\"}},\"clusterAddrTable\":{\"DefaultCluster\":[\"broker-a\"]}}";
 

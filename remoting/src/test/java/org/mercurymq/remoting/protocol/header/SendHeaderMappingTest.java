@@ -14,7 +14,7 @@ import org.mercurymq.remoting.protocol.RequestCode;
 
 class SendHeaderMappingTest {
 
-    /** extFields of the V2 single send captured from a 4.9.7 producer (headers.md §1.1). */
+    /** extFields of the V2 single send captured from a 4.9.7 producer (docs/protocol/headers.md §1.1). */
     private static HashMap<String, String> capturedV2() {
         HashMap<String, String> ext = new HashMap<>();
         ext.put("a", "PG");

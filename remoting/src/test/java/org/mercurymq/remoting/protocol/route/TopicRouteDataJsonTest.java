@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mercurymq.remoting.protocol.RemotingSerializable;
 
 class TopicRouteDataJsonTest {
-    /** headers.md §6.2, captured from a 4.9.7 name server answering a 4.9.7 client. */
+    /** docs/protocol/headers.md §6.2, captured from a 4.9.7 name server answering a 4.9.7 client. */
     static final String STANDARD = "{\"brokerDatas\":[{\"brokerAddrs\":{\"0\":\"127.0.0.1:10911\",\"1\":\"127.0.0.1:10921\"},"
         + "\"brokerName\":\"broker-a\",\"cluster\":\"DefaultCluster\"}],\"filterServerTable\":{},\"queueDatas\":[{\"brokerName\":"
         + "\"broker-a\",\"perm\":6,\"readQueueNums\":4,\"topicSysFlag\":0,\"writeQueueNums\":4}]}";

@@ -14,7 +14,7 @@ import org.mercurymq.tools.command.SubCommand;
 
 /**
  * {@code clusterList [-m]}: every broker of every cluster with its version, TPS, queue backlog, hours of stored
- * messages and disk use (runtime keys of behaviour.md §13); with -m the message totals of yesterday and today.
+ * messages and disk use (runtime keys of docs/protocol/behaviour.md §13); with -m the message totals of yesterday and today.
  */
 public class ClusterListSubCommand implements SubCommand {
     static final String BASE_HEADER = "%-16s  %-22s  %-4s  %-22s %-16s %19s %19s %10s %5s %6s%n";

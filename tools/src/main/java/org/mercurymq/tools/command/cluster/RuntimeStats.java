@@ -5,7 +5,7 @@ import java.util.Map;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 
 /**
- * The GET_BROKER_RUNTIME_INFO values clusterList shows (behaviour.md §13), read leniently: a missing or
+ * The GET_BROKER_RUNTIME_INFO values clusterList shows (docs/protocol/behaviour.md §13), read leniently: a missing or
  * malformed value counts as 0 and an unreachable broker as an empty table with version "N/A". Immutable.
  */
 final class RuntimeStats {

@@ -4,7 +4,7 @@ import org.mercurymq.remoting.CommandCustomHeader;
 import org.mercurymq.remoting.annotation.CFNotNull;
 import org.mercurymq.remoting.annotation.CFNullable;
 
-/** Request header of REGISTER_BROKER (103), headers.md §6.5. Not thread-safe. */
+/** Request header of REGISTER_BROKER (103), docs/protocol/headers.md §6.5. Not thread-safe. */
 public class RegisterBrokerRequestHeader implements CommandCustomHeader {
     @CFNotNull
     private String brokerName;
