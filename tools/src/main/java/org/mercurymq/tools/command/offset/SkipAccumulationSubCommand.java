@@ -1,8 +1,8 @@
 package org.mercurymq.tools.command.offset;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mercurymq.common.message.MessageQueue;
@@ -59,14 +59,19 @@ public class SkipAccumulationSubCommand implements SubCommand {
             List<RollbackStats> stats = admin.resetOffsetByTimestampOld(group, topic, NEWEST, force);
             ctx.out().printf("%-20s  %-20s  %-20s  %-20s  %-20s  %-20s%n", "#brokerName", "#queueId", "#brokerOffset",
                 "#consumerOffset", "#timestampOffset", "#rollbackOffset");
+            // RocketMQ prints in its offset table's hash order; the same keys in a HashMap give the same order
+            Map<MessageQueue, RollbackStats> byQueue = new HashMap<>();
             for (RollbackStats s : stats) {
+                byQueue.put(new MessageQueue(topic, s.getBrokerName(), (int) s.getQueueId()), s);
+            }
+            for (RollbackStats s : byQueue.values()) {
                 ctx.out().printf("%-20s  %-20d  %-20d  %-20d  %-20d  %-20d%n", cut(s.getBrokerName()), s.getQueueId(),
                     s.getBrokerOffset(), s.getConsumerOffset(), s.getTimestampOffset(), s.getRollbackOffset());
             }
             return;
         }
         ctx.out().printf("%-40s  %-40s  %-40s%n", "#brokerName", "#queueId", "#offset");
-        for (Map.Entry<MessageQueue, Long> e : new TreeMap<>(reset).entrySet()) {
+        for (Map.Entry<MessageQueue, Long> e : new HashMap<>(reset).entrySet()) {
             ctx.out().printf("%-40s  %-40d  %-40d%n", cut(e.getKey().getBrokerName()), e.getKey().getQueueId(), e.getValue());
         }
     }
