@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
@@ -51,6 +54,7 @@ class MqadminMessageCommandsComparisonTest {
     private static String broker;
     private static DefaultMQAdminExt api;
     private static final List<SendResult> SENT = new ArrayList<>();
+    private static final List<DefaultMQPushConsumer> CONSUMERS = new ArrayList<>();
     private static String tracedMsgId;
     /** label → {mercury output, official output}. */
     private static final Map<String, String[]> OUTPUTS = new LinkedHashMap<>();
@@ -106,6 +110,9 @@ class MqadminMessageCommandsComparisonTest {
         cases.add(new String[][] {{"skipAccumulatedMessage"},
             cmd("skipAccumulatedMessage", "-g", "CmpSkipM", "-t", "CmpSkipTopic"),
             cmd("skipAccumulatedMessage", "-g", "CmpSkipO", "-t", "CmpSkipTopic")});
+        cases.add(new String[][] {{"skipAccumulatedMessage-online"},
+            cmd("skipAccumulatedMessage", "-g", "CmpSkipOnM", "-t", "CmpSkipOnTopic"),
+            cmd("skipAccumulatedMessage", "-g", "CmpSkipOnO", "-t", "CmpSkipOnTopic")});
         cases.add(new String[][] {{"sendMessage"},
             cmd("sendMessage", "-t", "CmpSendM", "-p", "hello mqadmin", "-k", "k1", "-c", "TagS", "-b", broker, "-i", "1"),
             cmd("sendMessage", "-t", "CmpSendO", "-p", "hello mqadmin", "-k", "k1", "-c", "TagS", "-b", broker, "-i", "1")});
@@ -139,6 +146,9 @@ class MqadminMessageCommandsComparisonTest {
 
     @AfterAll
     static void stop() {
+        for (DefaultMQPushConsumer c : CONSUMERS) {
+            c.shutdown();
+        }
         if (api != null) {
             api.shutdown();
         }
@@ -166,7 +176,7 @@ class MqadminMessageCommandsComparisonTest {
     private static void prepare() throws Exception {
         for (String t : new String[] {TOPIC, "CmpQuietTopic", "CmpCloneTopic", "CmpSkipTopic", "CmpPermBM", "CmpPermBO",
             "CmpPermCM", "CmpPermCO", "CmpSendM", "CmpSendO", "CmpRtTopic", "%RETRY%CmpCloneSrc", "%RETRY%CmpCloneDestM",
-            "%RETRY%CmpCloneDestO", "%RETRY%CmpSkipM", "%RETRY%CmpSkipO", "%RETRY%" + CONSUMED_GROUP}) {
+            "%RETRY%CmpCloneDestO", "%RETRY%CmpSkipM", "%RETRY%CmpSkipO", "%RETRY%" + CONSUMED_GROUP, "CmpSkipOnTopic"}) {
             boolean retry = t.startsWith("%RETRY%");
             assertEquals(0, mercury("updateTopic", "-t", t, "-c", CLUSTER, "-r", retry ? "1" : "2", "-w", retry ? "1" : "2")
                 .exitCode, t);
@@ -188,7 +198,7 @@ class MqadminMessageCommandsComparisonTest {
                 Message m = new Message(TOPIC, tags[i % 3], "key-" + i, ("body-" + i).getBytes(StandardCharsets.UTF_8));
                 SENT.add(producer.send(m, new MessageQueue(TOPIC, broker, i / 3)));
             }
-            for (String t : new String[] {"CmpQuietTopic", "CmpCloneTopic", "CmpSkipTopic"}) {
+            for (String t : new String[] {"CmpQuietTopic", "CmpCloneTopic", "CmpSkipTopic", "CmpSkipOnTopic"}) {
                 for (int i = 0; i < 4; i++) {
                     producer.send(new Message(t, "TagQ", ("q-" + i).getBytes(StandardCharsets.UTF_8)),
                         new MessageQueue(t, broker, i % 2));
@@ -211,6 +221,25 @@ class MqadminMessageCommandsComparisonTest {
                 api.updateConsumeOffset(cluster.brokerAddress(), g, new org.mercurymq.common.message.MessageQueue(
                     "CmpSkipTopic", broker, q), q);
             }
+            for (String g : new String[] {"CmpSkipOnM", "CmpSkipOnO"}) {
+                api.updateConsumeOffset(cluster.brokerAddress(), g, new org.mercurymq.common.message.MessageQueue(
+                    "CmpSkipOnTopic", broker, q), 0);
+            }
+        }
+        // online groups whose consumers are paused from the start: their 4 messages stay accumulated
+        for (String g : new String[] {"CmpSkipOnM", "CmpSkipOnO"}) {
+            DefaultMQPushConsumer c = new DefaultMQPushConsumer(g);
+            c.setNamesrvAddr(ns);
+            c.setInstanceName("cmp-" + g + "-" + System.nanoTime());
+            c.setPersistConsumerOffsetInterval(1000);
+            c.subscribe("CmpSkipOnTopic", "*");
+            c.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+            c.suspend();
+            c.start();
+            CONSUMERS.add(c);
+        }
+        for (String g : new String[] {"CmpSkipOnM", "CmpSkipOnO"}) {
+            await().atMost(WAIT).until(() -> mercury("consumerConnection", "-g", g).out.contains("CmpSkipOnTopic"));
         }
         api.createOrUpdateOrderConf("CmpOrderTopic", ORDER_CONF, true);
         api.createOrUpdateOrderConf("CmpOrderDelM", ORDER_CONF, true);
@@ -322,6 +351,21 @@ class MqadminMessageCommandsComparisonTest {
             OUTPUTS.get("skipAccumulatedMessage")[0]);
         for (String g : new String[] {"CmpSkipM", "CmpSkipO"}) {
             assertEquals(Map.of(0, 2L, 1, 2L), consumerOffsets(g, "CmpSkipTopic"), g);
+        }
+    }
+
+    @Test
+    void skipAccumulatedMessageResetsOnlineGroupsThroughTheBroker() {
+        // the broker answers INVOKE_BROKER_TO_RESET_OFFSET with timestamp -1 by each queue's max offset
+        same("skipAccumulatedMessage-online");
+        String out = OUTPUTS.get("skipAccumulatedMessage-online")[0];
+        assertTrue(out.startsWith(String.format("%-40s  %-40s  %-40s%n", "#brokerName", "#queueId", "#offset")), out);
+        for (int q = 0; q < 2; q++) {
+            assertTrue(out.contains(String.format("%-40s  %-40d  %-40d%n", broker, q, 2)), out);
+        }
+        // the paused consumers are told the new offsets and commit them
+        for (String g : new String[] {"CmpSkipOnM", "CmpSkipOnO"}) {
+            await().atMost(WAIT).ignoreExceptions().until(() -> Map.of(0, 2L, 1, 2L).equals(consumerOffsets(g, "CmpSkipOnTopic")));
         }
     }
 
