@@ -1,7 +1,6 @@
 package org.mercurymq.tools.command.consumer;
 
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
