@@ -100,4 +100,58 @@ class MqadminAgainstApacheTest {
         assertEquals(0, status.exitCode, status.toString());
         assertEquals(5, status.out.split("\n").length, status.out);
     }
+
+    /**
+     * Some of the topic, order-conf, group and message commands (docs/mqadmin.md) print what the official 4.9.7 mqadmin
+     * prints against an Apache broker too (one batch of official commands).
+     */
+    @Test
+    void newerCommandsPrintAsTheOfficialToolAgainstApache() throws Exception {
+        String ns = cluster.namesrvAddress();
+        String topic = "ApacheCmpTopic";
+        admin.createAndUpdateTopicConfig(cluster.brokerAddress(), new TopicConfig(topic, 2, 2, 6));
+        org.mercurymq.common.subscription.SubscriptionGroupConfig group = new org.mercurymq.common.subscription.SubscriptionGroupConfig();
+        group.setGroupName("ApacheCmpGroup");
+        admin.createAndUpdateSubscriptionGroupConfig(cluster.brokerAddress(), group);
+        await().atMost(WAIT).until(() -> routeOrNull(topic) != null);
+        org.apache.rocketmq.client.producer.DefaultMQProducer producer =
+            new org.apache.rocketmq.client.producer.DefaultMQProducer("ApacheCmpProducer");
+        producer.setNamesrvAddr(ns);
+        producer.setInstanceName("apache-cmp-" + System.nanoTime());
+        producer.setSendMsgTimeout(15_000);
+        producer.start();
+        try {
+            for (int i = 0; i < 4; i++) {
+                producer.send(new org.apache.rocketmq.common.message.Message(topic, i % 2 == 0 ? "TagA" : "TagB", "k" + i,
+                    ("apache-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new org.apache.rocketmq.common.message.MessageQueue(topic, cluster.brokerName(), i % 2));
+            }
+        } finally {
+            producer.shutdown();
+        }
+        admin.createOrUpdateOrderConf("ApacheCmpOrder", cluster.brokerName() + ":2", true);
+        java.util.List<String[]> commands = java.util.Arrays.asList(
+            new String[] {"topicClusterList", "-t", topic},
+            new String[] {"allocateMQ", "-t", topic, "-i", "10.0.0.1,10.0.0.2"},
+            new String[] {"updateOrderConf", "-t", "ApacheCmpOrder", "-m", "get"},
+            new String[] {"getConsumerConfig", "-g", "ApacheCmpGroup"},
+            new String[] {"printMsg", "-t", topic},
+            new String[] {"printMsgByQueue", "-t", topic, "-a", cluster.brokerName(), "-i", "1", "-p", "true", "-f", "true"},
+            new String[] {"queryMsgByOffset", "-t", topic, "-b", cluster.brokerName(), "-i", "0", "-o", "1"},
+            new String[] {"consumeMessage", "-t", topic, "-c", "3"});
+        java.util.List<String> mercury = new java.util.ArrayList<>();
+        for (String[] c : commands) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.Arrays.asList(c));
+            args.add("-n");
+            args.add(ns);
+            Mqadmin r = Mqadmin.run(args.toArray(new String[0]));
+            assertEquals(0, r.exitCode, String.join(" ", c) + ": " + r);
+            mercury.add(r.out);
+        }
+        java.util.List<String> official = new OfficialMqadmin(dir, ns, null).runAll(commands);
+        for (int i = 0; i < commands.size(); i++) {
+            assertEquals(official.get(i), mercury.get(i), String.join(" ", commands.get(i)));
+        }
+        assertTrue(mercury.get(4).contains("BODY: apache-3"), mercury.get(4));
+    }
 }

@@ -30,6 +30,7 @@ import org.mercurymq.remoting.protocol.body.GroupList;
 import org.mercurymq.remoting.protocol.body.KVTable;
 import org.mercurymq.remoting.protocol.body.ProducerConnection;
 import org.mercurymq.remoting.protocol.body.ResetOffsetBody;
+import org.mercurymq.remoting.protocol.body.SubscriptionGroupWrapper;
 import org.mercurymq.remoting.protocol.body.TopicStatsTable;
 import org.mercurymq.remoting.protocol.header.CreateTopicRequestHeader;
 import org.mercurymq.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
@@ -204,6 +205,12 @@ final class BrokerAdminApi {
         h.setQueueId(queueId);
         h.setCommitOffset(offset);
         remoting.callBroker(addr, AdminRemoting.request(RequestCode.UPDATE_CONSUMER_OFFSET, h));
+    }
+
+    SubscriptionGroupWrapper allSubscriptionGroups(String addr, long timeoutMillis)
+        throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, null));
+        return RemotingSerializable.decode(r.getBody(), SubscriptionGroupWrapper.class);
     }
 
     // ---- ACL (codes 50-54, docs/security.md): headers travel as ext fields ----

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mercurymq.common.AclConfig;
+import org.mercurymq.common.KVNamespaces;
 import org.mercurymq.common.PlainAccessConfig;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
@@ -25,6 +27,7 @@ import org.mercurymq.remoting.protocol.body.ConsumerConnection;
 import org.mercurymq.remoting.protocol.body.GroupList;
 import org.mercurymq.remoting.protocol.body.KVTable;
 import org.mercurymq.remoting.protocol.body.ProducerConnection;
+import org.mercurymq.remoting.protocol.body.SubscriptionGroupWrapper;
 import org.mercurymq.remoting.protocol.body.TopicList;
 import org.mercurymq.remoting.protocol.body.TopicStatsTable;
 import org.mercurymq.remoting.protocol.route.BrokerData;
@@ -470,6 +473,92 @@ public class DefaultMQAdminExt {
         for (String addr : nameServersOr(nameServers)) {
             namesrv.updateConfig(addr, properties);
         }
+    }
+
+    // ---- topic clusters, order conf, group configs and offsets, message tracks (docs/mqadmin.md) ----
+
+    /** The clusters holding the broker of the topic route's first broker data; TOPIC_NOT_EXIST for an unknown topic. */
+    public Set<String> getTopicClusterList(String topic) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(topic);
+        ClusterInfo info = namesrv.clusterInfo();
+        Set<String> clusters = new TreeSet<>();
+        if (route.getBrokerDatas().isEmpty()) {
+            return clusters;
+        }
+        String brokerName = route.getBrokerDatas().get(0).getBrokerName();
+        for (Map.Entry<String, Set<String>> e : info.getClusterAddrTable().entrySet()) {
+            if (e.getValue().contains(brokerName)) {
+                clusters.add(e.getKey());
+            }
+        }
+        return clusters;
+    }
+
+    /** Every subscription group a broker holds (GET_ALL_SUBSCRIPTIONGROUP_CONFIG). */
+    public SubscriptionGroupWrapper getAllSubscriptionGroup(String brokerAddr, long timeoutMillis)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.allSubscriptionGroups(brokerAddr, timeoutMillis);
+    }
+
+    /** The group's config on that broker, or null when the broker does not hold it. */
+    public SubscriptionGroupConfig examineSubscriptionGroupConfig(String addr, String group)
+        throws RemotingException, MQAdminException, InterruptedException {
+        return getAllSubscriptionGroup(addr, timeoutMillis).getSubscriptionGroupTable().get(group);
+    }
+
+    /** Commits {@code offset} for the group on one queue (UPDATE_CONSUMER_OFFSET) at {@code brokerAddr}. */
+    public void updateConsumeOffset(String brokerAddr, String consumeGroup, MessageQueue mq, long offset)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        broker.updateConsumerOffset(brokerAddr, consumeGroup, mq.getTopic(), mq.getQueueId(), offset);
+    }
+
+    /**
+     * Writes the topic's order conf to namespace ORDER_TOPIC_CONFIG of every name server. With {@code isCluster}
+     * {@code value} is the whole conf ({@code brokerName:queueNums;...}); without it {@code value} is one
+     * {@code brokerName:queueNums} entry merged into the existing conf.
+     */
+    public void createOrUpdateOrderConf(String key, String value, boolean isCluster)
+        throws RemotingException, MQAdminException, InterruptedException {
+        if (isCluster) {
+            createAndUpdateKvConfig(KVNamespaces.ORDER_TOPIC_CONFIG, key, value);
+            return;
+        }
+        String[] entry = value.split(":");
+        if (entry.length != 2) {
+            throw new MQAdminException("order conf entry must be brokerName:queueNums, got '" + value + "'");
+        }
+        Map<String, String> conf = new java.util.HashMap<>();
+        String old = null;
+        try {
+            old = getKVConfig(KVNamespaces.ORDER_TOPIC_CONFIG, key);
+        } catch (MQAdminException e) {
+            if (e.getResponseCode() != ResponseCode.QUERY_NOT_FOUND.code()) {
+                throw e;
+            }
+        }
+        if (old != null && !old.trim().isEmpty()) {
+            for (String item : old.split(";")) {
+                String[] kv = item.split(":");
+                if (kv.length == 2) {
+                    conf.put(kv[0], kv[1]);
+                }
+            }
+        }
+        conf.put(entry[0], entry[1]);
+        List<String> items = new ArrayList<>();
+        for (Map.Entry<String, String> e : conf.entrySet()) {
+            items.add(e.getKey() + ":" + e.getValue());
+        }
+        createAndUpdateKvConfig(KVNamespaces.ORDER_TOPIC_CONFIG, key, String.join(";", items));
+    }
+
+    /** How each group that consumes the message's topic stands with it (docs/mqadmin.md, "message tracks"). */
+    public List<MessageTrack> messageTrackDetail(MessageExt msg) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return new MessageTracker(this).track(msg);
     }
 
     /** The list a ';'-separated address string stands for. */

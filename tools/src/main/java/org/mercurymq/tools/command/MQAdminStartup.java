@@ -15,6 +15,22 @@ import org.mercurymq.remoting.exception.RemotingConnectException;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.tools.admin.MQAdminException;
+import org.mercurymq.tools.command.broker.SendMsgStatusCommand;
+import org.mercurymq.tools.command.cluster.CLusterSendMsgRTCommand;
+import org.mercurymq.tools.command.consumer.GetConsumerConfigSubCommand;
+import org.mercurymq.tools.command.message.CheckMsgSendRTCommand;
+import org.mercurymq.tools.command.message.ConsumeMessageCommand;
+import org.mercurymq.tools.command.message.PrintMessageByQueueCommand;
+import org.mercurymq.tools.command.message.PrintMessageSubCommand;
+import org.mercurymq.tools.command.message.QueryMsgByOffsetSubCommand;
+import org.mercurymq.tools.command.message.QueryMsgTraceByIdSubCommand;
+import org.mercurymq.tools.command.message.SendMessageCommand;
+import org.mercurymq.tools.command.offset.CloneGroupOffsetCommand;
+import org.mercurymq.tools.command.offset.SkipAccumulationSubCommand;
+import org.mercurymq.tools.command.topic.AllocateMQSubCommand;
+import org.mercurymq.tools.command.topic.TopicClusterSubCommand;
+import org.mercurymq.tools.command.topic.UpdateOrderConfCommand;
+import org.mercurymq.tools.command.topic.UpdateTopicPermSubCommand;
 import org.mercurymq.tools.command.acl.ClusterAclConfigVersionListSubCommand;
 import org.mercurymq.tools.command.acl.DeleteAccessConfigSubCommand;
 import org.mercurymq.tools.command.acl.GetAccessConfigSubCommand;
@@ -84,7 +100,24 @@ public final class MQAdminStartup {
         new DeleteAccessConfigSubCommand(),
         new UpdateGlobalWhiteAddrSubCommand(),
         new ClusterAclConfigVersionListSubCommand(),
-        new GetAccessConfigSubCommand()));
+        new GetAccessConfigSubCommand(),
+        // topic, offset, message and RT commands (docs/mqadmin.md)
+        new UpdateTopicPermSubCommand(),
+        new TopicClusterSubCommand(),
+        new UpdateOrderConfCommand(),
+        new AllocateMQSubCommand(),
+        new CloneGroupOffsetCommand(),
+        new SkipAccumulationSubCommand(),
+        new GetConsumerConfigSubCommand(),
+        new QueryMsgByOffsetSubCommand(),
+        new QueryMsgTraceByIdSubCommand(),
+        new PrintMessageSubCommand(),
+        new PrintMessageByQueueCommand(),
+        new SendMessageCommand(),
+        new ConsumeMessageCommand(),
+        new CheckMsgSendRTCommand(),
+        new SendMsgStatusCommand(),
+        new CLusterSendMsgRTCommand()));
 
     private MQAdminStartup() {
     }
