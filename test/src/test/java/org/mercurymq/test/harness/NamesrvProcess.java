@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A Mercury NameServer in a child JVM, started like {@code bin/mqnamesrv -c file}, on a free loopback port.
@@ -20,10 +21,13 @@ public final class NamesrvProcess implements ClusterNode {
     private final Path confFile;
     private final int port;
     private final LaunchOptions launch;
+    private final Map<String, String> sysProps;
     private JvmProcess process;
 
-    private NamesrvProcess(String nodeName, Path dir, Path confFile, int port, LaunchOptions launch) {
+    private NamesrvProcess(String nodeName, Path dir, Path confFile, int port, LaunchOptions launch,
+                           Map<String, String> sysProps) {
         this.nodeName = nodeName;
+        this.sysProps = sysProps;
         this.dir = dir;
         this.confFile = confFile;
         this.port = port;
@@ -35,8 +39,18 @@ public final class NamesrvProcess implements ClusterNode {
         return start("namesrv", dir, LaunchOptions.local(), extraConfig);
     }
 
+    /** As {@link #start(Path, String...)} with extra {@code -D} system properties for the JVM (e.g. tls.*). */
+    public static NamesrvProcess start(Path dir, Map<String, String> sysProps, String... extraConfig) {
+        return start("namesrv", dir, LaunchOptions.local(), sysProps, extraConfig);
+    }
+
     /** Starts a node called {@code nodeName} with the given launch options and waits for the boot line. */
     public static NamesrvProcess start(String nodeName, Path dir, LaunchOptions launch, String... extraConfig) {
+        return start(nodeName, dir, launch, Map.of(), extraConfig);
+    }
+
+    private static NamesrvProcess start(String nodeName, Path dir, LaunchOptions launch, Map<String, String> sysProps,
+                                        String... extraConfig) {
         int port = FreePort.next();
         StringBuilder conf = new StringBuilder()
             .append("listenPort=").append(port).append('\n')
@@ -55,19 +69,19 @@ public final class NamesrvProcess implements ClusterNode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NamesrvProcess n = new NamesrvProcess(nodeName, dir, confFile, port, launch);
+        NamesrvProcess n = new NamesrvProcess(nodeName, dir, confFile, port, launch, sysProps);
         n.launch();
         return n;
     }
 
     private void launch() {
-        JvmProcess p = JvmProcess.builder("namesrv", "org.mercurymq.namesrv.NamesrvStartup")
+        JvmProcess.Builder b = JvmProcess.builder("namesrv", "org.mercurymq.namesrv.NamesrvStartup")
             .dir(dir)
             .launch(launch)
             .heap("-Xmx128m")
-            .mercuryLogging("namesrv")
-            .args("-c", confFile.toString())
-            .start();
+            .mercuryLogging("namesrv");
+        sysProps.forEach(b::sysProp);
+        JvmProcess p = b.args("-c", confFile.toString()).start();
         try {
             p.awaitOutput(BOOT_LINE, Duration.ofSeconds(30));
         } catch (RuntimeException e) {
