@@ -21,13 +21,10 @@ public final class NamesrvProcess implements ClusterNode {
     private final Path confFile;
     private final int port;
     private final LaunchOptions launch;
-    private final Map<String, String> sysProps;
     private JvmProcess process;
 
-    private NamesrvProcess(String nodeName, Path dir, Path confFile, int port, LaunchOptions launch,
-                           Map<String, String> sysProps) {
+    private NamesrvProcess(String nodeName, Path dir, Path confFile, int port, LaunchOptions launch) {
         this.nodeName = nodeName;
-        this.sysProps = sysProps;
         this.dir = dir;
         this.confFile = confFile;
         this.port = port;
@@ -39,18 +36,8 @@ public final class NamesrvProcess implements ClusterNode {
         return start("namesrv", dir, LaunchOptions.local(), extraConfig);
     }
 
-    /** As {@link #start(Path, String...)} with extra {@code -D} system properties for the JVM (e.g. tls.*). */
-    public static NamesrvProcess start(Path dir, Map<String, String> sysProps, String... extraConfig) {
-        return start("namesrv", dir, LaunchOptions.local(), sysProps, extraConfig);
-    }
-
     /** Starts a node called {@code nodeName} with the given launch options and waits for the boot line. */
     public static NamesrvProcess start(String nodeName, Path dir, LaunchOptions launch, String... extraConfig) {
-        return start(nodeName, dir, launch, Map.of(), extraConfig);
-    }
-
-    private static NamesrvProcess start(String nodeName, Path dir, LaunchOptions launch, Map<String, String> sysProps,
-                                        String... extraConfig) {
         int port = FreePort.next();
         StringBuilder conf = new StringBuilder()
             .append("listenPort=").append(port).append('\n')
@@ -69,19 +56,19 @@ public final class NamesrvProcess implements ClusterNode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NamesrvProcess n = new NamesrvProcess(nodeName, dir, confFile, port, launch, sysProps);
+        NamesrvProcess n = new NamesrvProcess(nodeName, dir, confFile, port, launch);
         n.launch();
         return n;
     }
 
     private void launch() {
-        JvmProcess.Builder b = JvmProcess.builder("namesrv", "org.mercurymq.namesrv.NamesrvStartup")
+        JvmProcess p = JvmProcess.builder("namesrv", "org.mercurymq.namesrv.NamesrvStartup")
             .dir(dir)
             .launch(launch)
             .heap("-Xmx128m")
-            .mercuryLogging("namesrv");
-        sysProps.forEach(b::sysProp);
-        JvmProcess p = b.args("-c", confFile.toString()).start();
+            .mercuryLogging("namesrv")
+            .args("-c", confFile.toString())
+            .start();
         try {
             p.awaitOutput(BOOT_LINE, Duration.ofSeconds(30));
         } catch (RuntimeException e) {
@@ -137,6 +124,11 @@ public final class NamesrvProcess implements ClusterNode {
 
     public JvmProcess process() {
         return process;
+    }
+
+    /** As {@link #start(Path, String...)} with extra {@code -D} system properties for the JVM (e.g. tls.*). */
+    public static NamesrvProcess start(Path dir, Map<String, String> sysProps, String... extraConfig) {
+        return start("namesrv", dir, LaunchOptions.local().withSysProps(sysProps), extraConfig);
     }
 
     @Override
