@@ -11,6 +11,8 @@ import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.common.config.ConfigTable;
 import org.mercurymq.remoting.netty.NettyClientConfig;
 import org.mercurymq.remoting.netty.NettyServerConfig;
+import org.mercurymq.remoting.tls.TlsMode;
+import org.mercurymq.remoting.tls.TlsSettings;
 import org.mercurymq.store.BrokerRole;
 import org.mercurymq.store.MessageStoreConfig;
 
@@ -146,8 +148,18 @@ public final class BrokerConfig {
         return NettyServerConfig.from(ConfigProjection.project(config, NettyServerConfig.TABLE), bindAddress(), port);
     }
 
-    public NettyClientConfig clientConfig() {
-        return NettyClientConfig.from(ConfigProjection.project(config, NettyClientConfig.TABLE));
+    /**
+     * Settings of the broker's outgoing client (name servers, master). {@code useTLS} as RocketMQ's broker: the
+     * config key when set, else {@code -Dtls.enable}, else true exactly when {@code tls.server.mode=enforcing}
+     * (docs/security.md).
+     */
+    public NettyClientConfig clientConfig(TlsSettings tls) {
+        Config projected = ConfigProjection.project(config, NettyClientConfig.TABLE);
+        if (!projected.isSet(NettyClientConfig.USE_TLS)) {
+            boolean useTls = tls.isTlsEnableSet() ? tls.tlsEnable() : tls.mode() == TlsMode.ENFORCING;
+            projected = projected.with(NettyClientConfig.USE_TLS, useTls);
+        }
+        return NettyClientConfig.from(projected);
     }
 
     /** Applies text overrides (UPDATE_BROKER_CONFIG); throws ConfigException on invalid values. */

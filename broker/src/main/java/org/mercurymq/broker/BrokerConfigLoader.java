@@ -64,7 +64,7 @@ public final class BrokerConfigLoader {
             raw.putAll(readProperties(file));
         }
         raw.putAll(commandLine);
-        UnsupportedSecurityKeys.check(raw, System.getProperties());
+        UnsupportedSecurityKeys.check(raw);
         Config config = BrokerConfig.TABLE.parse(raw, warnings);
         return new BrokerConfig(derive(config));
     }

@@ -69,6 +69,8 @@ import org.mercurymq.remoting.RemotingServer;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.netty.NettyRemotingClient;
 import org.mercurymq.remoting.netty.NettyRemotingServer;
+import org.mercurymq.remoting.tls.ServerTls;
+import org.mercurymq.remoting.tls.TlsSettings;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.store.DefaultMessageStore;
 import org.mercurymq.store.DelayLevels;
@@ -218,7 +220,10 @@ public final class BrokerController {
         ClientHousekeepingService housekeeping = new ClientHousekeepingService(producers, consumers, millis);
         ChannelEventListener connectionEvents = new ChannelEventFanout(new HeldPullReaper(holdService), housekeeping);
         int port = c.listenPort();
-        NettyRemotingServer mainServer = new NettyRemotingServer(c.serverConfig(port), connectionEvents);
+        // TLS settings are this process's -D properties and tls.config.file, as RocketMQ (docs/security.md)
+        TlsSettings tls = TlsSettings.fromSystem();
+        ServerTls serverTls = ServerTls.from(tls, clock.millis());
+        NettyRemotingServer mainServer = new NettyRemotingServer(c.serverConfig(port), connectionEvents, clock, serverTls);
         if (acl != null) {
             mainServer.registerRPCHook(acl);
         }
@@ -227,7 +232,8 @@ public final class BrokerController {
             stopActions.push(mainServer::shutdown);
             port = mainServer.localListenPort();
         }
-        NettyRemotingServer vipServer = new NettyRemotingServer(c.serverConfig(c.listenPort() == 0 ? 0 : port - 2), connectionEvents);
+        NettyRemotingServer vipServer = new NettyRemotingServer(c.serverConfig(c.listenPort() == 0 ? 0 : port - 2), connectionEvents,
+            clock, serverTls);
         if (acl != null) {
             vipServer.registerRPCHook(acl);
         }
@@ -367,7 +373,7 @@ public final class BrokerController {
         stopActions.push(scheduler::shutdownNow);
 
         // name servers
-        NettyRemotingClient remotingClient = new NettyRemotingClient(c.clientConfig());
+        NettyRemotingClient remotingClient = new NettyRemotingClient(c.clientConfig(tls), null, clock, tls);
         BrokerOuterAPI outerAPI = new BrokerOuterAPI(remotingClient);
         outerAPI.start();
         stopActions.push(outerAPI::shutdown);

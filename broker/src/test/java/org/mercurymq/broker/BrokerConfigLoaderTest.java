@@ -47,6 +47,35 @@ class BrokerConfigLoaderTest {
         assertEquals(org.mercurymq.store.FlushDiskType.SYNC_FLUSH, c.storeConfig().flushDiskType());
     }
 
+    /** RocketMQ's broker rule for its outgoing client (docs/security.md): key, else -Dtls.enable, else enforcing. */
+    @Test
+    void outgoingClientUsesTlsWhenTheServerEnforcesIt() throws Exception {
+        Path absent = dir.resolve("absent.properties");
+        BrokerConfig plain = loader.load(null, Map.of(), w -> { });
+        assertEquals(false, plain.clientConfig(tls(absent, "tls.server.mode", "permissive")).isUseTLS());
+        assertEquals(true, plain.clientConfig(tls(absent, "tls.server.mode", "enforcing")).isUseTLS());
+        assertEquals(false, plain.clientConfig(tls(absent, "tls.server.mode", "enforcing", "tls.enable", "false")).isUseTLS());
+        assertEquals(true, plain.clientConfig(tls(absent, "tls.enable", "true")).isUseTLS());
+        BrokerConfig keyed = loader.load(null, Map.of("useTLS", "false"), w -> { });
+        assertEquals(false, keyed.clientConfig(tls(absent, "tls.server.mode", "enforcing")).isUseTLS());
+    }
+
+    @Test
+    void tlsKeysInTheConfigFileAreRefusedBecauseRocketMqIgnoresThem() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+            () -> loader.load(file("tls.server.mode=enforcing"), Map.of(), w -> { }));
+        assertTrue(e.getMessage().contains("-Dtls.server.mode"), e.getMessage());
+    }
+
+    private static org.mercurymq.remoting.tls.TlsSettings tls(Path configFile, String... kv) {
+        Properties p = new Properties();
+        p.setProperty("tls.config.file", configFile.toString());
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return org.mercurymq.remoting.tls.TlsSettings.load(p);
+    }
+
     @Test
     void identityDefaultsAreDerived() throws Exception {
         BrokerConfig c = loader.load(null, Map.of(), w -> { });

@@ -34,7 +34,7 @@ public class ClientConfig {
     private boolean unitMode = false;
     private String unitName;
     private boolean vipChannelEnabled = Boolean.parseBoolean(System.getProperty(SEND_MESSAGE_WITH_VIP_CHANNEL_PROPERTY, "false"));
-    /** As RocketMQ: {@code -Dtls.enable=true} turns it on, which Mercury refuses at start (docs/security.md). */
+    /** As RocketMQ: default from {@code -Dtls.enable}; TLS client settings from {@code tls.client.*} (docs/security.md). */
     private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
     private LanguageCode language = LanguageCode.JAVA;
     private int mqClientApiTimeout = 3 * 1000;
@@ -235,7 +235,7 @@ public class ClientConfig {
         return useTLS;
     }
 
-    /** TLS is not supported by Mercury's remoting; {@code true} makes {@code start()} fail. */
+    /** Connect to name servers and brokers with TLS (settings: {@code tls.client.*}, {@code tls.test.mode.enable}). */
     public void setUseTLS(boolean useTLS) {
         this.useTLS = useTLS;
     }

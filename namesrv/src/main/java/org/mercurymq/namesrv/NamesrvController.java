@@ -2,6 +2,7 @@ package org.mercurymq.namesrv;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,8 @@ import org.mercurymq.namesrv.routeinfo.RouteInfoManager;
 import org.mercurymq.remoting.RemotingServer;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.netty.NettyRemotingServer;
+import org.mercurymq.remoting.tls.ServerTls;
+import org.mercurymq.remoting.tls.TlsSettings;
 import org.mercurymq.remoting.netty.NettyServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +75,10 @@ public final class NamesrvController {
                 Math.max(2, nettyConfig.getServerWorkerThreads() / 2), REGISTER_QUEUE_CAPACITY);
             stopActions.push(() -> stopExecutor(registerExecutor));
 
-            NettyRemotingServer remotingServer = new NettyRemotingServer(nettyConfig, new BrokerHousekeeping(routes));
+            // TLS settings are this process's -D properties and tls.config.file, as RocketMQ (docs/security.md)
+            ServerTls tls = ServerTls.from(TlsSettings.fromSystem(), System.currentTimeMillis());
+            NettyRemotingServer remotingServer = new NettyRemotingServer(nettyConfig, new BrokerHousekeeping(routes),
+                Clock.systemUTC(), tls);
             RouteQueryProcessor queries = new RouteQueryProcessor(routes, kvConfig,
                 () -> config.get(NamesrvConfig.ORDER_MESSAGE_ENABLE));
             BrokerRegistrationProcessor registrations = new BrokerRegistrationProcessor(routes, kvConfig);

@@ -133,7 +133,6 @@ public final class NamesrvStartup {
     }
 
     private Config loadConfig(String file) throws IOException {
-        UnsupportedSecurityKeys.check(Map.of(), System.getProperties());
         if (file == null) {
             return NamesrvConfig.TABLE.defaults();
         }
@@ -143,7 +142,7 @@ public final class NamesrvStartup {
         } catch (IOException e) {
             throw new IOException("cannot read config file " + file + ": " + e, e);
         }
-        UnsupportedSecurityKeys.check(props, System.getProperties());
+        UnsupportedSecurityKeys.check(props);
         Config config = NamesrvConfig.TABLE.parse(props, warning -> {
             LOG.warn("{}: {}", file, warning);
             err.println("WARN " + file + ": " + warning);

@@ -2,7 +2,6 @@ package org.mercurymq.acl.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,12 @@ class AclClientRPCHookTest {
     }
 
     @Test
-    void tlsEnableSystemPropertyIsRefusedNotIgnored() {
+    void tlsEnableSystemPropertyTurnsTlsOnForTheClientsConnections() {
         System.setProperty("tls.enable", "true");
         try {
             ClientConfig config = new ClientConfig();
             assertTrue(config.isUseTLS());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MQClientInstance(config, "id", null));
-            assertTrue(e.getMessage().contains("tls.enable"), e.getMessage());
+            assertTrue(new MQClientInstance(config, "id", null).getNettyClientConfig().isUseTLS());
         } finally {
             System.clearProperty("tls.enable");
         }

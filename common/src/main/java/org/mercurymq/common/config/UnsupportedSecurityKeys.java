@@ -1,12 +1,12 @@
 package org.mercurymq.common.config;
 
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * Refuses RocketMQ's TLS settings ({@code tls.*} system properties or config keys): Mercury has no TLS
- * yet, and silently serving plain text to an operator who asked for TLS would be worse than not
- * starting (docs/security.md). Stateless.
+ * Refuses RocketMQ's TLS settings ({@code tls.*}) in a daemon's config file or command line: RocketMQ reads
+ * them only as {@code -D} system properties or from {@code tls.config.file} and silently ignores them here,
+ * so an operator who put them here believes in a TLS set-up that is not in force (docs/security.md).
+ * Stateless.
  */
 public final class UnsupportedSecurityKeys {
     private static final String TLS_PREFIX = "tls.";
@@ -14,20 +14,14 @@ public final class UnsupportedSecurityKeys {
     private UnsupportedSecurityKeys() {
     }
 
-    /** Throws {@link ConfigException} naming the first {@code tls.*} key in {@code config} or {@code systemProperties}. */
-    public static void check(Map<?, ?> config, Properties systemProperties) {
+    /** Throws {@link ConfigException} naming the first {@code tls.*} key in {@code config}. */
+    public static void check(Map<?, ?> config) {
         for (Object k : config.keySet()) {
-            refuseIfTls(String.valueOf(k).trim(), "config key");
-        }
-        for (String k : systemProperties.stringPropertyNames()) {
-            refuseIfTls(k, "system property -D");
-        }
-    }
-
-    private static void refuseIfTls(String key, String where) {
-        if (key.startsWith(TLS_PREFIX)) {
-            throw new ConfigException(where + key + " is not supported: Mercury does not implement TLS yet"
-                + " (see docs/security.md); remove it");
+            String key = String.valueOf(k).trim();
+            if (key.startsWith(TLS_PREFIX)) {
+                throw new ConfigException("config key " + key + " is not read from this file (RocketMQ ignores it here):"
+                    + " set it as -D" + key + " or in the file named by -Dtls.config.file (see docs/security.md)");
+            }
         }
     }
 }

@@ -38,7 +38,9 @@ public final class NettyClientConfig {
     public static final ConfigKey<Boolean> CLIENT_CLOSE_SOCKET_IF_TIMEOUT = ConfigKey.ofBool("clientCloseSocketIfTimeout",
         Boolean.parseBoolean(System.getProperty(CLOSE_SOCKET_IF_TIMEOUT_PROPERTY, "true")),
         "close the connection when a sync call times out");
-    public static final ConfigKey<Boolean> USE_TLS = ConfigKey.ofBool("useTLS", false, "TLS is not supported; must stay false");
+    public static final ConfigKey<Boolean> USE_TLS = ConfigKey.ofBool("useTLS", false,
+        "connect with TLS (client settings tls.client.* / tls.test.mode.enable, docs/security.md); a broker defaults it "
+            + "to -Dtls.enable, else to tls.server.mode=enforcing");
     public static final ConfigKey<Integer> WRITE_BUFFER_HIGH_WATER_MARK = ConfigKey.ofInt("writeBufferHighWaterMark", 0,
         "channel becomes unwritable above this many queued bytes; 0 keeps Netty's default").unit("bytes").range(0, Integer.MAX_VALUE);
     public static final ConfigKey<Integer> WRITE_BUFFER_LOW_WATER_MARK = ConfigKey.ofInt("writeBufferLowWaterMark", 0,
@@ -66,8 +68,10 @@ public final class NettyClientConfig {
     private final int writeBufferLowWaterMark;
     private final boolean useEpollNativeSelector;
     private final int frameMaxLength;
+    private final boolean useTLS;
 
     private NettyClientConfig(Builder b) {
+        this.useTLS = b.useTLS;
         this.clientWorkerThreads = b.clientWorkerThreads;
         this.clientCallbackExecutorThreads = b.clientCallbackExecutorThreads;
         this.clientOnewaySemaphoreValue = b.clientOnewaySemaphoreValue;
@@ -90,10 +94,8 @@ public final class NettyClientConfig {
 
     /** Settings from a config parsed with {@link #TABLE}. */
     public static NettyClientConfig from(Config cfg) {
-        if (cfg.get(USE_TLS)) {
-            throw new IllegalArgumentException("useTLS=true is not supported");
-        }
         return builder()
+            .useTLS(cfg.get(USE_TLS))
             .clientWorkerThreads(cfg.get(CLIENT_WORKER_THREADS))
             .clientCallbackExecutorThreads(cfg.get(CLIENT_CALLBACK_EXECUTOR_THREADS))
             .clientOnewaySemaphoreValue(cfg.get(CLIENT_ONEWAY_SEMAPHORE_VALUE))
@@ -108,6 +110,11 @@ public final class NettyClientConfig {
             .writeBufferLowWaterMark(cfg.get(WRITE_BUFFER_LOW_WATER_MARK))
             .useEpollNativeSelector(cfg.get(USE_EPOLL_NATIVE_SELECTOR))
             .build();
+    }
+
+    /** Connect with TLS, the context built from {@code TlsSettings.fromSystem()} when the client is created. */
+    public boolean isUseTLS() {
+        return useTLS;
     }
 
     public int getClientWorkerThreads() {
@@ -184,6 +191,8 @@ public final class NettyClientConfig {
         private boolean useEpollNativeSelector = USE_EPOLL_NATIVE_SELECTOR.defaultValue();
         private int frameMaxLength = RemotingFrameDecoder.defaultFrameMaxLength();
 
+        private boolean useTLS;
+
         private Builder() {
         }
 
@@ -249,6 +258,11 @@ public final class NettyClientConfig {
 
         public Builder useEpollNativeSelector(boolean v) {
             this.useEpollNativeSelector = v;
+            return this;
+        }
+
+        public Builder useTLS(boolean v) {
+            this.useTLS = v;
             return this;
         }
 

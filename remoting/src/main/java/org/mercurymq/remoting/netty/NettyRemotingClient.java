@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,14 +37,17 @@ import org.mercurymq.remoting.exception.RemotingSendRequestException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.remoting.exception.RemotingTooMuchRequestException;
 import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.tls.TlsContexts;
+import org.mercurymq.remoting.tls.TlsSettings;
+import org.mercurymq.remoting.tls.TlsSniffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The remoting client: one connection per address, created on first use and replaced after it
  * closes; a null address means the current name server (docs/protocol/remoting.md §10). Pipeline per connection
- * as in {@link NettyRemotingServer}. A sync time-out or write failure closes the connection
- * (clientCloseSocketIfTimeout) so the next call reconnects. Lifecycle: {@link #start()},
+ * as in {@link NettyRemotingServer}, behind an SslHandler when {@code useTLS} (docs/security.md). A sync
+ * time-out or write failure closes the connection (clientCloseSocketIfTimeout) so the next call reconnects. Lifecycle: {@link #start()},
  * {@link #shutdown()}. Thread-safe.
  */
 public final class NettyRemotingClient implements RemotingClient {
@@ -64,6 +68,7 @@ public final class NettyRemotingClient implements RemotingClient {
     private final AtomicReference<String> chosenNameServer = new AtomicReference<>();
     private final AtomicInteger nameServerIndex = new AtomicInteger(new Random().nextInt(1000));
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
+    private final SslContext sslContext;
 
     private EventLoopGroup group;
     private Bootstrap bootstrap;
@@ -77,8 +82,16 @@ public final class NettyRemotingClient implements RemotingClient {
         this(config, listener, Clock.systemUTC());
     }
 
-    /** {@code clock} decides response time-outs and the expiry scan (tests drive it). */
+    /**
+     * {@code clock} decides response time-outs and the expiry scan (tests drive it). With {@code useTLS} the
+     * TLS settings are this process's ({@link TlsSettings#fromSystem()}), as in RocketMQ.
+     */
     public NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener, Clock clock) {
+        this(config, listener, clock, null);
+    }
+
+    /** As above; {@code tls} (null: the system's) gives the TLS client settings used when {@code useTLS}. */
+    public NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener, Clock clock, TlsSettings tls) {
         this.clock = clock;
         this.config = config;
         this.transport = Transport.choose(config.isUseEpollNativeSelector());
@@ -90,6 +103,13 @@ public final class NettyRemotingClient implements RemotingClient {
         this.dispatcher = new RequestDispatcher("client", callbackExecutor, hooks);
         this.events = new ChannelEventDispatcher("NettyClientEventExecutor", listener);
         this.scanner = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("NettyClientResponseScanner", true));
+        this.sslContext = config.isUseTLS() ? clientContext(tls != null ? tls : TlsSettings.fromSystem()) : null;
+    }
+
+    private static SslContext clientContext(TlsSettings settings) {
+        LOG.info("TLS client: {}{}", settings.describe(false),
+            settings.testMode() ? " -- TEST MODE: any server certificate is trusted, insecure (docs/security.md)" : "");
+        return TlsContexts.client(settings);
     }
 
     @Override
@@ -109,6 +129,9 @@ public final class NettyRemotingClient implements RemotingClient {
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    if (sslContext != null) {
+                        ch.pipeline().addLast(TlsSniffer.SSL_HANDLER_NAME, sslContext.newHandler(ch.alloc()));
+                    }
                     ch.pipeline().addLast(
                         new IdleStateHandler(0, 0, config.getClientChannelMaxIdleTimeSeconds()),
                         connectionHandler,

@@ -31,6 +31,8 @@ import org.mercurymq.remoting.exception.RemotingSendRequestException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.remoting.exception.RemotingTooMuchRequestException;
 import org.mercurymq.remoting.protocol.RemotingCommand;
+import org.mercurymq.remoting.tls.ServerTls;
+import org.mercurymq.remoting.tls.TlsSniffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +40,12 @@ import org.slf4j.LoggerFactory;
  * The remoting server: one acceptor thread, {@code serverSelectorThreads} IO threads, requests
  * dispatched by code to processors on their executors. Pipeline per connection:
  * <pre>
- *   socket -> IdleStateHandler -> ConnectionEventHandler -> RemotingFrameDecoder -> CommandHandler
- *                                                            (IncompleteFrameBudget, shared)
- *   socket <- RemotingCommandEncoder <---------------------------------------------- (writes)
+ *   socket -> IdleStateHandler -> [TlsSniffer | SslHandler] -> ConnectionEventHandler -> RemotingFrameDecoder -> CommandHandler
+ *                                                                                    (IncompleteFrameBudget, shared)
+ *   socket <- [SslHandler] <- RemotingCommandEncoder <---------------------------------------------- (writes)
  * </pre>
+ * The {@link TlsSniffer} decides per connection from its first byte whether an SslHandler goes in
+ * ({@link ServerTls}, docs/security.md).
  * Lifecycle: register processors, {@link #start()}, {@link #shutdown()}. Thread-safe.
  */
 public final class NettyRemotingServer implements RemotingServer {
@@ -60,6 +64,8 @@ public final class NettyRemotingServer implements RemotingServer {
     private final Clock clock;
     private final RemotingCommandEncoder encoder = new RemotingCommandEncoder();
     private final IncompleteFrameBudget incompleteFrames;
+    private final ServerTls tls;
+    private final TlsSniffer sniffer;
 
     private EventLoopGroup bossGroup;
     private EventLoopGroup selectorGroup;
@@ -74,9 +80,16 @@ public final class NettyRemotingServer implements RemotingServer {
         this(config, listener, Clock.systemUTC());
     }
 
-    /** {@code clock} decides response time-outs and the expiry scan (tests drive it). */
+    /** {@code clock} decides response time-outs and the expiry scan (tests drive it). Plaintext only. */
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, Clock clock) {
+        this(config, listener, clock, ServerTls.disabled());
+    }
+
+    /** As above, with the TLS mode and context of this port ({@link ServerTls}). */
+    public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, Clock clock, ServerTls tls) {
         this.clock = clock;
+        this.tls = tls;
+        this.sniffer = new TlsSniffer(tls);
         this.config = config;
         this.transport = Transport.choose(config.isUseEpollNativeSelector());
         int publicThreads = config.getServerCallbackExecutorThreads() > 0 ? config.getServerCallbackExecutorThreads() : 4;
@@ -126,8 +139,9 @@ public final class NettyRemotingServer implements RemotingServer {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     channels.add(ch);
+                    ch.pipeline().addLast(new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()));
+                    ch.pipeline().addLast(TlsSniffer.NAME, sniffer);
                     ch.pipeline().addLast(
-                        new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()),
                         connectionHandler,
                         encoder,
                         new RemotingFrameDecoder(config.getFrameMaxLength(), incompleteFrames),
@@ -154,7 +168,8 @@ public final class NettyRemotingServer implements RemotingServer {
         }
         localPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         scanner.scheduleAtFixedRate(this::scanResponseTable, 1000, 1000, TimeUnit.MILLISECONDS);
-        LOG.info("remoting server listening on {}:{} ({})", config.getBindAddress(), localPort, transport);
+        LOG.info("remoting server listening on {}:{} ({}, tls.server.mode={})", config.getBindAddress(), localPort, transport,
+            tls.mode().text());
     }
 
     private void scanResponseTable() {

@@ -35,15 +35,15 @@ class AclStartupTest {
     }
 
     @Test
-    void tlsSystemPropertyRefusesToStart() throws IOException {
-        String out = runBroker(dir.resolve("home"), "tls.server.mode", "aclEnable=false");
-        assertTrue(out.contains("tls.server.mode is not supported"), out);
+    void misspeltTlsSystemPropertyRefusesToStart() throws IOException {
+        String out = runBroker(dir.resolve("home"), "tls.server.Mode", "aclEnable=false");
+        assertTrue(out.contains("-Dtls.server.Mode is not a TLS setting"), out);
     }
 
     @Test
     void tlsConfigKeyRefusesToStart() throws IOException {
         String out = runBroker(dir.resolve("home"), null, "tls.enable=true");
-        assertTrue(out.contains("tls.enable is not supported"), out);
+        assertTrue(out.contains("config key tls.enable is not read from this file"), out);
     }
 
     /** Starts a broker that is expected to exit with code 1; returns its output. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * An Apache RocketMQ 4.9.7 NameServer and one Broker (the official jars, test scope) in child JVMs
@@ -35,6 +36,11 @@ public final class ApacheCluster implements AutoCloseable {
 
     /** Starts both and waits for their boot lines; {@code brokerConfig} adds {@code key=value} lines. */
     public static ApacheCluster start(Path dir, String... brokerConfig) {
+        return start(dir, Map.of(), brokerConfig);
+    }
+
+    /** As {@link #start(Path, String...)} with {@code -D} system properties for both JVMs (e.g. tls.*). */
+    public static ApacheCluster start(Path dir, Map<String, String> sysProps, String... brokerConfig) {
         Path home = dir.resolve("rocketmq-home");
         int namesrvPort = FreePort.next();
         int brokerPort = FreePort.nextForBroker();
@@ -65,11 +71,11 @@ public final class ApacheCluster implements AutoCloseable {
         }
         write(dir.resolve("broker.conf"), conf.toString());
 
-        JvmProcess ns = apacheJvm("apache-namesrv", "org.apache.rocketmq.namesrv.NamesrvStartup", dir, home)
+        JvmProcess ns = apacheJvm("apache-namesrv", "org.apache.rocketmq.namesrv.NamesrvStartup", dir, home, sysProps)
             .args("-c", dir.resolve("namesrv.conf").toString()).start();
         try {
             ns.awaitOutput("boot success", Duration.ofSeconds(60));
-            JvmProcess br = apacheJvm("apache-broker", "org.apache.rocketmq.broker.BrokerStartup", dir, home)
+            JvmProcess br = apacheJvm("apache-broker", "org.apache.rocketmq.broker.BrokerStartup", dir, home, sysProps)
                 .heap("-Xmx512m")
                 .args("-c", dir.resolve("broker.conf").toString()).start();
             try {
@@ -85,7 +91,8 @@ public final class ApacheCluster implements AutoCloseable {
         }
     }
 
-    private static JvmProcess.Builder apacheJvm(String name, String mainClass, Path dir, Path home) {
+    private static JvmProcess.Builder apacheJvm(String name, String mainClass, Path dir, Path home,
+                                                Map<String, String> sysProps) {
         JvmProcess.Builder b = JvmProcess.builder(name, mainClass).dir(dir)
             .sysProp("rocketmq.home.dir", home.toString())
             .sysProp("java.net.preferIPv4Stack", "true")
@@ -93,6 +100,7 @@ public final class ApacheCluster implements AutoCloseable {
         for (String opt : JDK17_OPENS) {
             b.jvmArg(opt);
         }
+        sysProps.forEach(b::sysProp);
         return b;
     }
 

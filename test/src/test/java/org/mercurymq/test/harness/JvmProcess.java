@@ -178,6 +178,7 @@ public final class JvmProcess implements AutoCloseable {
         /** Command prefix and limits of the launch (network namespace, open-file limit). */
         public Builder launch(LaunchOptions options) {
             this.launch = options;
+            options.sysProps().forEach(this::sysProp);
             return this;
         }
 

@@ -2,24 +2,30 @@ package org.mercurymq.test.harness;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a child JVM is launched, beyond its main class and arguments: a command prefix (e.g.
  * {@code ip netns exec NS}, so a later test can put a node in a network namespace), the host address the
  * daemon binds to and advertises, and an open-file limit applied with {@code prlimit}. The prefix must
  * {@code exec} its command so the child's PID stays the JVM's PID (both {@code ip netns exec} and
- * {@code prlimit} do). Immutable.
+ * {@code prlimit} do), and extra {@code -D} system properties (e.g. {@code tls.*}). Immutable.
  */
 public final class LaunchOptions {
-    private static final LaunchOptions LOCAL = new LaunchOptions(Collections.emptyList(), "127.0.0.1", 0, null);
+    private static final LaunchOptions LOCAL = new LaunchOptions(Collections.emptyList(), "127.0.0.1", 0, null,
+        Collections.emptyMap());
 
     private final List<String> commandPrefix;
     private final String host;
     private final int maxOpenFiles;
     private final String heap;
+    private final Map<String, String> sysProps;
 
-    private LaunchOptions(List<String> commandPrefix, String host, int maxOpenFiles, String heap) {
+    private LaunchOptions(List<String> commandPrefix, String host, int maxOpenFiles, String heap,
+                          Map<String, String> sysProps) {
+        this.sysProps = Collections.unmodifiableMap(new LinkedHashMap<>(sysProps));
         this.commandPrefix = Collections.unmodifiableList(new ArrayList<>(commandPrefix));
         this.host = host;
         this.maxOpenFiles = maxOpenFiles;
@@ -35,12 +41,12 @@ public final class LaunchOptions {
     public LaunchOptions withCommandPrefix(String... words) {
         List<String> prefix = new ArrayList<>();
         Collections.addAll(prefix, words);
-        return new LaunchOptions(prefix, host, maxOpenFiles, heap);
+        return new LaunchOptions(prefix, host, maxOpenFiles, heap, sysProps);
     }
 
     /** The address the daemon binds to and registers (brokerIP1 / bindAddress). */
     public LaunchOptions withHost(String address) {
-        return new LaunchOptions(commandPrefix, address, maxOpenFiles, heap);
+        return new LaunchOptions(commandPrefix, address, maxOpenFiles, heap, sysProps);
     }
 
     /**
@@ -48,12 +54,23 @@ public final class LaunchOptions {
      * {@link #hardOpenFileLimit()} prlimit needs CAP_SYS_RESOURCE and fails otherwise.
      */
     public LaunchOptions withMaxOpenFiles(int limit) {
-        return new LaunchOptions(commandPrefix, host, limit, heap);
+        return new LaunchOptions(commandPrefix, host, limit, heap, sysProps);
     }
 
     /** Overrides the daemon's default heap option, e.g. {@code -Xmx128m} inside a memory-limited cgroup. */
     public LaunchOptions withHeap(String heapOption) {
-        return new LaunchOptions(commandPrefix, host, maxOpenFiles, heapOption);
+        return new LaunchOptions(commandPrefix, host, maxOpenFiles, heapOption, sysProps);
+    }
+
+    /** Adds {@code -D} system properties for the child JVM. */
+    public LaunchOptions withSysProps(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(sysProps);
+        all.putAll(more);
+        return new LaunchOptions(commandPrefix, host, maxOpenFiles, heap, all);
+    }
+
+    public Map<String, String> sysProps() {
+        return sysProps;
     }
 
     /** The heap option to use instead of the daemon's default, or {@code null}. */
@@ -101,6 +118,6 @@ public final class LaunchOptions {
 
     @Override
     public String toString() {
-        return "LaunchOptions{prefix=" + commandPrefix + ", host=" + host + ", maxOpenFiles=" + maxOpenFiles + ", heap=" + heap + "}";
+        return "LaunchOptions{prefix=" + commandPrefix + ", host=" + host + ", maxOpenFiles=" + maxOpenFiles + ", heap=" + heap + ", sysProps=" + sysProps + "}";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A Mercury NameServer in a child JVM, started like {@code bin/mqnamesrv -c file}, on a free loopback port.
@@ -123,6 +124,11 @@ public final class NamesrvProcess implements ClusterNode {
 
     public JvmProcess process() {
         return process;
+    }
+
+    /** As {@link #start(Path, String...)} with extra {@code -D} system properties for the JVM (e.g. tls.*). */
+    public static NamesrvProcess start(Path dir, Map<String, String> sysProps, String... extraConfig) {
+        return start("namesrv", dir, LaunchOptions.local().withSysProps(sysProps), extraConfig);
     }
 
     @Override

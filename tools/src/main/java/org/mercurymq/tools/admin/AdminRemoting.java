@@ -18,11 +18,12 @@ final class AdminRemoting {
     private final long timeoutMillis;
 
     /** {@code rpcHook} (e.g. ACL signing) runs before every request; null for none. */
-    AdminRemoting(long timeoutMillis, RPCHook rpcHook) {
+    AdminRemoting(long timeoutMillis, RPCHook rpcHook, boolean useTLS) {
         this.timeoutMillis = timeoutMillis;
         this.client = new NettyRemotingClient(NettyClientConfig.builder()
             .clientWorkerThreads(2)
             .clientCallbackExecutorThreads(2)
+            .useTLS(useTLS)
             .build());
         if (rpcHook != null) {
             client.registerRPCHook(rpcHook);

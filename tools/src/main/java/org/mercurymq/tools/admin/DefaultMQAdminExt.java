@@ -49,6 +49,7 @@ public class DefaultMQAdminExt {
     private final RPCHook rpcHook;
     private String adminExtGroup = "admin_ext_group";
     private String namesrvAddr;
+    private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
     private AdminRemoting remoting;
     private NamesrvAdminApi namesrv;
     private BrokerAdminApi broker;
@@ -102,6 +103,15 @@ public class DefaultMQAdminExt {
         return fromEnv == null || fromEnv.trim().isEmpty() ? null : fromEnv.trim();
     }
 
+    /** As RocketMQ's ClientConfig: default from {@code -Dtls.enable}; settings {@code tls.client.*} (docs/security.md). */
+    public boolean isUseTLS() {
+        return useTLS;
+    }
+
+    public void setUseTLS(boolean useTLS) {
+        this.useTLS = useTLS;
+    }
+
     public String getAdminExtGroup() {
         return adminExtGroup;
     }
@@ -124,7 +134,7 @@ public class DefaultMQAdminExt {
             throw new MQAdminException("no name server address: set one with -n host:port, or the NAMESRV_ADDR"
                 + " environment variable");
         }
-        AdminRemoting r = new AdminRemoting(timeoutMillis, rpcHook);
+        AdminRemoting r = new AdminRemoting(timeoutMillis, rpcHook, useTLS);
         r.start(splitAddresses(addrs));
         remoting = r;
         namesrv = new NamesrvAdminApi(r);

@@ -81,12 +81,10 @@ public class MQClientInstance {
         this.clock = clock;
         this.clientConfig = clientConfig;
         this.clientId = clientId;
-        if (clientConfig.isUseTLS()) {
-            throw new IllegalArgumentException("useTLS=true (or -Dtls.enable=true) is not supported by Mercury's client:"
-                + " no TLS yet, see docs/security.md");
-        }
+        // useTLS covers name server and broker connections alike (docs/security.md)
         this.nettyClientConfig = NettyClientConfig.builder()
             .clientCallbackExecutorThreads(clientConfig.getClientCallbackExecutorThreads())
+            .useTLS(clientConfig.isUseTLS())
             .build();
         this.mQClientAPIImpl = new MQClientAPIImpl(nettyClientConfig, clientConfig, rpcHook, clock);
         if (clientConfig.getNamesrvAddr() != null) {
