@@ -48,13 +48,14 @@ public final class ControllerConfig {
         .range(0L, 600_000L);
 
     /** The controller's own keys. */
+    /** The controller's own keys, also accepted by a name server (scanNotActiveBrokerInterval is shared with it). */
     public static final ConfigTable CONTROLLER_TABLE = ConfigTable.of(RATIS_GROUP, RATIS_PEERS, RATIS_SELF_ID, STORE_PATH,
-        RATIS_ELECTION_TIMEOUT_MIN, RATIS_ELECTION_TIMEOUT_MAX, RATIS_REQUEST_TIMEOUT, SCAN_NOT_ACTIVE_BROKER_INTERVAL,
-        ENABLE_ELECT_UNCLEAN_MASTER, LIVENESS_GRACE);
+        RATIS_ELECTION_TIMEOUT_MIN, RATIS_ELECTION_TIMEOUT_MAX, RATIS_REQUEST_TIMEOUT, ENABLE_ELECT_UNCLEAN_MASTER,
+        LIVENESS_GRACE);
 
     /** Every key a standalone controller's file may hold. */
-    public static final ConfigTable TABLE = ConfigTable.of(ROCKETMQ_HOME, LISTEN_PORT, BIND_ADDRESS)
-        .merge(CONTROLLER_TABLE).merge(NettyServerConfig.TABLE);
+    public static final ConfigTable TABLE = ConfigTable.of(ROCKETMQ_HOME, LISTEN_PORT, BIND_ADDRESS,
+        SCAN_NOT_ACTIVE_BROKER_INTERVAL).merge(CONTROLLER_TABLE).merge(NettyServerConfig.TABLE);
 
     private static final Map<String, String> DLEDGER_ALIASES = Map.of(
         "controllerDLegerGroup", RATIS_GROUP.name(),
@@ -87,6 +88,13 @@ public final class ControllerConfig {
 
     public <T> T get(ConfigKey<T> key) {
         return config.get(key);
+    }
+
+    /** The scan period: this table's key, or the name server's key of the same name when embedded. */
+    @SuppressWarnings("unchecked")
+    public long scanNotActiveBrokerInterval() {
+        ConfigKey<?> key = config.table().key(SCAN_NOT_ACTIVE_BROKER_INTERVAL.name());
+        return key == null ? SCAN_NOT_ACTIVE_BROKER_INTERVAL.defaultValue() : config.get((ConfigKey<Long>) key);
     }
 
     public Config config() {

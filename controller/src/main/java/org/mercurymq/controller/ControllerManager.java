@@ -66,7 +66,7 @@ public final class ControllerManager {
             ControllerRequestProcessor.CODES.forEach(code -> server.registerProcessor(code, processor, executor));
 
             InactiveBrokerScanner scanner = new InactiveBrokerScanner(manager::scan,
-                config.get(ControllerConfig.SCAN_NOT_ACTIVE_BROKER_INTERVAL));
+                config.scanNotActiveBrokerInterval());
             scanner.start();
             stopActions.push(scanner::shutdown);
         } catch (IOException | RuntimeException e) {

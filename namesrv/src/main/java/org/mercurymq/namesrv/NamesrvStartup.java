@@ -16,6 +16,7 @@ import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.config.UnsupportedSecurityKeys;
+import org.mercurymq.controller.ControllerConfig;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ public final class NamesrvStartup {
             throw new IOException("cannot read config file " + file + ": " + e, e);
         }
         UnsupportedSecurityKeys.check(props, System.getProperties());
-        Config config = NamesrvConfig.TABLE.parse(props, warning -> {
+        Config config = NamesrvConfig.TABLE.parse(ControllerConfig.resolveAliases(props), warning -> {
             LOG.warn("{}: {}", file, warning);
             err.println("WARN " + file + ": " + warning);
         });
