@@ -109,11 +109,14 @@ class ControllerModeAgentTest {
 
         // a stops heartbeating (crash); b keeps going and is elected once a's heartbeat expires
         ControllerModeAgent bAfter = b;
+        long lastMasterHeartbeat = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             bAfter.heartbeat();
             ReplicaState s = bAfter.syncOnce();
             return s != null && s.masterBrokerId() == 2L;
         });
+        System.out.printf("broker failover: master's last heartbeat to slave elected took %d ms (heartbeat timeout %d ms)%n",
+            (System.nanoTime() - lastMasterHeartbeat) / 1_000_000, HEARTBEAT_TIMEOUT);
         assertEquals(2, b.state().masterEpoch());
         assertTrue(events.contains("b:master@2"), events.toString());
 

@@ -53,10 +53,14 @@ class ControllerGroupTest {
         assertEquals(0, wire.applyId(first.address(), "broker-a", 1, "127.0.0.1:10911;1").getCode());
         assertEquals(0, wire.register(first.address(), "broker-a", 1, "127.0.0.1:10911").getCode());
 
+        long killedAt = System.nanoTime();
         first.kill9();
         ControllerProcess second = await().atMost(Duration.ofSeconds(120)).until(this::leader, Optional::isPresent).get();
         RemotingCommand applied = wire.applyId(second.address(), "broker-a", 2, "127.0.0.1:10921;2");
         assertEquals(0, applied.getCode(), applied.getRemark());
+        // reported, not asserted (docs/controller.md, "Measured")
+        System.out.printf("controller leader failover: kill -9 to first accepted write on %s took %d ms%n",
+            second.name(), (System.nanoTime() - killedAt) / 1_000_000);
         assertEquals(0, wire.register(second.address(), "broker-a", 2, "127.0.0.1:10921").getCode());
         // the id taken under the old leader is still taken under the new one
         assertEquals(ControllerResponseCode.CONTROLLER_BROKER_ID_INVALID.code(),
