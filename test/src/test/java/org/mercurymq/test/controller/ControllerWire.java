@@ -20,7 +20,7 @@ final class ControllerWire implements AutoCloseable {
     RemotingCommand call(String addr, int code, CommandCustomHeader header) {
         try {
             RemotingCommand request = RemotingCommand.createRequestCommand(code, header);
-            return client.invokeSync(addr, request, 5000);
+            return client.invokeSync(addr, request, 15_000);
         } catch (Exception e) {
             return null; // unreachable or killed peer: the caller polls again
         }
