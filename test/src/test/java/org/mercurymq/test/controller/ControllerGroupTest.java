@@ -20,7 +20,7 @@ import org.mercurymq.test.harness.ControllerProcess;
 /**
  * Three controller JVMs (bin/mqcontroller's main class): one leader takes writes, followers answer
  * CONTROLLER_NOT_LEADER; after kill -9 of the leader another peer is elected, holds what was committed and takes
- * writes (docs/controller.md).
+ * writes; with a majority killed the last peer takes none (docs/controller.md).
  */
 class ControllerGroupTest {
     @TempDir
@@ -94,5 +94,12 @@ class ControllerGroupTest {
         RemotingCommand info = onLeader(a -> wire.replicaInfo(a, "broker-a"));
         assertEquals(0, info.getCode(), info.getRemark());
         assertEquals(0, SyncStateSetBody.decode(info.getBody()).getSyncStateSetEpoch());
+
+        // a majority lost: the last peer never becomes leader and refuses writes
+        await().atMost(Duration.ofSeconds(120)).until(this::leader, Optional::isPresent).get().kill9();
+        ControllerProcess survivor = group.stream().filter(ControllerProcess::isAlive).findFirst().orElseThrow();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> !wire.isLeader(survivor.address()));
+        assertEquals(ControllerResponseCode.CONTROLLER_NOT_LEADER.code(),
+            wire.applyId(survivor.address(), "broker-a", 3, "127.0.0.1:10941;4").getCode());
     }
 }
