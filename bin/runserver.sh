@@ -21,7 +21,7 @@ JAVA_OPT="$JAVA_OPT -Dmercury.home=$MERCURY_HOME -Dmercury.log.dir=$MERCURY_LOG_
 JAVA_OPT="$JAVA_OPT -Dlogback.configurationFile=$MERCURY_HOME/conf/logback_$ROLE.xml"
 
 mkdir -p "$MERCURY_LOG_DIR"
-if [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ]; then
+if [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ] || [ "$ROLE" = controller ]; then
   # One pid file per daemon so mqshutdown stops exactly what this installation started.
   mkdir -p "$MERCURY_PID_DIR"
   PID_FILE="$MERCURY_PID_DIR/$ROLE-$$.pid"

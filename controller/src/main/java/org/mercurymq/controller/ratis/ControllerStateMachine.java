@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.mercurymq.controller.state.ApplyResult;
@@ -48,6 +50,12 @@ public final class ControllerStateMachine extends BaseStateMachine {
         }
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         return CompletableFuture.completedFuture(Message.valueOf(reply));
+    }
+
+    /** One line per leader change (Ratis' own vote logging is turned down in conf/logback_controller.xml). */
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeaderId) {
+        LOG.info("controller peer {}: Raft leader is now {}", member.getPeerId(), newLeaderId);
     }
 
     static String replyText(Message m) {
