@@ -28,7 +28,7 @@ for a in "$@"; do
     -p|-m|-h|--help|--printConfigItem|--printImportantConfig) DAEMON=no ;;
   esac
 done
-if [ $DAEMON = yes ] && { [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ]; }; then
+if [ $DAEMON = yes ] && { [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ] || [ "$ROLE" = controller ]; }; then
   # One pid file per daemon so mqshutdown stops exactly what this installation started. The JVM gets the
   # file's absolute path as -Dmercury.pid.file: mqshutdown checks for it in the process's command line before
   # signalling, and the daemon deletes the file when it stops or fails to start.

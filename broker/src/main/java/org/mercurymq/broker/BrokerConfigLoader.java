@@ -65,8 +65,22 @@ public final class BrokerConfigLoader {
         }
         raw.putAll(commandLine);
         UnsupportedSecurityKeys.check(raw);
+        refuseControllerMode(raw);
         Config config = BrokerConfig.TABLE.parse(raw, warnings);
         return new BrokerConfig(derive(config));
+    }
+
+    /**
+     * enableControllerMode=true would otherwise be warned about as an unknown key and the broker would run with static
+     * roles, which is not what the operator asked for: the broker cannot switch roles at run time yet
+     * (docs/controller.md, "Status").
+     */
+    private static void refuseControllerMode(Map<String, String> raw) {
+        String v = raw.get("enableControllerMode");
+        if (v != null && Boolean.parseBoolean(v.trim())) {
+            throw new ConfigException("enableControllerMode=true is not supported by the Mercury broker yet: the "
+                + "controller (mqcontroller) runs, but the broker does not switch roles at run time; see docs/controller.md");
+        }
     }
 
     private static Map<String, String> readProperties(Path file) throws IOException {

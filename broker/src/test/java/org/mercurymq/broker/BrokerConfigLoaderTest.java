@@ -77,6 +77,15 @@ class BrokerConfigLoaderTest {
     }
 
     @Test
+    void controllerModeIsRefusedUntilTheBrokerCanSwitchRoles() throws Exception {
+        Path f = file("enableControllerMode=true", "controllerAddr=127.0.0.1:19876");
+        org.mercurymq.common.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+            org.mercurymq.common.config.ConfigException.class, () -> loader.load(f, Map.of(), w -> { }));
+        assertTrue(e.getMessage().contains("enableControllerMode=true is not supported"), e.getMessage());
+        loader.load(null, Map.of("enableControllerMode", "false"), w -> { });
+    }
+
+    @Test
     void identityDefaultsAreDerived() throws Exception {
         BrokerConfig c = loader.load(null, Map.of(), w -> { });
         assertEquals("myhost", c.brokerName());

@@ -7,6 +7,7 @@ import org.mercurymq.common.RocketMQEnvironment;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.common.config.ConfigTable;
+import org.mercurymq.controller.ControllerConfig;
 import org.mercurymq.remoting.netty.NettyServerConfig;
 
 /**
@@ -37,14 +38,20 @@ public final class NamesrvConfig {
         120_000L, "Mercury: a broker not registered for this long is dropped").unit("ms").range(1L, Long.MAX_VALUE);
     public static final ConfigKey<Long> SCAN_NOT_ACTIVE_BROKER_INTERVAL = ConfigKey.ofLong("scanNotActiveBrokerInterval",
         10_000L, "Mercury: period of the broker liveness scan").unit("ms").range(1L, Long.MAX_VALUE);
+    public static final ConfigKey<Boolean> ENABLE_CONTROLLER_IN_NAMESRV = ConfigKey.ofBool("enableControllerInNamesrv",
+        false, "run a controller peer inside this name server, on its listen port (docs/controller.md)");
 
     /** The name server's own keys. */
     public static final ConfigTable NAMESRV_TABLE = ConfigTable.of(ROCKETMQ_HOME, KV_CONFIG_PATH, CONFIG_STORE_PATH,
         PRODUCT_ENV_NAME, CLUSTER_TEST, ORDER_MESSAGE_ENABLE, LISTEN_PORT, BIND_ADDRESS, BROKER_CHANNEL_EXPIRED_TIME,
-        SCAN_NOT_ACTIVE_BROKER_INTERVAL);
+        SCAN_NOT_ACTIVE_BROKER_INTERVAL, ENABLE_CONTROLLER_IN_NAMESRV);
 
-    /** Every key a name-server config file may hold: its own keys plus the Netty server's. */
-    public static final ConfigTable TABLE = NAMESRV_TABLE.merge(NettyServerConfig.TABLE);
+    /**
+     * Every key a name-server config file may hold: its own keys, the embedded controller's (its
+     * scanNotActiveBrokerInterval is the name server's key of the same name) and the Netty server's.
+     */
+    public static final ConfigTable TABLE = NAMESRV_TABLE.merge(ControllerConfig.CONTROLLER_TABLE)
+        .merge(NettyServerConfig.TABLE);
 
     private volatile Config current;
 

@@ -11,6 +11,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.mercurymq.controller.ControllerConfig;
+import org.mercurymq.controller.ControllerManager;
 import org.mercurymq.namesrv.kvconfig.KVConfigManager;
 import org.mercurymq.namesrv.processor.BrokerRegistrationProcessor;
 import org.mercurymq.namesrv.processor.NamesrvAdminProcessor;
@@ -42,6 +44,7 @@ public final class NamesrvController {
     private final NamesrvConfig config;
     private final RouteInfoManager routes;
     private final KVConfigManager kvConfig;
+    private final LongSupplier clock;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile RemotingServer server;
@@ -54,6 +57,7 @@ public final class NamesrvController {
     /** @param clock milliseconds; tests inject one to drive broker expiry */
     public NamesrvController(NamesrvConfig config, LongSupplier clock) {
         this.config = config;
+        this.clock = clock;
         this.routes = new RouteInfoManager(clock);
         this.kvConfig = new KVConfigManager(Path.of(config.get(NamesrvConfig.KV_CONFIG_PATH)));
     }
@@ -87,6 +91,12 @@ public final class NamesrvController {
             registrations.codes().forEach(code -> remotingServer.registerProcessor(code, registrations, registerExecutor));
             admin.codes().forEach(code -> remotingServer.registerProcessor(code, admin, registerExecutor));
             remotingServer.registerDefaultProcessor(new UnsupportedRequestProcessor(), queryExecutor);
+            if (config.get(NamesrvConfig.ENABLE_CONTROLLER_IN_NAMESRV)) {
+                // a controller peer on this name server's port: brokers list the name servers as controllerAddr
+                ControllerManager controllerPeer = new ControllerManager(new ControllerConfig(config.current()), clock);
+                controllerPeer.start(remotingServer);
+                stopActions.push(controllerPeer::shutdown);
+            }
             remotingServer.start();
             stopActions.push(remotingServer::shutdown);
             server = remotingServer;

@@ -17,6 +17,7 @@ import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.config.StartupFailure;
 import org.mercurymq.common.config.UnsupportedSecurityKeys;
+import org.mercurymq.controller.ControllerConfig;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,7 @@ public final class NamesrvStartup {
             throw new IOException("cannot read config file " + file + ": " + e, e);
         }
         UnsupportedSecurityKeys.check(props);
-        Config config = NamesrvConfig.TABLE.parse(props, warning -> {
+        Config config = NamesrvConfig.TABLE.parse(ControllerConfig.resolveAliases(props), warning -> {
             LOG.warn("{}: {}", file, warning);
             err.println("WARN " + file + ": " + warning);
         });

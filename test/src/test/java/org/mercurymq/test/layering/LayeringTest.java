@@ -86,7 +86,8 @@ class LayeringTest {
         "remoting, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client",
         "namesrv, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.client|org.mercurymq.tools",
         "client, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.tools|ch.qos.logback",
-        "broker, org.mercurymq.client|org.mercurymq.tools|org.mercurymq.namesrv",
+        "broker, org.mercurymq.client|org.mercurymq.tools|org.mercurymq.namesrv|org.mercurymq.controller|org.apache.ratis",
+        "controller, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|org.mercurymq.tools",
     })
     void moduleDoesNotReachAcrossLayers(String module, String forbidden) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src/main/java");
@@ -109,7 +110,7 @@ class LayeringTest {
     }
 
     @ParameterizedTest(name = "{0} carries no foreign licence header")
-    @CsvSource({"common", "remoting", "namesrv", "store", "broker", "client", "tools", "test"})
+    @CsvSource({"common", "remoting", "controller", "namesrv", "store", "broker", "client", "tools", "test"})
     void noPastedApacheSource(String module) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src");
         if (!Files.isDirectory(sources)) {
