@@ -35,6 +35,10 @@ import org.mercurymq.broker.longpolling.HeldPullBudget;
 import org.mercurymq.broker.longpolling.HeldPullReaper;
 import org.mercurymq.broker.longpolling.PullRequestHoldService;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
+import org.mercurymq.broker.metrics.BrokerLabels;
+import org.mercurymq.broker.metrics.GroupMetrics;
+import org.mercurymq.broker.metrics.RuntimeMetrics;
+import org.mercurymq.broker.metrics.TopicMetrics;
 import org.mercurymq.broker.metadata.JsonConfigFile;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
@@ -63,6 +67,7 @@ import org.mercurymq.broker.stats.BrokerStats;
 import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
 import org.mercurymq.common.config.ConfigKey;
+import org.mercurymq.metrics.PrometheusEndpoint;
 import org.mercurymq.remoting.ChannelEventFanout;
 import org.mercurymq.remoting.ChannelEventListener;
 import org.mercurymq.remoting.RemotingServer;
@@ -99,6 +104,7 @@ public final class BrokerController {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int listenPort = -1;
     private volatile int vipListenPort = -1;
+    private volatile int metricsPort = -1;
     private boolean started;
 
     public BrokerController(BrokerConfig config) {
@@ -291,9 +297,11 @@ public final class BrokerController {
             messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
         ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
             storeHost);
-        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
-            new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor,
-                heldPulls::total));
+        BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor,
+            queryExecutor, endTxExecutor, heldPulls::total);
+        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config, runtimeInfo);
+        startMetrics(c, new BrokerLabels(c.clusterName(), c.brokerName(), brokerAddr), topics, offsets, consumers,
+            messageStore, runtimeInfo, executors, heldPulls);
 
         for (RemotingServer server : List.<RemotingServer>of(mainServer, vipServer)) {
             boolean vip = server == vipServer;
@@ -397,6 +405,21 @@ public final class BrokerController {
             vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
     }
 
+    /** The Prometheus endpoint (docs/metrics.md); with metricsExporterType=DISABLE (the default) nothing listens. */
+    private void startMetrics(BrokerConfig c, BrokerLabels labels, TopicConfigManager topics,
+                              ConsumerOffsetManager offsets, ConsumerManager consumers, MessageStore store,
+                              BrokerRuntimeInfo runtimeInfo, List<RequestExecutor> executors, HeldPullBudget heldPulls)
+        throws IOException {
+        PrometheusEndpoint endpoint = PrometheusEndpoint.fromConfig("broker", c.config(), List.of(
+            new TopicMetrics(labels, () -> topics.snapshot().getTopicConfigTable(), store),
+            new GroupMetrics(labels, () -> offsets.snapshot().getOffsetTable(), consumers::getConsumerGroupInfo, store),
+            new RuntimeMetrics(labels, runtimeInfo, executors, heldPulls::total,
+                store.getStoreStats().commitLogFlushLatency())));
+        endpoint.start();
+        metricsPort = endpoint.port();
+        stopActions.push(endpoint::shutdown);
+    }
+
     private RequestExecutor executor(String name, ConfigKey<Integer> threads,
                                      ConfigKey<Integer> capacity) {
         BrokerConfig c = config.get();
@@ -490,6 +513,11 @@ public final class BrokerController {
     /** The main port (the bound one when configured with 0); -1 before start. */
     public int listenPort() {
         return listenPort;
+    }
+
+    /** The bound port of the metrics endpoint; -1 when it is off or before start. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     /** The VIP port (listenPort−2, or a random one when listenPort is 0); -1 before start. */

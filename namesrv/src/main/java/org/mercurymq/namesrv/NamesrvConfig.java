@@ -7,6 +7,7 @@ import org.mercurymq.common.RocketMQEnvironment;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.common.config.ConfigTable;
+import org.mercurymq.metrics.MetricsConfigKeys;
 import org.mercurymq.remoting.netty.NettyServerConfig;
 
 /**
@@ -43,8 +44,8 @@ public final class NamesrvConfig {
         PRODUCT_ENV_NAME, CLUSTER_TEST, ORDER_MESSAGE_ENABLE, LISTEN_PORT, BIND_ADDRESS, BROKER_CHANNEL_EXPIRED_TIME,
         SCAN_NOT_ACTIVE_BROKER_INTERVAL);
 
-    /** Every key a name-server config file may hold: its own keys plus the Netty server's. */
-    public static final ConfigTable TABLE = NAMESRV_TABLE.merge(NettyServerConfig.TABLE);
+    /** Every key a name-server config file may hold: its own keys, the Netty server's and the metrics endpoint's. */
+    public static final ConfigTable TABLE = NAMESRV_TABLE.merge(NettyServerConfig.TABLE).merge(MetricsConfigKeys.TABLE);
 
     private volatile Config current;
 

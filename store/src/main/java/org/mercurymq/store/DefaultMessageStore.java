@@ -100,6 +100,7 @@ public final class DefaultMessageStore implements MessageStore {
             config.maxMsgsNumBatch(), clock, checkpoint, state) : null;
         // the dispatcher polls every millisecond: waking it on each append would cost a futex wake per put
         this.commitLog = new CommitLog(config, clock, state, faults, checkpoint, transientStorePool);
+        commitLog.getMappedFileQueue().setFlushObserver(stats.commitLogFlushLatency()::record);
         // Unlike RocketMQ 4.9, a slave also wakes parked pulls as replicated messages are dispatched: consumers
         // that fell back to the slave get new messages at once instead of at the next 5 s hold check.
         this.reputService = new ReputMessageService(commitLog, recordReader, consumeQueues, indexService, listener, state,

@@ -32,6 +32,7 @@ public final class StoreStats {
     private final AtomicLong recoveryHoleBytes = new AtomicLong();
     private final LongAdder forceCleanDeletedMessages = new LongAdder();
     private final LongAdder forceCleanDeletedUnconsumedMessages = new LongAdder();
+    private final FlushLatency commitLogFlushLatency = new FlushLatency();
 
     private static LongAdder[] newAdders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -43,6 +44,11 @@ public final class StoreStats {
 
     public StoreStats(long bootTimestamp) {
         this.bootTimestamp = bootTimestamp;
+    }
+
+    /** Time of each commit-log force that wrote something. */
+    public FlushLatency commitLogFlushLatency() {
+        return commitLogFlushLatency;
     }
 
     public void onPut(int msgNum, long bytes, long elapsedMillis, boolean ok) {
