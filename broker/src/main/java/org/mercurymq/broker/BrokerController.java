@@ -30,6 +30,7 @@ import org.mercurymq.broker.filter.BloomFilter;
 import org.mercurymq.broker.filter.ConsumerFilterManager;
 import org.mercurymq.broker.executor.BusyRejection;
 import org.mercurymq.broker.executor.RequestExecutor;
+import org.mercurymq.broker.executor.WaterMark;
 import org.mercurymq.broker.lock.RebalanceLockManager;
 import org.mercurymq.broker.longpolling.HeldPullBudget;
 import org.mercurymq.broker.longpolling.HeldPullReaper;
@@ -370,6 +371,10 @@ public final class BrokerController {
         long flushOffsets = c.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
         scheduler.scheduleAtFixedRate(() -> persistOffsets(offsets), flushOffsets, flushOffsets, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(stats::sample, 0, STATS_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        WaterMark waterMark = new WaterMark(List.of(new WaterMark.Watched("Send", sendExecutor),
+            new WaterMark.Watched("Pull", pullExecutor), new WaterMark.Watched("Query", queryExecutor),
+            new WaterMark.Watched("Transaction", endTxExecutor)));
+        scheduler.scheduleAtFixedRate(waterMark::log, 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> persistFilters(filters), FILTER_PERSIST_MILLIS, FILTER_PERSIST_MILLIS,
             TimeUnit.MILLISECONDS);
         stopActions.push(scheduler::shutdownNow);

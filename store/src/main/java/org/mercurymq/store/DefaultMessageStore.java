@@ -204,6 +204,7 @@ public final class DefaultMessageStore implements MessageStore {
         scheduler.scheduleAtFixedRate(this::cleanFilesSafely, 60_000, config.cleanResourceInterval(),
             TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> stats.sample(clock.millis()), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> stats.logMinute(clock.millis()), 60, 60, TimeUnit.SECONDS);
         state.setRunning(true);
         String readOnly = state.whyNotWriteable();
         if (readOnly != null) {

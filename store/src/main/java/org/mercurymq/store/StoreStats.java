@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Put and get counters, put latency distribution and TPS over 10 s / 60 s / 600 s windows (sampled once
  * a second by the store's scheduler), rendered with RocketMQ's runtime-info key names. Thread-safe.
  */
 public final class StoreStats {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreStats.class);
     private static final long[] LATENCY_BOUNDS_MS = {0, 10, 50, 100, 200, 500, 1000, 2000, 3000, 4000, 5000, 10000};
     private static final String[] LATENCY_NAMES = {"[<=0ms]", "[0~10ms]", "[10~50ms]", "[50~100ms]", "[100~200ms]",
         "[200~500ms]", "[500ms~1s]", "[1~2s]", "[2~3s]", "[3~4s]", "[4~5s]", "[5~10s]", "[10s~]"};
@@ -158,6 +161,18 @@ public final class StoreStats {
 
     private String tpsWindows(int column) {
         return tps(column, 10) + " " + tps(column, 60) + " " + tps(column, 600);
+    }
+
+    /**
+     * One [STORETPS] line (TPS over the last minute) and one [PAGECACHERT] line (put latency distribution of the
+     * last sampled minute) to this class's logger, which conf/logback_broker.xml routes to stats.log.
+     */
+    public void logMinute(long now) {
+        LOG.info("[STORETPS] put_tps {} get_found_tps {} get_miss_tps {} get_transfered_tps {}", tps(1, 60), tps(2, 60),
+            tps(3, 60), tps(4, 60));
+        Map<String, String> info = runtimeInfo(now);
+        LOG.info("[PAGECACHERT] TotalPut {}, PutMessageDistributeTime {}", getPutMessageTimesTotal(),
+            info.get("putMessageDistributeTime"));
     }
 
     /** RocketMQ's store runtime-info keys (the broker adds its own). */
