@@ -39,6 +39,7 @@ import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metrics.BrokerLabels;
 import org.mercurymq.broker.metrics.GroupMetrics;
 import org.mercurymq.broker.metrics.RuntimeMetrics;
+import org.mercurymq.broker.metrics.StatsMetrics;
 import org.mercurymq.broker.metrics.TopicMetrics;
 import org.mercurymq.broker.metadata.JsonConfigFile;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
@@ -65,6 +66,8 @@ import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
 import org.mercurymq.broker.slave.SlaveMetadataSync;
 import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.stats.BrokerStatsManager;
+import org.mercurymq.broker.processor.BrokerStatsProcessor;
 import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
 import org.mercurymq.common.config.ConfigKey;
@@ -106,6 +109,7 @@ public final class BrokerController {
     private volatile int listenPort = -1;
     private volatile int vipListenPort = -1;
     private volatile int metricsPort = -1;
+    private volatile BrokerStatsManager statsManager;
     private boolean started;
 
     public BrokerController(BrokerConfig config) {
@@ -243,9 +247,17 @@ public final class BrokerController {
         Broker2Client broker2Client = new Broker2Client(mainServer,
             () -> config.get().get(BrokerConfigKeys.NOTIFY_CONSUMER_IDS_CHANGED_ENABLE));
         broker2ClientRef.set(broker2Client);
+        // broker statistics (docs/statistics.md), sampled from now on
+        BrokerStatsManager statsManager = new BrokerStatsManager(c.clusterName(),
+            c.get(BrokerConfigKeys.ENABLE_DETAIL_STAT), () -> config.get().get(BrokerConfigKeys.AUTO_DELETE_UNUSED_STATS),
+            millis, ZoneId.systemDefault());
+        statsManager.start();
+        stopActions.push(statsManager::shutdown);
+        this.statsManager = statsManager;
         ScheduleMessageService scheduleService = new ScheduleMessageService(messageStore, delayLevels,
             new JsonConfigFile(configDir.resolve("delayOffset.json")), storeHost, c.clusterName(), millis,
-            storeConfig.get(MessageStoreConfig.FLUSH_DELAY_OFFSET_INTERVAL));
+            storeConfig.get(MessageStoreConfig.FLUSH_DELAY_OFFSET_INTERVAL), statsManager,
+            storeConfig.get(MessageStoreConfig.ENABLE_SCHEDULE_MESSAGE_STATS));
         scheduleService.load();
 
         // executors
@@ -269,17 +281,18 @@ public final class BrokerController {
             clientExecutor, heartbeatExecutor, consumerExecutor, endTxExecutor);
 
         // processors
-        BrokerStats stats = new BrokerStats(millis, ZoneId.systemDefault());
+        BrokerStats stats = new BrokerStats(() -> messageStore.getStoreStats().getPutMessageTimesTotal(),
+            () -> messageStore.getStoreStats().getGetMessageTransferedMsgCount(), millis, ZoneId.systemDefault());
         TransactionalMessageService transactions = new TransactionalMessageService(messageStore, topics, storeHost,
             c.clusterName());
         int maxDelayLevel = delayLevels.maxLevel();
-        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, messageStore, transactions, stats,
+        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, messageStore, transactions, statsManager,
             storeHost, maxDelayLevel, millis);
         send.setReplyPusher(new ReplyMessagePusher(producers, consumers, broker2Client, millis));
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(config, topics, groups, messageStore,
-            storeHost, maxDelayLevel);
-        PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore, stats,
-            storeHost, millis, filters);
+            storeHost, maxDelayLevel, statsManager);
+        PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore,
+            statsManager, storeHost, millis, filters);
         pull.setLongPolling(holdService, pullExecutor::executeInternal);
         pullRef[0] = pull;
         QueryMessageProcessor query = new QueryMessageProcessor(messageStore);
@@ -295,14 +308,14 @@ public final class BrokerController {
             () -> config.get().isMaster());
         GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
-            messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
+            messageStore, broker2Client, statsManager, c.brokerName(), brokerAddr);
         ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
             storeHost);
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor,
             queryExecutor, endTxExecutor, heldPulls::total);
         BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config, runtimeInfo);
         startMetrics(c, new BrokerLabels(c.clusterName(), c.brokerName(), brokerAddr), topics, offsets, consumers,
-            messageStore, runtimeInfo, executors, heldPulls);
+            messageStore, runtimeInfo, executors, heldPulls, statsManager);
 
         for (RemotingServer server : List.<RemotingServer>of(mainServer, vipServer)) {
             boolean vip = server == vipServer;
@@ -325,6 +338,7 @@ public final class BrokerController {
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
             register(server, resumeHalf, adminExecutor);
+            register(server, new BrokerStatsProcessor(statsManager), adminExecutor);
             if (aclParts != null) {
                 register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
                     c.clusterName()), adminExecutor);
@@ -413,10 +427,11 @@ public final class BrokerController {
     /** The Prometheus endpoint (docs/metrics.md); with metricsExporterType=DISABLE (the default) nothing listens. */
     private void startMetrics(BrokerConfig c, BrokerLabels labels, TopicConfigManager topics,
                               ConsumerOffsetManager offsets, ConsumerManager consumers, MessageStore store,
-                              BrokerRuntimeInfo runtimeInfo, List<RequestExecutor> executors, HeldPullBudget heldPulls)
-        throws IOException {
+                              BrokerRuntimeInfo runtimeInfo, List<RequestExecutor> executors, HeldPullBudget heldPulls,
+                              BrokerStatsManager statsManager) throws IOException {
         PrometheusEndpoint endpoint = PrometheusEndpoint.fromConfig("broker", c.config(), List.of(
             new TopicMetrics(labels, () -> topics.snapshot().getTopicConfigTable(), store),
+            new StatsMetrics(labels, statsManager),
             new GroupMetrics(labels, () -> offsets.snapshot().getOffsetTable(), consumers::getConsumerGroupInfo, store),
             new RuntimeMetrics(labels, runtimeInfo, executors, heldPulls::total,
                 store.getStoreStats().commitLogFlushLatency())));
@@ -528,6 +543,11 @@ public final class BrokerController {
     /** The VIP port (listenPort−2, or a random one when listenPort is 0); -1 before start. */
     public int vipListenPort() {
         return vipListenPort;
+    }
+
+    /** The broker statistics (for exporters); null before {@link #start()}. */
+    public BrokerStatsManager brokerStatsManager() {
+        return statsManager;
     }
 
     public BrokerConfig config() {

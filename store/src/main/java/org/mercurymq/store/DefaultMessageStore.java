@@ -414,6 +414,15 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public GetMessageResult getMessageUncounted(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                                MessageFilter messageFilter) {
+        if (!state.isRunning()) {
+            throw new IllegalStateException("the message store is not running");
+        }
+        return reader.getMessage(topic, queueId, offset, maxMsgNums, messageFilter);
+    }
+
+    @Override
     public long getMaxOffsetInQueue(String topic, int queueId) {
         ConsumeQueue cq = consumeQueues.find(topic, queueId);
         return cq == null ? 0 : cq.getMaxOffsetInQueue();

@@ -139,24 +139,31 @@ public final class StoreStats {
         }
     }
 
-    private synchronized String tps(int column, int windowSeconds) {
-        if (samples.size() < 2) {
-            return "0.00";
+    /**
+     * TPS over the last {@code window} samples (one a second), Java's {@code Double.toString}; an empty string
+     * while fewer samples exist, as RocketMQ prints it (docs/statistics.md "Runtime info").
+     */
+    private synchronized String tps(int column, int window) {
+        double tps = tpsValue(column, window);
+        return Double.isNaN(tps) ? "" : Double.toString(tps);
+    }
+
+    /** NaN when there are not {@code window + 1} samples yet. */
+    private synchronized double tpsValue(int column, int window) {
+        if (samples.size() <= window) {
+            return Double.NaN;
         }
         long[] last = samples.peekLast();
         long[] first = null;
+        int skip = samples.size() - (window + 1);
         for (long[] s : samples) {
-            if (last[0] - s[0] <= windowSeconds * 1000L) {
+            if (skip-- == 0) {
                 first = s;
                 break;
             }
         }
-        if (first == null || first == last) {
-            return "0.00";
-        }
-        double seconds = (last[0] - first[0]) / 1000.0;
-        long delta = column < 0 ? (last[2] - first[2]) + (last[3] - first[3]) : last[column] - first[column];
-        return String.format("%.2f", delta / seconds);
+        long millis = last[0] - first[0];
+        return millis <= 0 ? 0.0 : (last[column] - first[column]) * 1000.0 / millis;
     }
 
     private String tpsWindows(int column) {
@@ -168,11 +175,23 @@ public final class StoreStats {
      * last sampled minute) to this class's logger, which conf/logback_broker.xml routes to stats.log.
      */
     public void logMinute(long now) {
-        LOG.info("[STORETPS] put_tps {} get_found_tps {} get_miss_tps {} get_transfered_tps {}", tps(1, 60), tps(2, 60),
-            tps(3, 60), tps(4, 60));
+        LOG.info(String.format("[STORETPS] put_tps %.2f get_found_tps %.2f get_miss_tps %.2f get_transfered_tps %.2f",
+            minuteTps(1), minuteTps(2), minuteTps(3), minuteTps(4)));
         Map<String, String> info = runtimeInfo(now);
         LOG.info("[PAGECACHERT] TotalPut {}, PutMessageDistributeTime {}", getPutMessageTimesTotal(),
             info.get("putMessageDistributeTime"));
+    }
+
+    private double minuteTps(int column) {
+        double tps = tpsValue(column, 60);
+        return Double.isNaN(tps) ? 0.0 : tps;
+    }
+
+    /** found + miss; a window without enough samples counts as 0.0 here. */
+    private String totalTps(int window) {
+        double found = tpsValue(2, window);
+        double miss = tpsValue(3, window);
+        return Double.toString((Double.isNaN(found) ? 0.0 : found) + (Double.isNaN(miss) ? 0.0 : miss));
     }
 
     /** RocketMQ's store runtime-info keys (the broker adds its own). */
@@ -198,7 +217,7 @@ public final class StoreStats {
         info.put("putTps", tpsWindows(1));
         info.put("getFoundTps", tpsWindows(2));
         info.put("getMissTps", tpsWindows(3));
-        info.put("getTotalTps", tpsWindows(-1));
+        info.put("getTotalTps", totalTps(10) + " " + totalTps(60) + " " + totalTps(600));
         info.put("getTransferedTps", tpsWindows(4));
         // Mercury's own keys (docs/reliability.md, "Corruption and recovery")
         info.put("commitLogRecoveryHoles", String.valueOf(recoveryHoles.get()));

@@ -109,6 +109,10 @@ class MetricsEndpointTest {
         assertEquals(n, after.sum("rocketmq_producer_offset", "topic", topic), "stored count after " + n + " sends");
         assertTrue(after.has("rocketmq_producer_offset", "topic", topic, "cluster", "MercuryCluster",
             "broker", "metrics-broker"), "rocketmq-exporter's labels");
+        // the broker statistics (TOPIC_PUT_NUMS / TOPIC_PUT_SIZE) as RocketMQ 5's counters
+        assertEquals(n, after.sum("rocketmq_messages_in_total", "topic", topic, "node_type", "broker"), after.text());
+        assertTrue(after.sum("rocketmq_throughput_in_total", "topic", topic) >= n * 2, after.text());
+        assertTrue(after.has("rocketmq_producer_tps", "topic", topic), after.text());
         double last = 0;
         for (double v : seen) {
             assertTrue(v >= last && v <= n, "scrapes during the sends never go back nor past " + n + ": " + seen);
