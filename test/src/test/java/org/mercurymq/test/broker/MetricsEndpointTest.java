@@ -81,6 +81,30 @@ class MetricsEndpointTest {
         return PromScrape.of(HOST, brokerMetricsPort);
     }
 
+    /** A push consumer of {@code group} consumes {@code expected} messages, commits, and shuts down. */
+    private static void consumeAllAndStop(String topic, String group, int expected) throws Exception {
+        AtomicInteger consumed = new AtomicInteger();
+        DefaultMQPushConsumer consumer = clients.pushConsumer(group);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setPersistConsumerOffsetInterval(1000);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            consumed.addAndGet(msgs.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            await().atMost(WAIT).until(() -> consumed.get() >= expected);
+            await().atMost(WAIT).until(() -> {
+                PromScrape s = scrapeBroker();
+                return s.has("rocketmq_group_diff", "group", group, "topic", topic)
+                    && s.sum("rocketmq_group_diff", "group", group, "topic", topic) == 0;
+            });
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
     @Test
     void topicPutCountGrowsByExactlyTheMessagesSent() throws Exception {
         String topic = OfficialClients.unique("MetricsPut");
@@ -128,26 +152,7 @@ class MetricsEndpointTest {
         for (int i = 0; i < 5; i++) {
             producer.send(new Message(topic, ("first" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        AtomicInteger consumed = new AtomicInteger();
-        DefaultMQPushConsumer consumer = clients.pushConsumer(group);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setPersistConsumerOffsetInterval(1000);
-        consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            consumed.addAndGet(msgs.size());
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        try {
-            await().atMost(WAIT).until(() -> consumed.get() >= 5);
-            await().atMost(WAIT).until(() -> {
-                PromScrape s = scrapeBroker();
-                return s.has("rocketmq_group_diff", "group", group, "topic", topic)
-                    && s.sum("rocketmq_group_diff", "group", group, "topic", topic) == 0;
-            });
-        } finally {
-            consumer.shutdown();
-        }
+        consumeAllAndStop(topic, group, 5);
         assertEquals(0, scrapeBroker().sum("rocketmq_group_diff", "group", group, "topic", topic));
         int sent = 37;
         for (int i = 0; i < sent; i++) {
@@ -193,7 +198,9 @@ class MetricsEndpointTest {
     @Test
     void grafanaDashboardQueriesOnlyServedMetrics() throws Exception {
         DefaultMQProducer producer = clients.producer(OfficialClients.unique("pg"));
-        producer.send(new Message(OfficialClients.unique("MetricsDash"), "x".getBytes(StandardCharsets.UTF_8)));
+        String topic = OfficialClients.unique("MetricsDash");
+        producer.send(new Message(topic, "x".getBytes(StandardCharsets.UTF_8)));
+        consumeAllAndStop(topic, OfficialClients.unique("cg"), 1);
         String dashboard = Files.readString(JvmProcess.repoRoot().resolve("docs/grafana/mercury.json"));
         Matcher m = Pattern.compile("\\b((?:rocketmq|mercury|jvm)_[a-z0-9_]+)").matcher(dashboard);
         Set<String> used = new TreeSet<>();
