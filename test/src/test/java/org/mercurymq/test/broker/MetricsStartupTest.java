@@ -20,7 +20,8 @@ import org.mercurymq.test.harness.PromScrape;
 
 /**
  * The metrics endpoint is off unless metricsExporterType=PROM, and a port it cannot use stops start-up with
- * one line naming metricsPromExporterPort (docs/metrics.md).
+ * one line naming metricsPromExporterPort (docs/metrics.md). Exporter types Mercury lacks are refused by the
+ * config table (broker module, MetricsConfigTest).
  */
 class MetricsStartupTest {
     @TempDir
@@ -39,12 +40,6 @@ class MetricsStartupTest {
     void outOfRangePortStopsBrokerStartUp() throws IOException {
         String out = runBroker("metricsExporterType=PROM\nmetricsPromExporterPort=70000");
         assertTrue(out.contains("metricsPromExporterPort") && out.contains("65535"), out);
-    }
-
-    @Test
-    void exporterTypeMercuryDoesNotServeStopsStartUp() throws IOException {
-        String out = runBroker("metricsExporterType=OTLP_GRPC");
-        assertTrue(out.contains("metricsExporterType") && out.contains("DISABLE PROM"), out);
     }
 
     @Test
