@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,7 +66,7 @@ class MetricsEndpointTest {
             "metricsPromExporterHost=" + HOST, "metricsPromExporterPort=" + namesrvMetricsPort);
         brokerMetricsPort = FreePort.next();
         broker = BrokerProcess.start(dir.resolve("broker"), namesrv.address(), "metrics-broker",
-            Map.of("mercury.log.dir", dir.resolve("broker-logs").toString()), "metricsExporterType=PROM",
+            "metricsExporterType=PROM",
             "metricsPromExporterHost=" + HOST, "metricsPromExporterPort=" + brokerMetricsPort);
         clients = new OfficialClients(namesrv.address());
     }
@@ -222,7 +221,7 @@ class MetricsEndpointTest {
     /** conf/logback_broker.xml splits the broker's log by concern under mercury.log.dir (docs/metrics.md). */
     @Test
     void logFilesAreSplitByConcern() throws Exception {
-        Path logs = dir.resolve("broker-logs");
+        Path logs = dir.resolve("broker").resolve("logs"); // the harness passes -Dmercury.log.dir=<node dir>/logs
         await().atMost(WAIT).until(() -> Files.exists(logs.resolve("watermark.log"))
             && Files.readString(logs.resolve("watermark.log")).contains("[WATERMARK] Pull Queue Size: "));
         String watermark = Files.readString(logs.resolve("watermark.log"));
