@@ -9,6 +9,7 @@ import java.net.BindException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,7 +102,7 @@ public final class PrometheusEndpoint {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory threadFactory(String name) {
+    private static ThreadFactory threadFactory(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
