@@ -84,7 +84,10 @@ public final class MQAdminStartup {
         new DeleteAccessConfigSubCommand(),
         new UpdateGlobalWhiteAddrSubCommand(),
         new ClusterAclConfigVersionListSubCommand(),
-        new GetAccessConfigSubCommand()));
+        new GetAccessConfigSubCommand(),
+        new org.mercurymq.tools.command.stats.BrokerConsumeStatsSubCommand(),
+        new org.mercurymq.tools.command.stats.ProducerSubCommand(),
+        new org.mercurymq.tools.command.stats.StatsAllSubCommand()));
 
     private MQAdminStartup() {
     }
