@@ -141,16 +141,18 @@ class StatsCommandsTest {
     }
 
     /** Runs while the consumer and the producer are online (brokerConsumeStats and producer need them). */
-    private static void compareWithOfficial(String topic, String group, DefaultMQProducer producer) {
+    private static void compareWithOfficial(String topic, String group, DefaultMQProducer producer) throws Exception {
         // consumed offsets reach the broker with the next pull or the 5 s offset commit
         await().atMost(WAIT).until(() -> admin("statsAll", "-t", topic).out.contains(String.format("%-64s  %-64s %12d",
             topic, group, 0)));
         String broker = cluster.brokerAddress();
+        String clientId = official.examineConsumerConnectionInfo(group).getConnectionSet().iterator().next().getClientId();
         List<String[]> commands = OfficialMqadmin.commands(
             new String[] {"statsAll", "-t", topic},
             new String[] {"statsAll", "-a"},
             new String[] {"brokerConsumeStats", "-b", broker},
-            new String[] {"producer", "-b", broker});
+            new String[] {"producer", "-b", broker},
+            new String[] {"consumerStatus", "-g", group, "-i", clientId});
         List<String> mercury = new ArrayList<>();
         for (String[] c : commands) {
             mercury.add(ok(c).out);
@@ -166,12 +168,18 @@ class StatsCommandsTest {
         // brokerConsumeStats: fully deterministic (nothing is sent meanwhile)
         assertEquals(sorted(theirs.get(2)), sorted(mercury.get(2)), "brokerConsumeStats\n" + mercury.get(2));
         assertTrue(mercury.get(2).endsWith(String.format("%nDiff Total: 0%n")), mercury.get(2));
-        // producer: lastUpdateTimestamp moves with every heartbeat; group order is hash order in RocketMQ
-        assertEquals(sorted(theirs.get(3).replaceAll("lastUpdateTimestamp=\\d+", "lastUpdateTimestamp=?")),
-            sorted(mercury.get(3).replaceAll("lastUpdateTimestamp=\\d+", "lastUpdateTimestamp=?")),
-            "producer\n" + mercury.get(3));
+        // producer: lastUpdateTimestamp moves with every heartbeat; group order is hash order in RocketMQ; the
+        // admin clients (this test's and the tools') appear once their first heartbeat arrives, so only the
+        // instances of the test's producer and consumer are compared
+        assertEquals(producerRows(theirs.get(3)), producerRows(mercury.get(3)), "producer\n" + mercury.get(3));
         assertTrue(mercury.get(3).contains("producer group (" + producer.getProducerGroup() + ") instance : clientId="),
             mercury.get(3));
+        // consumerStatus -i: the client's pull/consume timestamps and its RT and TPS figures move; the properties
+        // come in hash order
+        assertEquals(sorted(runningInfo(theirs.get(4))), sorted(runningInfo(mercury.get(4))),
+            "consumerStatus\n" + mercury.get(4));
+        assertTrue(mercury.get(4).contains(String.format("002 Topic: %-40s ClassFilter: %-8s SubExpression: %s", topic, false,
+            "*")), mercury.get(4));
     }
 
     /** statsAll's lines with the two TPS columns masked, sorted. */
@@ -185,6 +193,22 @@ class StatsCommandsTest {
         }
         rows.sort(null);
         return rows;
+    }
+
+    private static List<String> producerRows(String out) {
+        List<String> rows = new ArrayList<>();
+        for (String line : sorted(out.replaceAll("lastUpdateTimestamp=\\d+", "lastUpdateTimestamp=?"))) {
+            if (line.contains("@stats-producer-") || line.contains("@stats-consumer-")) {
+                rows.add(line);
+            }
+        }
+        return rows;
+    }
+
+    private static String runningInfo(String out) {
+        int rt = out.indexOf("#Consumer RT&TPS#");
+        String masked = rt < 0 ? out : out.substring(0, rt) + out.substring(rt).replaceAll("\\d+\\.\\d+", "#");
+        return masked.replaceAll("(lastLockTimestamp|lastPullTimestamp|lastConsumeTimestamp)=\\d+", "$1=?");
     }
 
     private static List<String> sorted(String out) {

@@ -87,6 +87,7 @@ public final class MQAdminStartup {
         new GetAccessConfigSubCommand(),
         new org.mercurymq.tools.command.stats.BrokerConsumeStatsSubCommand(),
         new org.mercurymq.tools.command.stats.ProducerSubCommand(),
+        new org.mercurymq.tools.command.stats.ConsumerStatusSubCommand(),
         new org.mercurymq.tools.command.stats.StatsAllSubCommand()));
 
     private MQAdminStartup() {
