@@ -153,11 +153,23 @@ class StatsCommandsTest {
             new String[] {"brokerConsumeStats", "-b", broker},
             new String[] {"producer", "-b", broker},
             new String[] {"consumerStatus", "-g", group, "-i", clientId});
+        List<String[]> officialOnly = new ArrayList<>(commands);
+        Path metrics = dir.resolve("metrics-export");
+        // Mercury's mqadmin has no exportMetrics yet; the official one must work against Mercury's broker
+        officialOnly.add(new String[] {"exportMetrics", "-c", CLUSTER, "-f", metrics.toString()});
         List<String> mercury = new ArrayList<>();
         for (String[] c : commands) {
             mercury.add(ok(c).out);
         }
-        List<String> theirs = new OfficialMqadmin(dir, ns, null).runAll(commands);
+        List<String> theirs = new OfficialMqadmin(dir, ns, null).runAll(officialOnly);
+        assertEquals("export " + metrics + "/metrics.json success", theirs.get(5).trim(), theirs.get(5));
+        com.alibaba.fastjson2.JSONObject report = com.alibaba.fastjson2.JSON.parseObject(
+            java.nio.file.Files.readString(metrics.resolve("metrics.json")));
+        com.alibaba.fastjson2.JSONObject brokerReport = report.getJSONObject("evaluateReport")
+            .getJSONObject(cluster.brokerName());
+        assertEquals("V4_9_7", brokerReport.getJSONObject("runtimeVersion").getString("rocketmqVersion"), report.toString());
+        assertTrue(brokerReport.getJSONObject("runtimeQuota").getJSONObject("tps").containsKey("normalInTps"),
+            report.toString());
 
         // statsAll: the InTPS and OutTPS columns are the only ones that change between two runs (the minute
         // window's span grows with every 10 s sample); topic order is hash order in RocketMQ, name order here
