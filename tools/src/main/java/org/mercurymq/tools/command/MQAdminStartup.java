@@ -39,6 +39,10 @@ import org.mercurymq.tools.command.namesrv.UpdateKvConfigCommand;
 import org.mercurymq.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import org.mercurymq.tools.command.namesrv.WipeWritePermSubCommand;
 import org.mercurymq.tools.command.offset.ResetOffsetByTimeCommand;
+import org.mercurymq.tools.command.stats.BrokerConsumeStatsSubCommand;
+import org.mercurymq.tools.command.stats.ConsumerStatusSubCommand;
+import org.mercurymq.tools.command.stats.ProducerSubCommand;
+import org.mercurymq.tools.command.stats.StatsAllSubCommand;
 import org.mercurymq.tools.command.topic.DeleteTopicSubCommand;
 import org.mercurymq.tools.command.topic.TopicListSubCommand;
 import org.mercurymq.tools.command.topic.TopicRouteSubCommand;
@@ -84,7 +88,11 @@ public final class MQAdminStartup {
         new DeleteAccessConfigSubCommand(),
         new UpdateGlobalWhiteAddrSubCommand(),
         new ClusterAclConfigVersionListSubCommand(),
-        new GetAccessConfigSubCommand()));
+        new GetAccessConfigSubCommand(),
+        new BrokerConsumeStatsSubCommand(),
+        new ProducerSubCommand(),
+        new ConsumerStatusSubCommand(),
+        new StatsAllSubCommand()));
 
     private MQAdminStartup() {
     }
