@@ -171,8 +171,8 @@ public final class StoreStats {
     }
 
     /**
-     * One [STORETPS] line (TPS over the last minute) and one [PAGECACHERT] line (put latency distribution of the
-     * last sampled minute) to this class's logger, which conf/logback_broker.xml routes to stats.log.
+     * One [STORETPS] line (TPS over the last minute) and one [PAGECACHERT] line (the put latency distribution
+     * of runtime info, since start) to this class's logger, which conf/logback_broker.xml routes to stats.log.
      */
     public void logMinute(long now) {
         LOG.info(String.format("[STORETPS] put_tps %.2f get_found_tps %.2f get_miss_tps %.2f get_transfered_tps %.2f",
