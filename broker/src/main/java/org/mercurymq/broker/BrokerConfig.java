@@ -9,6 +9,7 @@ import org.mercurymq.common.PermName;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.common.config.ConfigTable;
+import org.mercurymq.metrics.MetricsConfigKeys;
 import org.mercurymq.remoting.netty.NettyClientConfig;
 import org.mercurymq.remoting.netty.NettyServerConfig;
 import org.mercurymq.remoting.tls.TlsMode;
@@ -24,7 +25,7 @@ import org.mercurymq.store.MessageStoreConfig;
  */
 public final class BrokerConfig {
     public static final ConfigTable TABLE = ConfigProjection.mergeDistinct(BrokerConfigKeys.TABLE,
-        MessageStoreConfig.TABLE, NettyServerConfig.TABLE, NettyClientConfig.TABLE);
+        MessageStoreConfig.TABLE, NettyServerConfig.TABLE, NettyClientConfig.TABLE, MetricsConfigKeys.TABLE);
 
     private final Config config;
     private final List<String> namesrvAddrs;

@@ -30,11 +30,17 @@ import org.mercurymq.broker.filter.BloomFilter;
 import org.mercurymq.broker.filter.ConsumerFilterManager;
 import org.mercurymq.broker.executor.BusyRejection;
 import org.mercurymq.broker.executor.RequestExecutor;
+import org.mercurymq.broker.executor.WaterMark;
 import org.mercurymq.broker.lock.RebalanceLockManager;
 import org.mercurymq.broker.longpolling.HeldPullBudget;
 import org.mercurymq.broker.longpolling.HeldPullReaper;
 import org.mercurymq.broker.longpolling.PullRequestHoldService;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
+import org.mercurymq.broker.metrics.BrokerLabels;
+import org.mercurymq.broker.metrics.GroupMetrics;
+import org.mercurymq.broker.metrics.RuntimeMetrics;
+import org.mercurymq.broker.metrics.StatsMetrics;
+import org.mercurymq.broker.metrics.TopicMetrics;
 import org.mercurymq.broker.metadata.JsonConfigFile;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
@@ -60,9 +66,12 @@ import org.mercurymq.broker.processor.TopicAdminProcessor;
 import org.mercurymq.broker.schedule.ScheduleMessageService;
 import org.mercurymq.broker.slave.SlaveMetadataSync;
 import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.stats.BrokerStatsManager;
+import org.mercurymq.broker.processor.BrokerStatsProcessor;
 import org.mercurymq.broker.transaction.TransactionalMessageCheckService;
 import org.mercurymq.broker.transaction.TransactionalMessageService;
 import org.mercurymq.common.config.ConfigKey;
+import org.mercurymq.metrics.PrometheusEndpoint;
 import org.mercurymq.remoting.ChannelEventFanout;
 import org.mercurymq.remoting.ChannelEventListener;
 import org.mercurymq.remoting.RemotingServer;
@@ -101,6 +110,8 @@ public final class BrokerController {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int listenPort = -1;
     private volatile int vipListenPort = -1;
+    private volatile int metricsPort = -1;
+    private volatile BrokerStatsManager statsManager;
     private boolean started;
 
     public BrokerController(BrokerConfig config) {
@@ -242,9 +253,17 @@ public final class BrokerController {
         Broker2Client broker2Client = new Broker2Client(mainServer,
             () -> config.get().get(BrokerConfigKeys.NOTIFY_CONSUMER_IDS_CHANGED_ENABLE));
         broker2ClientRef.set(broker2Client);
+        // broker statistics (docs/statistics.md), sampled from now on
+        BrokerStatsManager statsManager = new BrokerStatsManager(c.clusterName(),
+            c.get(BrokerConfigKeys.ENABLE_DETAIL_STAT), () -> config.get().get(BrokerConfigKeys.AUTO_DELETE_UNUSED_STATS),
+            millis, ZoneId.systemDefault());
+        statsManager.start();
+        stopActions.push(statsManager::shutdown);
+        this.statsManager = statsManager;
         ScheduleMessageService scheduleService = new ScheduleMessageService(messageStore, delayLevels,
             new JsonConfigFile(configDir.resolve("delayOffset.json")), storeHost, c.clusterName(), millis,
-            storeConfig.get(MessageStoreConfig.FLUSH_DELAY_OFFSET_INTERVAL));
+            storeConfig.get(MessageStoreConfig.FLUSH_DELAY_OFFSET_INTERVAL), statsManager,
+            storeConfig.get(MessageStoreConfig.ENABLE_SCHEDULE_MESSAGE_STATS));
         scheduleService.load();
 
         // executors
@@ -268,17 +287,18 @@ public final class BrokerController {
             clientExecutor, heartbeatExecutor, consumerExecutor, endTxExecutor);
 
         // processors
-        BrokerStats stats = new BrokerStats(millis, ZoneId.systemDefault());
+        BrokerStats stats = new BrokerStats(() -> messageStore.getStoreStats().getPutMessageTimesTotal(),
+            () -> messageStore.getStoreStats().getGetMessageTransferedMsgCount(), millis, ZoneId.systemDefault());
         TransactionalMessageService transactions = new TransactionalMessageService(messageStore, topics, storeHost,
             c.clusterName());
         int maxDelayLevel = delayLevels.maxLevel();
-        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, messageStore, transactions, stats,
+        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, messageStore, transactions, statsManager,
             storeHost, maxDelayLevel, millis);
         send.setReplyPusher(new ReplyMessagePusher(producers, consumers, broker2Client, millis));
         ConsumerSendMsgBackProcessor sendBack = new ConsumerSendMsgBackProcessor(config, topics, groups, messageStore,
-            storeHost, maxDelayLevel);
-        PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore, stats,
-            storeHost, millis, filters);
+            storeHost, maxDelayLevel, statsManager);
+        PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore,
+            statsManager, storeHost, millis, filters);
         pull.setLongPolling(holdService, pullExecutor::executeInternal);
         pullRef[0] = pull;
         QueryMessageProcessor query = new QueryMessageProcessor(messageStore);
@@ -294,12 +314,14 @@ public final class BrokerController {
             () -> config.get().isMaster());
         GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
-            messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
+            messageStore, broker2Client, statsManager, c.brokerName(), brokerAddr);
         ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
             storeHost);
-        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
-            new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor, queryExecutor, endTxExecutor,
-                heldPulls::total));
+        BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor,
+            queryExecutor, endTxExecutor, heldPulls::total);
+        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config, runtimeInfo);
+        startMetrics(c, new BrokerLabels(c.clusterName(), c.brokerName(), brokerAddr), topics, offsets, consumers,
+            messageStore, runtimeInfo, executors, heldPulls, statsManager);
 
         for (RemotingServer server : List.<RemotingServer>of(mainServer, vipServer)) {
             boolean vip = server == vipServer;
@@ -322,6 +344,7 @@ public final class BrokerController {
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
             register(server, resumeHalf, adminExecutor);
+            register(server, new BrokerStatsProcessor(statsManager), adminExecutor);
             if (aclParts != null) {
                 register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
                     c.clusterName()), adminExecutor);
@@ -368,6 +391,10 @@ public final class BrokerController {
         long flushOffsets = c.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
         scheduler.scheduleAtFixedRate(() -> persistOffsets(offsets), flushOffsets, flushOffsets, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(stats::sample, 0, STATS_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        WaterMark waterMark = new WaterMark(List.of(new WaterMark.Watched("Send", sendExecutor),
+            new WaterMark.Watched("Pull", pullExecutor), new WaterMark.Watched("Query", queryExecutor),
+            new WaterMark.Watched("Transaction", endTxExecutor)));
+        scheduler.scheduleAtFixedRate(waterMark::log, 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> persistFilters(filters), FILTER_PERSIST_MILLIS, FILTER_PERSIST_MILLIS,
             TimeUnit.MILLISECONDS);
         stopActions.push(scheduler::shutdownNow);
@@ -401,6 +428,22 @@ public final class BrokerController {
         }
         LOG.info("broker {} started on {} (VIP port {}), role {}, name servers {}", identity, brokerAddr,
             vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
+    }
+
+    /** The Prometheus endpoint (docs/metrics.md); with metricsExporterType=DISABLE (the default) nothing listens. */
+    private void startMetrics(BrokerConfig c, BrokerLabels labels, TopicConfigManager topics,
+                              ConsumerOffsetManager offsets, ConsumerManager consumers, MessageStore store,
+                              BrokerRuntimeInfo runtimeInfo, List<RequestExecutor> executors, HeldPullBudget heldPulls,
+                              BrokerStatsManager statsManager) throws IOException {
+        PrometheusEndpoint endpoint = PrometheusEndpoint.fromConfig("broker", c.config(), List.of(
+            new TopicMetrics(labels, () -> topics.snapshot().getTopicConfigTable(), store),
+            new StatsMetrics(labels, statsManager),
+            new GroupMetrics(labels, () -> offsets.snapshot().getOffsetTable(), consumers::getConsumerGroupInfo, store),
+            new RuntimeMetrics(labels, runtimeInfo, executors, heldPulls::total,
+                store.getStoreStats().commitLogFlushLatency())));
+        endpoint.start();
+        metricsPort = endpoint.port();
+        stopActions.push(endpoint::shutdown);
     }
 
     private RequestExecutor executor(String name, ConfigKey<Integer> threads,
@@ -498,9 +541,19 @@ public final class BrokerController {
         return listenPort;
     }
 
+    /** The bound port of the metrics endpoint; -1 when it is off or before start. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
     /** The VIP port (listenPort−2, or a random one when listenPort is 0); -1 before start. */
     public int vipListenPort() {
         return vipListenPort;
+    }
+
+    /** The broker statistics (for exporters); null before {@link #start()}. */
+    public BrokerStatsManager brokerStatsManager() {
+        return statsManager;
     }
 
     public BrokerConfig config() {

@@ -8,6 +8,7 @@ import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigKey;
 import org.mercurymq.common.config.ConfigTable;
 import org.mercurymq.controller.ControllerConfig;
+import org.mercurymq.metrics.MetricsConfigKeys;
 import org.mercurymq.remoting.netty.NettyServerConfig;
 
 /**
@@ -48,10 +49,10 @@ public final class NamesrvConfig {
 
     /**
      * Every key a name-server config file may hold: its own keys, the embedded controller's (its
-     * scanNotActiveBrokerInterval is the name server's key of the same name) and the Netty server's.
+     * scanNotActiveBrokerInterval is the name server's key of the same name) the Netty server's and the metrics endpoint's.
      */
     public static final ConfigTable TABLE = NAMESRV_TABLE.merge(ControllerConfig.CONTROLLER_TABLE)
-        .merge(NettyServerConfig.TABLE);
+        .merge(NettyServerConfig.TABLE).merge(MetricsConfigKeys.TABLE);
 
     private volatile Config current;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.mercurymq.controller.ControllerConfig;
 import org.mercurymq.controller.ControllerManager;
+import org.mercurymq.metrics.PrometheusEndpoint;
 import org.mercurymq.namesrv.kvconfig.KVConfigManager;
+import org.mercurymq.namesrv.metrics.NamesrvMetrics;
+import org.mercurymq.namesrv.metrics.RequestCounter;
 import org.mercurymq.namesrv.processor.BrokerRegistrationProcessor;
 import org.mercurymq.namesrv.processor.NamesrvAdminProcessor;
 import org.mercurymq.namesrv.processor.RouteQueryProcessor;
@@ -22,6 +26,7 @@ import org.mercurymq.namesrv.routeinfo.BrokerHousekeeping;
 import org.mercurymq.namesrv.routeinfo.BrokerLivenessScanner;
 import org.mercurymq.namesrv.routeinfo.RouteInfoManager;
 import org.mercurymq.remoting.RemotingServer;
+import org.mercurymq.remoting.RequestProcessor;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.netty.NettyRemotingServer;
 import org.mercurymq.remoting.tls.ServerTls;
@@ -48,6 +53,7 @@ public final class NamesrvController {
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile RemotingServer server;
+    private volatile int metricsPort = -1;
     private boolean started;
 
     public NamesrvController(NamesrvConfig config) {
@@ -87,16 +93,27 @@ public final class NamesrvController {
                 () -> config.get(NamesrvConfig.ORDER_MESSAGE_ENABLE));
             BrokerRegistrationProcessor registrations = new BrokerRegistrationProcessor(routes, kvConfig);
             NamesrvAdminProcessor admin = new NamesrvAdminProcessor(routes, kvConfig, config);
-            queries.codes().forEach(code -> remotingServer.registerProcessor(code, queries, queryExecutor));
-            registrations.codes().forEach(code -> remotingServer.registerProcessor(code, registrations, registerExecutor));
-            admin.codes().forEach(code -> remotingServer.registerProcessor(code, admin, registerExecutor));
-            remotingServer.registerDefaultProcessor(new UnsupportedRequestProcessor(), queryExecutor);
+            RequestCounter requests = new RequestCounter();
+            RequestProcessor countedQueries = requests.wrap(queries);
+            RequestProcessor countedRegistrations = requests.wrap(registrations);
+            RequestProcessor countedAdmin = requests.wrap(admin);
+            queries.codes().forEach(code -> remotingServer.registerProcessor(code, countedQueries, queryExecutor));
+            registrations.codes().forEach(code -> remotingServer.registerProcessor(code, countedRegistrations,
+                registerExecutor));
+            admin.codes().forEach(code -> remotingServer.registerProcessor(code, countedAdmin, registerExecutor));
+            remotingServer.registerDefaultProcessor(requests.wrap(new UnsupportedRequestProcessor()), queryExecutor);
             if (config.get(NamesrvConfig.ENABLE_CONTROLLER_IN_NAMESRV)) {
                 // a controller peer on this name server's port: brokers list the name servers as controllerAddr
                 ControllerManager controllerPeer = new ControllerManager(new ControllerConfig(config.current()), clock);
                 controllerPeer.start(remotingServer);
                 stopActions.push(controllerPeer::shutdown);
             }
+            // the metrics endpoint (docs/metrics.md) starts before the listener so a bad port fails start-up early
+            PrometheusEndpoint metrics = PrometheusEndpoint.fromConfig("namesrv", config.current(),
+                List.of(new NamesrvMetrics(routes, requests)));
+            metrics.start();
+            stopActions.push(metrics::shutdown);
+            metricsPort = metrics.port();
             remotingServer.start();
             stopActions.push(remotingServer::shutdown);
             server = remotingServer;
@@ -152,6 +169,11 @@ public final class NamesrvController {
     public int listenPort() {
         RemotingServer s = server;
         return s == null ? -1 : s.localListenPort();
+    }
+
+    /** The bound port of the metrics endpoint; -1 when it is off or before start. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     public RouteInfoManager routes() {

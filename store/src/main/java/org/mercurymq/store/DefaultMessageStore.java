@@ -100,6 +100,7 @@ public final class DefaultMessageStore implements MessageStore {
             config.maxMsgsNumBatch(), clock, checkpoint, state) : null;
         // the dispatcher polls every millisecond: waking it on each append would cost a futex wake per put
         this.commitLog = new CommitLog(config, clock, state, faults, checkpoint, transientStorePool);
+        commitLog.getMappedFileQueue().setFlushObserver(stats.commitLogFlushLatency()::record);
         // Unlike RocketMQ 4.9, a slave also wakes parked pulls as replicated messages are dispatched: consumers
         // that fell back to the slave get new messages at once instead of at the next 5 s hold check.
         this.reputService = new ReputMessageService(commitLog, recordReader, consumeQueues, indexService, listener, state,
@@ -203,6 +204,7 @@ public final class DefaultMessageStore implements MessageStore {
         scheduler.scheduleAtFixedRate(this::cleanFilesSafely, 60_000, config.cleanResourceInterval(),
             TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> stats.sample(clock.millis()), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> stats.logMinute(clock.millis()), 60, 60, TimeUnit.SECONDS);
         state.setRunning(true);
         String readOnly = state.whyNotWriteable();
         if (readOnly != null) {
@@ -409,6 +411,15 @@ public final class DefaultMessageStore implements MessageStore {
         stats.onGet(result.getStatus() == GetMessageStatus.FOUND, result.getMessageCount(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
         return result;
+    }
+
+    @Override
+    public GetMessageResult getMessageUncounted(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                                MessageFilter messageFilter) {
+        if (!state.isRunning()) {
+            throw new IllegalStateException("the message store is not running");
+        }
+        return reader.getMessage(topic, queueId, offset, maxMsgNums, messageFilter);
     }
 
     @Override

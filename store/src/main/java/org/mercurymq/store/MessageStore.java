@@ -43,6 +43,14 @@ public interface MessageStore {
     GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
                                 MessageFilter messageFilter);
 
+    /**
+     * {@link #getMessage} for the broker's own background readers (delayed-message delivery): not counted in
+     * the store's found/miss/transferred statistics, so an idle broker's runtime info shows no reads
+     * (docs/statistics.md "Runtime info").
+     */
+    GetMessageResult getMessageUncounted(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                         MessageFilter messageFilter);
+
     /** The next offset to be written in the queue (0 when unknown). */
     long getMaxOffsetInQueue(String topic, int queueId);
 

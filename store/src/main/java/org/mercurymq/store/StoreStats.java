@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Put and get counters, put latency distribution and TPS over 10 s / 60 s / 600 s windows (sampled once
  * a second by the store's scheduler), rendered with RocketMQ's runtime-info key names. Thread-safe.
  */
 public final class StoreStats {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreStats.class);
     private static final long[] LATENCY_BOUNDS_MS = {0, 10, 50, 100, 200, 500, 1000, 2000, 3000, 4000, 5000, 10000};
     private static final String[] LATENCY_NAMES = {"[<=0ms]", "[0~10ms]", "[10~50ms]", "[50~100ms]", "[100~200ms]",
         "[200~500ms]", "[500ms~1s]", "[1~2s]", "[2~3s]", "[3~4s]", "[4~5s]", "[5~10s]", "[10s~]"};
@@ -32,6 +35,7 @@ public final class StoreStats {
     private final AtomicLong recoveryHoleBytes = new AtomicLong();
     private final LongAdder forceCleanDeletedMessages = new LongAdder();
     private final LongAdder forceCleanDeletedUnconsumedMessages = new LongAdder();
+    private final FlushLatency commitLogFlushLatency = new FlushLatency();
 
     private static LongAdder[] newAdders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -43,6 +47,11 @@ public final class StoreStats {
 
     public StoreStats(long bootTimestamp) {
         this.bootTimestamp = bootTimestamp;
+    }
+
+    /** Time of each commit-log force that wrote something. */
+    public FlushLatency commitLogFlushLatency() {
+        return commitLogFlushLatency;
     }
 
     public void onPut(int msgNum, long bytes, long elapsedMillis, boolean ok) {
@@ -130,28 +139,59 @@ public final class StoreStats {
         }
     }
 
-    private synchronized String tps(int column, int windowSeconds) {
-        if (samples.size() < 2) {
-            return "0.00";
+    /**
+     * TPS over the last {@code window} samples (one a second), Java's {@code Double.toString}; an empty string
+     * while fewer samples exist, as RocketMQ prints it (docs/statistics.md "Runtime info").
+     */
+    private synchronized String tps(int column, int window) {
+        double tps = tpsValue(column, window);
+        return Double.isNaN(tps) ? "" : Double.toString(tps);
+    }
+
+    /** NaN when there are not {@code window + 1} samples yet. */
+    private synchronized double tpsValue(int column, int window) {
+        if (samples.size() <= window) {
+            return Double.NaN;
         }
         long[] last = samples.peekLast();
         long[] first = null;
+        int skip = samples.size() - (window + 1);
         for (long[] s : samples) {
-            if (last[0] - s[0] <= windowSeconds * 1000L) {
+            if (skip-- == 0) {
                 first = s;
                 break;
             }
         }
-        if (first == null || first == last) {
-            return "0.00";
-        }
-        double seconds = (last[0] - first[0]) / 1000.0;
-        long delta = column < 0 ? (last[2] - first[2]) + (last[3] - first[3]) : last[column] - first[column];
-        return String.format("%.2f", delta / seconds);
+        long millis = last[0] - first[0];
+        return millis <= 0 ? 0.0 : (last[column] - first[column]) * 1000.0 / millis;
     }
 
     private String tpsWindows(int column) {
         return tps(column, 10) + " " + tps(column, 60) + " " + tps(column, 600);
+    }
+
+    /**
+     * One [STORETPS] line (TPS over the last minute) and one [PAGECACHERT] line (the put latency distribution
+     * of runtime info, since start) to this class's logger, which conf/logback_broker.xml routes to stats.log.
+     */
+    public void logMinute(long now) {
+        LOG.info(String.format("[STORETPS] put_tps %.2f get_found_tps %.2f get_miss_tps %.2f get_transfered_tps %.2f",
+            minuteTps(1), minuteTps(2), minuteTps(3), minuteTps(4)));
+        Map<String, String> info = runtimeInfo(now);
+        LOG.info("[PAGECACHERT] TotalPut {}, PutMessageDistributeTime {}", getPutMessageTimesTotal(),
+            info.get("putMessageDistributeTime"));
+    }
+
+    private double minuteTps(int column) {
+        double tps = tpsValue(column, 60);
+        return Double.isNaN(tps) ? 0.0 : tps;
+    }
+
+    /** found + miss; a window without enough samples counts as 0.0 here. */
+    private String totalTps(int window) {
+        double found = tpsValue(2, window);
+        double miss = tpsValue(3, window);
+        return Double.toString((Double.isNaN(found) ? 0.0 : found) + (Double.isNaN(miss) ? 0.0 : miss));
     }
 
     /** RocketMQ's store runtime-info keys (the broker adds its own). */
@@ -177,7 +217,7 @@ public final class StoreStats {
         info.put("putTps", tpsWindows(1));
         info.put("getFoundTps", tpsWindows(2));
         info.put("getMissTps", tpsWindows(3));
-        info.put("getTotalTps", tpsWindows(-1));
+        info.put("getTotalTps", totalTps(10) + " " + totalTps(60) + " " + totalTps(600));
         info.put("getTransferedTps", tpsWindows(4));
         // Mercury's own keys (docs/reliability.md, "Corruption and recovery")
         info.put("commitLogRecoveryHoles", String.valueOf(recoveryHoles.get()));

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
-import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.stats.BrokerStatsManager;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.body.ConsumeStats;
@@ -14,16 +14,16 @@ import org.mercurymq.store.MessageStore;
 /**
  * Builds a group's {@link ConsumeStats} on this broker: for every read queue of every topic the group has
  * offsets for (or the one asked for), the queue's max offset, the committed offset and the store time of
- * the last consumed message; plus the group's recent pull rate. Thread-safe.
+ * the last consumed message; plus the group's pull rate (minute TPS of GROUP_GET_NUMS). Thread-safe.
  */
 final class ConsumeStatsBuilder {
     private final TopicConfigManager topics;
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
-    private final BrokerStats stats;
+    private final BrokerStatsManager stats;
     private final String brokerName;
 
-    ConsumeStatsBuilder(TopicConfigManager topics, ConsumerOffsetManager offsets, MessageStore store, BrokerStats stats,
+    ConsumeStatsBuilder(TopicConfigManager topics, ConsumerOffsetManager offsets, MessageStore store, BrokerStatsManager stats,
                         String brokerName) {
         this.topics = topics;
         this.offsets = offsets;
@@ -56,7 +56,7 @@ final class ConsumeStatsBuilder {
                 }
                 cs.getOffsetTable().put(new MessageQueue(topic, brokerName, i), w);
             }
-            tps += stats.groupGetTps(topic, group);
+            tps += stats.tpsGroupGetNums(group, topic);
         }
         cs.setConsumeTps(tps);
         return cs;

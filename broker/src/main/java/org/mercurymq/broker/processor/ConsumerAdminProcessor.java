@@ -13,7 +13,7 @@ import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
-import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.stats.BrokerStatsManager;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.MessageDecoder;
@@ -77,7 +77,7 @@ public final class ConsumerAdminProcessor extends CodeDispatchingProcessor {
 
     public ConsumerAdminProcessor(TopicConfigManager topics, ConsumerOffsetManager offsets, ConsumerManager consumers,
                                   ProducerManager producers, MessageStore store, Broker2Client broker2Client,
-                                  BrokerStats stats, String brokerName, String brokerAddr) {
+                                  BrokerStatsManager stats, String brokerName, String brokerAddr) {
         this.topics = topics;
         this.offsets = offsets;
         this.consumers = consumers;

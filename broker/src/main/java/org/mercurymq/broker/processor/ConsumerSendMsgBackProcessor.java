@@ -8,6 +8,7 @@ import org.mercurymq.broker.message.DelayedMessages;
 import org.mercurymq.broker.message.InnerMessages;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
+import org.mercurymq.broker.stats.BrokerStatsManager;
 import org.mercurymq.common.MQVersion;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
@@ -44,10 +45,12 @@ public final class ConsumerSendMsgBackProcessor extends CodeDispatchingProcessor
     private final MessageStore store;
     private final SocketAddress storeHost;
     private final int maxDelayLevel;
+    private final BrokerStatsManager stats;
 
     public ConsumerSendMsgBackProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
                                         SubscriptionGroupManager groups, MessageStore store, SocketAddress storeHost,
-                                        int maxDelayLevel) {
+                                        int maxDelayLevel, BrokerStatsManager stats) {
+        this.stats = stats;
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -55,6 +58,23 @@ public final class ConsumerSendMsgBackProcessor extends CodeDispatchingProcessor
         this.storeHost = storeHost;
         this.maxDelayLevel = maxDelayLevel;
         on(RequestCode.CONSUMER_SEND_MSG_BACK, this::sendBack);
+    }
+
+    /**
+     * SNDBCK_PUT_NUMS under the original topic; a delayed retry also counts as a put to SCHEDULE_TOPIC_XXXX
+     * (docs/statistics.md).
+     */
+    private void countSendBack(String group, MessageExt original, MessageExtBrokerInner stored, PutMessageResult r) {
+        String retryTopic = original.getProperty(MessageConst.PROPERTY_RETRY_TOPIC);
+        stats.incSendBackNums(group, retryTopic != null ? retryTopic : original.getTopic());
+        if (TopicNames.SCHEDULE_TOPIC.equals(stored.getTopic()) && r.getAppendMessageResult() != null) {
+            int num = r.getAppendMessageResult().getMsgNum();
+            long bytes = r.getAppendMessageResult().getWroteBytes();
+            stats.incTopicPutNums(stored.getTopic(), num, 1);
+            stats.incTopicPutSize(stored.getTopic(), bytes);
+            stats.incQueuePutNums(stored.getTopic(), stored.getQueueId(), num, 1);
+            stats.incQueuePutSize(stored.getTopic(), stored.getQueueId(), bytes);
+        }
     }
 
     private RemotingCommand sendBack(RemotingChannel channel, RemotingCommand request) throws Exception {
@@ -119,6 +139,7 @@ public final class ConsumerSendMsgBackProcessor extends CodeDispatchingProcessor
         InnerMessages.seal(msg, c.clusterName());
         PutMessageResult result = store.putMessage(msg);
         if (result.getPutMessageStatus() == PutMessageStatus.PUT_OK) {
+            countSendBack(group, original, msg, result);
             return success(request);
         }
         return error(request, ResponseCode.SYSTEM_ERROR, result.getPutMessageStatus().name());

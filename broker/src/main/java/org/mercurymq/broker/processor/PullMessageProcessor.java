@@ -27,7 +27,7 @@ import org.mercurymq.broker.message.InnerMessages;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.SubscriptionGroupManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
-import org.mercurymq.broker.stats.BrokerStats;
+import org.mercurymq.broker.stats.BrokerStatsManager;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
@@ -68,7 +68,7 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
     private final ConsumerManager consumers;
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
-    private final BrokerStats stats;
+    private final BrokerStatsManager stats;
     private final SocketAddress storeHost;
     private final LongSupplier clock;
     private final ConsumerFilterManager filters;
@@ -79,7 +79,7 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
 
     public PullMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 ConsumerManager consumers, ConsumerOffsetManager offsets, MessageStore store,
-                                BrokerStats stats, SocketAddress storeHost, LongSupplier clock,
+                                BrokerStatsManager stats, SocketAddress storeHost, LongSupplier clock,
                                 ConsumerFilterManager filters) {
         this.config = config;
         this.topics = topics;
@@ -240,8 +240,9 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             response = request.response(code.code(), result.getStatus().name());
             response.writeCustomHeader(responseHeader);
             if (code == ResponseCode.SUCCESS) {
+                long copyStart = clock.getAsLong();
                 response.setBody(copyMessages(result));
-                stats.onGet(topic, group, result.getMessageCount());
+                countGet(group, topic, queueId, result, clock.getAsLong() - copyStart);
             } else if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && PullSysFlag.hasSuspendFlag(sysFlag)
                 && holdService != null) {
                 long hold = c.get(BrokerConfigKeys.LONG_POLLING_ENABLE)
@@ -304,6 +305,14 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             default:
                 return ResponseCode.PULL_OFFSET_MOVED;
         }
+    }
+
+    /** The broker statistics of a pull answered with messages (docs/statistics.md). */
+    private void countGet(String group, String topic, int queueId, GetMessageResult result, long copyMillis) {
+        stats.incGroupGetNums(group, topic, result.getMessageCount());
+        stats.incGroupGetSize(group, topic, result.getBufferTotalSize());
+        stats.incBrokerGetNums(result.getMessageCount());
+        stats.incGroupGetLatency(group, topic, queueId, copyMillis);
     }
 
     private static byte[] copyMessages(GetMessageResult result) {

@@ -3,35 +3,33 @@ package org.mercurymq.broker.stats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The broker's own counters for GET_BROKER_RUNTIME_INFO and consume stats (docs/protocol/behaviour.md §13): messages put
- * and transferred in total with their snapshots at yesterday's and today's midnight, and the get rate of
- * each {@code topic@group} over the last minute. {@link #sample()} must be called every few seconds.
- * Thread-safe.
+ * The day totals of GET_BROKER_RUNTIME_INFO (docs/statistics.md "Runtime info"): the store's messages put and
+ * transferred now, and their values at this and the previous local midnight. The "morning" values are taken
+ * at the first midnight after start, so they are 0 until then. {@link #sample()} must be called every few
+ * seconds. Thread-safe.
  */
 public final class BrokerStats {
-    private static final int GROUP_WINDOW_SAMPLES = 7;
-
+    private final LongSupplier msgPutTotal;
+    private final LongSupplier msgGetTotal;
     private final LongSupplier clock;
     private final ZoneId zone;
-    private final LongAdder msgPutTotal = new LongAdder();
-    private final LongAdder msgGetTotal = new LongAdder();
-    private final ConcurrentMap<String, GroupCounter> groupGets = new ConcurrentHashMap<>();
     private volatile LocalDate today;
     private volatile long putYesterdayMorning;
     private volatile long putTodayMorning;
     private volatile long getYesterdayMorning;
     private volatile long getTodayMorning;
 
-    public BrokerStats(LongSupplier clock, ZoneId zone) {
+    /**
+     * @param msgPutTotal messages stored since start (the store's putMessageTimesTotal)
+     * @param msgGetTotal messages transferred since start (the store's transferred count)
+     */
+    public BrokerStats(LongSupplier msgPutTotal, LongSupplier msgGetTotal, LongSupplier clock, ZoneId zone) {
+        this.msgPutTotal = msgPutTotal;
+        this.msgGetTotal = msgGetTotal;
         this.clock = clock;
         this.zone = zone;
         this.today = date(clock.getAsLong());
@@ -41,73 +39,24 @@ public final class BrokerStats {
         return Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
     }
 
-    public void onPut(int messages) {
-        msgPutTotal.add(messages);
-    }
-
-    public void onGet(String topic, String group, int messages) {
-        msgGetTotal.add(messages);
-        groupGets.computeIfAbsent(topic + "@" + group, k -> new GroupCounter()).count.add(messages);
-    }
-
-    /** Takes the day snapshots at day change and a rate sample per group. */
+    /** Takes the day snapshots at day change. */
     public synchronized void sample() {
-        long now = clock.getAsLong();
-        LocalDate d = date(now);
+        LocalDate d = date(clock.getAsLong());
         if (!d.equals(today)) {
             putYesterdayMorning = putTodayMorning;
             getYesterdayMorning = getTodayMorning;
-            putTodayMorning = msgPutTotal.sum();
-            getTodayMorning = msgGetTotal.sum();
+            putTodayMorning = msgPutTotal.getAsLong();
+            getTodayMorning = msgGetTotal.getAsLong();
             today = d;
         }
-        for (GroupCounter c : groupGets.values()) {
-            c.sample(now);
-        }
-    }
-
-    /** Messages per second pulled by {@code group} from {@code topic} over the last minute. */
-    public double groupGetTps(String topic, String group) {
-        GroupCounter c = groupGets.get(topic + "@" + group);
-        return c == null ? 0 : c.tps();
     }
 
     public void putRuntimeInfo(Map<String, String> info) {
         info.put("msgPutTotalYesterdayMorning", String.valueOf(putYesterdayMorning));
         info.put("msgPutTotalTodayMorning", String.valueOf(putTodayMorning));
-        info.put("msgPutTotalTodayNow", String.valueOf(msgPutTotal.sum()));
+        info.put("msgPutTotalTodayNow", String.valueOf(msgPutTotal.getAsLong()));
         info.put("msgGetTotalYesterdayMorning", String.valueOf(getYesterdayMorning));
         info.put("msgGetTotalTodayMorning", String.valueOf(getTodayMorning));
-        info.put("msgGetTotalTodayNow", String.valueOf(msgGetTotal.sum()));
-    }
-
-    public long msgPutTotal() {
-        return msgPutTotal.sum();
-    }
-
-    public long msgGetTotal() {
-        return msgGetTotal.sum();
-    }
-
-    private static final class GroupCounter {
-        final LongAdder count = new LongAdder();
-        final Deque<long[]> samples = new ArrayDeque<>();
-
-        synchronized void sample(long now) {
-            samples.addLast(new long[] {now, count.sum()});
-            while (samples.size() > GROUP_WINDOW_SAMPLES) {
-                samples.removeFirst();
-            }
-        }
-
-        synchronized double tps() {
-            if (samples.size() < 2) {
-                return 0;
-            }
-            long[] first = samples.peekFirst();
-            long[] last = samples.peekLast();
-            long millis = last[0] - first[0];
-            return millis <= 0 ? 0 : (last[1] - first[1]) * 1000.0 / millis;
-        }
+        info.put("msgGetTotalTodayNow", String.valueOf(msgGetTotal.getAsLong()));
     }
 }

@@ -113,8 +113,14 @@ public final class TransactionalMessageCheckService extends ServiceThread {
         long maxHalf = store.getMaxOffsetInQueue(TopicNames.TRANS_HALF_TOPIC, HALF_QUEUE_ID);
         long now = clock.getAsLong();
         int handled = 0;
+        long startHalf = halfOffset;
+        int resolved = 0;
+        int discarded = 0;
+        int expired = 0;
+        int checksSent = 0;
         while (halfOffset < maxHalf && handled++ < MAX_PER_RUN) {
             if (done.contains(halfOffset)) {
+                resolved++;
                 halfOffset++;
                 continue;
             }
@@ -126,10 +132,12 @@ public final class TransactionalMessageCheckService extends ServiceThread {
             int checked = parseInt(half.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES), 0);
             if (checked >= checkMax) {
                 discard(half);
+                discarded++;
                 halfOffset++;
                 continue;
             }
             if (now - half.getStoreTimestamp() > reservedMillis) {
+                expired++;
                 halfOffset++;
                 continue;
             }
@@ -144,7 +152,14 @@ public final class TransactionalMessageCheckService extends ServiceThread {
             if (!recheck(half, checked + 1)) {
                 break;
             }
+            checksSent++;
             halfOffset++;
+        }
+        if (halfOffset != startHalf || checksSent > 0) {
+            // one line per pass that did something (transaction.log, docs/metrics.md)
+            LOG.info("transaction check pass: half queue {} -> {} of {}, {} already committed/rolled back, {} checks "
+                + "sent, {} discarded after {} checks, {} past retention", startHalf, halfOffset, maxHalf, resolved,
+                checksSent, discarded, checkMax, expired);
         }
         offsets.commitOffset("broker", GroupNames.CID_RMQ_SYS_TRANS, TopicNames.TRANS_HALF_TOPIC, HALF_QUEUE_ID, halfOffset);
         long newOpOffset = opOffset;

@@ -65,7 +65,8 @@ class SlaveMetadataSyncTest {
             () -> true, () -> 1L);
         delay = new ScheduleMessageService(null, DelayLevels.parse("1s 5s"),
             new JsonConfigFile(slaveConfig.resolve("delayOffset.json")), new InetSocketAddress("127.0.0.1", 1), "c",
-            () -> 1L, 10_000);
+            () -> 1L, 10_000, new org.mercurymq.broker.stats.BrokerStatsManager("c", true, () -> false, () -> 1L,
+                java.time.ZoneOffset.UTC), true);
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.mercurymq.store.SelectMappedBufferResult;
 import org.mercurymq.store.StoreException;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class MappedFileQueue {
     private volatile long flushedWhere;
     private volatile long committedWhere;
     private volatile long storeTimestamp;
+    private volatile LongConsumer flushObserver = nanos -> { };
 
     public MappedFileQueue(String storePath, int mappedFileSize, TransientStorePool transientStorePool) {
         this(storePath, mappedFileSize, transientStorePool, false, null);
@@ -296,7 +298,21 @@ public final class MappedFileQueue {
      * previous was completed. Returns true when the flushed position advanced. Throws
      * {@link java.io.UncheckedIOException} on an I/O failure.
      */
+    /** Told the duration in nanoseconds of every {@link #flush} call that advanced (metrics; docs/metrics.md). */
+    public void setFlushObserver(LongConsumer observer) {
+        this.flushObserver = observer;
+    }
+
     public boolean flush(int flushLeastPages) {
+        long start = System.nanoTime();
+        boolean advanced = flushSegments(flushLeastPages);
+        if (advanced) {
+            flushObserver.accept(System.nanoTime() - start);
+        }
+        return advanced;
+    }
+
+    private boolean flushSegments(int flushLeastPages) {
         boolean advanced = false;
         while (true) {
             MappedFile mappedFile = findMappedFileByOffset(flushedWhere, flushedWhere == 0);

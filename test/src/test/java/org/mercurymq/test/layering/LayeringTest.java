@@ -82,7 +82,8 @@ class LayeringTest {
     @ParameterizedTest(name = "{0} does not import {1}")
     @CsvSource({
         "common, org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
-        "store, org.mercurymq.remoting|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
+        "store, org.mercurymq.remoting|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty|io.prometheus|org.mercurymq.metrics",
+        "metrics, org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
         "remoting, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client",
         "namesrv, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.client|org.mercurymq.tools",
         "client, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.tools|ch.qos.logback",
@@ -110,7 +111,7 @@ class LayeringTest {
     }
 
     @ParameterizedTest(name = "{0} carries no foreign licence header")
-    @CsvSource({"common", "remoting", "controller", "namesrv", "store", "broker", "client", "tools", "test"})
+    @CsvSource({"common", "remoting", "controller", "metrics", "namesrv", "store", "broker", "client", "tools", "test"})
     void noPastedApacheSource(String module) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src");
         if (!Files.isDirectory(sources)) {

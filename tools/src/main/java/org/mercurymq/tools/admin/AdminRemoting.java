@@ -70,6 +70,15 @@ final class AdminRemoting {
         return check(client.invokeSync(addr, request, timeoutMillis), "broker " + addr, accepted);
     }
 
+    /** {@link #callBroker} with its own timeout (RocketMQ gives consume-stats and client relays 15 s). */
+    RemotingCommand callBrokerWithin(String addr, RemotingCommand request, long timeoutMillis)
+        throws RemotingException, MQAdminException, InterruptedException {
+        if (addr == null) {
+            throw new MQAdminException("no broker address for request code " + request.getCode());
+        }
+        return check(client.invokeSync(addr, request, timeoutMillis), "broker " + addr);
+    }
+
     private static RemotingCommand check(RemotingCommand response, String who, ResponseCode... accepted)
         throws MQAdminException {
         if (response.getCode() == ResponseCode.SUCCESS.code()) {

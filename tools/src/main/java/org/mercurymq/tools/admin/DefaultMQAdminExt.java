@@ -14,13 +14,20 @@ import org.mercurymq.common.KVNamespaces;
 import org.mercurymq.common.PlainAccessConfig;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicNames;
+import org.mercurymq.common.message.MessageClientExt;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.protocol.ResponseCode;
+import org.mercurymq.remoting.protocol.body.BrokerStatsData;
 import org.mercurymq.remoting.protocol.body.ClusterAclVersionInfo;
+import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
+import org.mercurymq.remoting.protocol.body.ConsumeStatsList;
+import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
+import org.mercurymq.remoting.protocol.body.ProducerTableInfo;
+import org.mercurymq.remoting.common.RemotingHelper;
 import org.mercurymq.remoting.protocol.body.ClusterInfo;
 import org.mercurymq.remoting.protocol.body.ConsumeStats;
 import org.mercurymq.remoting.protocol.body.ConsumerConnection;
@@ -55,6 +62,7 @@ public class DefaultMQAdminExt {
     private BrokerAdminApi broker;
     private MessageLookup messages;
     private OffsetReset offsets;
+    private StatsAdminApi stats;
 
     public DefaultMQAdminExt() {
         this(DEFAULT_TIMEOUT_MILLIS);
@@ -141,6 +149,7 @@ public class DefaultMQAdminExt {
         broker = new BrokerAdminApi(r);
         messages = new MessageLookup(namesrv, broker);
         offsets = new OffsetReset(namesrv, broker);
+        stats = new StatsAdminApi(r);
     }
 
     public synchronized void shutdown() {
@@ -345,6 +354,63 @@ public class DefaultMQAdminExt {
     public KVTable fetchBrokerRuntimeStats(String brokerAddr) throws RemotingException, MQAdminException, InterruptedException {
         started();
         return broker.runtimeInfo(brokerAddr);
+    }
+
+    // ---- statistics (docs/statistics.md) ----
+
+    /** VIEW_BROKER_STATS_DATA (315): one stats item of a broker; a missing item fails with code 1. */
+    public BrokerStatsData viewBrokerStatsData(String brokerAddr, String statsName, String statsKey)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return stats.viewBrokerStatsData(brokerAddr, statsName, statsKey);
+    }
+
+    /** GET_BROKER_CONSUME_STATS (317): every online group's consume stats on a broker. */
+    public ConsumeStatsList fetchConsumeStatsInBroker(String brokerAddr, boolean isOrder, long timeoutMillis)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return stats.brokerConsumeStats(brokerAddr, isOrder, timeoutMillis);
+    }
+
+    /** GET_ALL_PRODUCER_INFO (328): the producers connected to a broker, by group. */
+    public ProducerTableInfo getAllProducerInfo(String brokerAddr)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return stats.allProducerInfo(brokerAddr);
+    }
+
+    /**
+     * GET_CONSUMER_RUNNING_INFO (307) through the first broker of the group's retry topic, which asks the
+     * client; null when the retry topic has no broker address.
+     */
+    public ConsumerRunningInfo getConsumerRunningInfo(String consumerGroup, String clientId, boolean jstack)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        TopicRouteData route = namesrv.topicRoute(TopicNames.getRetryTopic(consumerGroup));
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr != null) {
+                return stats.consumerRunningInfo(addr, consumerGroup, clientId, jstack);
+            }
+        }
+        return null;
+    }
+
+    /** CONSUME_MESSAGE_DIRECTLY (309): the broker storing the message hands it to the client to consume. */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(String consumerGroup, String clientId, String msgId)
+        throws RemotingException, MQAdminException, InterruptedException {
+        MessageExt msg = viewMessage(msgId);
+        return stats.consumeMessageDirectly(RemotingHelper.parseSocketAddressAddr(msg.getStoreHost()), consumerGroup,
+            clientId, null, msgId);
+    }
+
+    /** As {@link #consumeMessageDirectly(String, String, String)}, also finding {@code msgId} as a unique key. */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(String consumerGroup, String clientId, String topic,
+                                                               String msgId)
+        throws RemotingException, MQAdminException, InterruptedException {
+        MessageExt msg = viewMessage(topic, msgId);
+        return stats.consumeMessageDirectly(RemotingHelper.parseSocketAddressAddr(msg.getStoreHost()), consumerGroup,
+            clientId, topic, msg instanceof MessageClientExt ? ((MessageClientExt) msg).getOffsetMsgId() : msg.getMsgId());
     }
 
     public Properties getBrokerConfig(String brokerAddr) throws RemotingException, MQAdminException, InterruptedException {

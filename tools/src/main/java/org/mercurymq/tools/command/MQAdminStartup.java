@@ -55,6 +55,10 @@ import org.mercurymq.tools.command.namesrv.UpdateKvConfigCommand;
 import org.mercurymq.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import org.mercurymq.tools.command.namesrv.WipeWritePermSubCommand;
 import org.mercurymq.tools.command.offset.ResetOffsetByTimeCommand;
+import org.mercurymq.tools.command.stats.BrokerConsumeStatsSubCommand;
+import org.mercurymq.tools.command.stats.ConsumerStatusSubCommand;
+import org.mercurymq.tools.command.stats.ProducerSubCommand;
+import org.mercurymq.tools.command.stats.StatsAllSubCommand;
 import org.mercurymq.tools.command.topic.DeleteTopicSubCommand;
 import org.mercurymq.tools.command.topic.TopicListSubCommand;
 import org.mercurymq.tools.command.topic.TopicRouteSubCommand;
@@ -118,6 +122,10 @@ public final class MQAdminStartup {
         new CheckMsgSendRTCommand(),
         new SendMsgStatusCommand(),
         new CLusterSendMsgRTCommand()));
+        new BrokerConsumeStatsSubCommand(),
+        new ProducerSubCommand(),
+        new ConsumerStatusSubCommand(),
+        new StatsAllSubCommand()));
 
     private MQAdminStartup() {
     }

@@ -1,0 +1,257 @@
+package org.mercurymq.test.tools;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.protocol.body.BrokerStatsData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.test.harness.MercuryCluster;
+
+/**
+ * The broker statistics (docs/statistics.md) seen through the official RocketMQ 4.9.7 admin API and mqadmin,
+ * and Mercury's statistics commands compared with the official ones on the same Mercury cluster (a NameServer
+ * and a Broker in child JVMs). The idle-broker check runs first, before any client touches the cluster.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatsCommandsTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String CLUSTER = "MercuryCluster";
+    private static final int MESSAGES = 37;
+
+    @TempDir
+    static Path dir;
+
+    private static MercuryCluster cluster;
+    private static String ns;
+    private static DefaultMQAdminExt official;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        System.setProperty("rocketmq.client.localOffsetStoreDir", dir.resolve("client-offsets").toString());
+        cluster = MercuryCluster.start(dir, "autoCreateTopicEnable=true");
+        ns = cluster.namesrvAddress();
+        official = new DefaultMQAdminExt("stats-admin-" + System.nanoTime());
+        official.setNamesrvAddr(ns);
+        official.setInstanceName("stats-admin-" + System.nanoTime());
+        official.start();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (official != null) {
+            official.shutdown();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static Mqadmin admin(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("-n");
+        all.add(ns);
+        return Mqadmin.run(all.toArray(new String[0]));
+    }
+
+    private static Mqadmin ok(String... args) {
+        Mqadmin r = admin(args);
+        assertEquals(0, r.exitCode, r.toString());
+        return r;
+    }
+
+    /**
+     * Regression: delayed-message delivery polled its 18 queues through the counted store read, so an idle
+     * broker showed about 180 misses per second in getMissTps and getTotalTps.
+     */
+    @Test
+    @Order(1)
+    void idleBrokerShowsNoReads() throws Exception {
+        // the 10 s window needs 11 one-second samples after the store started
+        await().atMost(WAIT).until(() -> !runtime().get("getMissTps").startsWith(" "));
+        Map<String, String> info = runtime();
+        assertEquals("0.0", info.get("getMissTps").split(" ")[0], info.toString());
+        assertEquals("0.0", info.get("getTotalTps").split(" ")[0], info.toString());
+        assertEquals("0.0", info.get("getFoundTps").split(" ")[0], info.toString());
+    }
+
+    private static Map<String, String> runtime() throws Exception {
+        return official.fetchBrokerRuntimeStats(cluster.brokerAddress()).getTable();
+    }
+
+    @Test
+    @Order(2)
+    void statsCountExactlyWhatWasSentAndConsumedAndStatsAllMatchesTheOfficialTool() throws Exception {
+        String topic = "StatsTopic";
+        String group = "StatsGroup" + System.nanoTime();
+        ok("updateTopic", "-t", topic, "-c", CLUSTER, "-r", "2", "-w", "2");
+        DefaultMQProducer producer = new DefaultMQProducer("StatsProducer" + System.nanoTime());
+        producer.setNamesrvAddr(ns);
+        producer.setInstanceName("stats-producer-" + System.nanoTime());
+        producer.setSendMsgTimeout(10_000);
+        producer.start();
+        try {
+            for (int i = 0; i < MESSAGES; i++) {
+                producer.send(new Message(topic, "TagA", ("m-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            // the official admin reads 315 from Mercury: the minute window holds exactly what was stored
+            await().atMost(WAIT).until(() -> minute("TOPIC_PUT_NUMS", topic).getSum() == MESSAGES);
+            BrokerStatsData put = official.viewBrokerStatsData(cluster.brokerAddress(), "TOPIC_PUT_NUMS", topic);
+            assertEquals(MESSAGES, put.getStatsMinute().getSum());
+            assertTrue(put.getStatsMinute().getTps() > 0, "tps " + put.getStatsMinute().getTps());
+            assertEquals(1.0, put.getStatsMinute().getAvgpt(), 1e-9, "one message per send request");
+
+            consume(group, topic, MESSAGES, () -> {
+                await().atMost(WAIT).until(() -> minute("GROUP_GET_NUMS", topic + "@" + group).getSum() == MESSAGES);
+                compareWithOfficial(topic, group, producer);
+            });
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    private static org.apache.rocketmq.common.protocol.body.BrokerStatsItem minute(String name, String key) {
+        try {
+            return official.viewBrokerStatsData(cluster.brokerAddress(), name, key).getStatsMinute();
+        } catch (Exception e) {
+            return new org.apache.rocketmq.common.protocol.body.BrokerStatsItem();   // not counted yet
+        }
+    }
+
+    /** Runs while the consumer and the producer are online (brokerConsumeStats and producer need them). */
+    private static void compareWithOfficial(String topic, String group, DefaultMQProducer producer) throws Exception {
+        // consumed offsets reach the broker with the next pull or the 5 s offset commit
+        await().atMost(WAIT).until(() -> admin("statsAll", "-t", topic).out.contains(String.format("%-64s  %-64s %12d",
+            topic, group, 0)));
+        String broker = cluster.brokerAddress();
+        String clientId = official.examineConsumerConnectionInfo(group).getConnectionSet().iterator().next().getClientId();
+        List<String[]> commands = OfficialMqadmin.commands(
+            new String[] {"statsAll", "-t", topic},
+            new String[] {"statsAll", "-a"},
+            new String[] {"brokerConsumeStats", "-b", broker},
+            new String[] {"producer", "-b", broker},
+            new String[] {"consumerStatus", "-g", group, "-i", clientId});
+        List<String[]> officialOnly = new ArrayList<>(commands);
+        Path metrics = dir.resolve("metrics-export");
+        // Mercury's mqadmin has no exportMetrics yet; the official one must work against Mercury's broker
+        officialOnly.add(new String[] {"exportMetrics", "-c", CLUSTER, "-f", metrics.toString()});
+        List<String> mercury = new ArrayList<>();
+        for (String[] c : commands) {
+            mercury.add(ok(c).out);
+        }
+        List<String> theirs = new OfficialMqadmin(dir, ns, null).runAll(officialOnly);
+        assertEquals("export " + metrics + "/metrics.json success", theirs.get(5).trim(), theirs.get(5));
+        com.alibaba.fastjson2.JSONObject report = com.alibaba.fastjson2.JSON.parseObject(
+            java.nio.file.Files.readString(metrics.resolve("metrics.json")));
+        com.alibaba.fastjson2.JSONObject brokerReport = report.getJSONObject("evaluateReport")
+            .getJSONObject(cluster.brokerName());
+        assertEquals("V4_9_7", brokerReport.getJSONObject("runtimeVersion").getString("rocketmqVersion"), report.toString());
+        assertTrue(brokerReport.getJSONObject("runtimeQuota").getJSONObject("tps").containsKey("normalInTps"),
+            report.toString());
+
+        // statsAll: the InTPS and OutTPS columns are the only ones that change between two runs (the minute
+        // window's span grows with every 10 s sample); topic order is hash order in RocketMQ, name order here
+        assertEquals(statsAllRows(theirs.get(0)), statsAllRows(mercury.get(0)), "statsAll -t\n" + mercury.get(0));
+        assertTrue(mercury.get(0).contains(String.format("%-64s  %-64s %12d", topic, group, 0)), mercury.get(0));
+        assertTrue(mercury.get(0).contains(String.format(" %14d %14d", MESSAGES, MESSAGES)), mercury.get(0));
+        assertEquals(statsAllRows(theirs.get(1)), statsAllRows(mercury.get(1)), "statsAll -a\n" + mercury.get(1));
+        // brokerConsumeStats: fully deterministic (nothing is sent meanwhile)
+        assertEquals(sorted(theirs.get(2)), sorted(mercury.get(2)), "brokerConsumeStats\n" + mercury.get(2));
+        assertTrue(mercury.get(2).endsWith(String.format("%nDiff Total: 0%n")), mercury.get(2));
+        // producer: lastUpdateTimestamp moves with every heartbeat; group order is hash order in RocketMQ; the
+        // admin clients (this test's and the tools') appear once their first heartbeat arrives, so only the
+        // instances of the test's producer and consumer are compared
+        assertEquals(producerRows(theirs.get(3)), producerRows(mercury.get(3)), "producer\n" + mercury.get(3));
+        assertTrue(mercury.get(3).contains("producer group (" + producer.getProducerGroup() + ") instance : clientId="),
+            mercury.get(3));
+        // consumerStatus -i: the client's pull/consume timestamps and its RT and TPS figures move; the properties
+        // come in hash order
+        assertEquals(sorted(runningInfo(theirs.get(4))), sorted(runningInfo(mercury.get(4))),
+            "consumerStatus\n" + mercury.get(4));
+        assertTrue(mercury.get(4).contains(String.format("002 Topic: %-40s ClassFilter: %-8s SubExpression: %s", topic, false,
+            "*")), mercury.get(4));
+    }
+
+    /** statsAll's lines with the two TPS columns masked, sorted. */
+    private static List<String> statsAllRows(String out) {
+        List<String> rows = new ArrayList<>();
+        for (String line : out.split("\n", -1)) {
+            if (line.length() >= 167 && !line.startsWith("#")) {
+                line = line.substring(0, 144) + "#".repeat(11) + line.charAt(155) + "#".repeat(11) + line.substring(167);
+            }
+            rows.add(line);
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    private static List<String> producerRows(String out) {
+        List<String> rows = new ArrayList<>();
+        for (String line : sorted(out.replaceAll("lastUpdateTimestamp=\\d+", "lastUpdateTimestamp=?"))) {
+            if (line.contains("@stats-producer-") || line.contains("@stats-consumer-")) {
+                rows.add(line);
+            }
+        }
+        return rows;
+    }
+
+    private static String runningInfo(String out) {
+        int rt = out.indexOf("#Consumer RT&TPS#");
+        String masked = rt < 0 ? out : out.substring(0, rt) + out.substring(rt).replaceAll("\\d+\\.\\d+", "#");
+        return masked.replaceAll("(lastLockTimestamp|lastPullTimestamp|lastConsumeTimestamp)=\\d+", "$1=?");
+    }
+
+    private static List<String> sorted(String out) {
+        List<String> rows = new ArrayList<>(Arrays.asList(out.split("\n", -1)));
+        rows.sort(null);
+        return rows;
+    }
+
+    /** Consumes {@code count} messages with an official push consumer, runs {@code whileOnline}, shuts it down. */
+    private static void consume(String group, String topic, int count, ThrowingRunnable whileOnline) throws Exception {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(ns);
+        consumer.setInstanceName("stats-consumer-" + System.nanoTime());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        AtomicInteger consumed = new AtomicInteger();
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            consumed.addAndGet(msgs.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            await().atMost(WAIT).until(() -> consumed.get() >= count);
+            whileOnline.run();
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
