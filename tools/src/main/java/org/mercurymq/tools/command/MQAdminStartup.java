@@ -121,7 +121,8 @@ public final class MQAdminStartup {
         new ConsumeMessageCommand(),
         new CheckMsgSendRTCommand(),
         new SendMsgStatusCommand(),
-        new CLusterSendMsgRTCommand()));
+        new CLusterSendMsgRTCommand(),
+        // statistics commands (docs/statistics.md)
         new BrokerConsumeStatsSubCommand(),
         new ProducerSubCommand(),
         new ConsumerStatusSubCommand(),
