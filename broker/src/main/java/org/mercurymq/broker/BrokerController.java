@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.mercurymq.broker.client.Broker2Client;
 import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
+import org.mercurymq.broker.client.ReadSlowlyProtection;
 import org.mercurymq.broker.client.ReplyMessagePusher;
 import org.mercurymq.broker.executor.BrokerFastFailure;
 import org.mercurymq.broker.filter.BloomFilter;
@@ -111,7 +113,15 @@ public final class BrokerController {
 
     /** {@code serviceFaults} is told when a critical broker service thread dies (default: the process exits). */
     public BrokerController(BrokerConfig config, Clock clock, ServiceThread.FaultHandler serviceFaults) {
-        this.config = new BrokerConfigHolder(config);
+        this(config, clock, serviceFaults, null);
+    }
+
+    /**
+     * {@code configFile}: the {@code -c} file UPDATE_BROKER_CONFIG saves changes to (null: changes are not
+     * saved and restart-only keys are refused).
+     */
+    public BrokerController(BrokerConfig config, Clock clock, ServiceThread.FaultHandler serviceFaults, Path configFile) {
+        this.config = new BrokerConfigHolder(config, configFile);
         this.clock = clock;
         this.serviceFaults = serviceFaults;
     }
@@ -205,6 +215,8 @@ public final class BrokerController {
         MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService, DiskSpace.FILE_SYSTEM,
             offsets::offsetsByTopic);
         storeRef.set(messageStore);
+        // run-time store keys (retention, flush timings, transfer limits, page-cache threshold) apply at once
+        config.addListener((old, now) -> messageStore.applyRuntimeConfig(now.storeConfig()));
         messageStore.load();
         stopActions.push(messageStore::shutdown);
         stopActions.push(() -> persistMetadata(topics, groups, offsets));
@@ -260,6 +272,16 @@ public final class BrokerController {
             BrokerConfigKeys.END_TRANSACTION_POOL_QUEUE_CAPACITY);
         List<RequestExecutor> executors = List.of(sendExecutor, pullExecutor, replyExecutor, queryExecutor, adminExecutor,
             clientExecutor, heartbeatExecutor, consumerExecutor, endTxExecutor);
+        config.addListener(new ExecutorResizer(Map.of(
+            BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS, sendExecutor,
+            BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS, pullExecutor,
+            BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS, replyExecutor,
+            BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS, queryExecutor,
+            BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS, adminExecutor,
+            BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS, clientExecutor,
+            BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS, heartbeatExecutor,
+            BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS, consumerExecutor,
+            BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS, endTxExecutor)));
 
         // processors
         BrokerStats stats = new BrokerStats(millis, ZoneId.systemDefault());
@@ -274,6 +296,7 @@ public final class BrokerController {
         PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore, stats,
             storeHost, millis, filters);
         pull.setLongPolling(holdService, pullExecutor::executeInternal);
+        pull.setReadSlowlyProtection(new ReadSlowlyProtection(config, groups, messageStore::getMaxPhyOffset));
         pullRef[0] = pull;
         QueryMessageProcessor query = new QueryMessageProcessor(messageStore);
         ClientManageProcessor clientManage = new ClientManageProcessor(producers, consumers, groups, topics,

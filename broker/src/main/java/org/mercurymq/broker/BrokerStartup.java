@@ -120,6 +120,10 @@ public final class BrokerStartup {
             err.println("Invalid broker configuration: " + e.getMessage());
             return 1;
         }
+        for (String line : BrokerConfig.TABLE.notHonouredSettings(config.config())) {
+            LOG.warn("{}", line);
+            err.println("WARN " + line);
+        }
         if (cmd.hasOption('p')) {
             out.print(config.config().toPropertiesText());
             out.flush();
@@ -133,7 +137,8 @@ public final class BrokerStartup {
             out.flush();
             return 0;
         }
-        BrokerController c = new BrokerController(config);
+        BrokerController c = new BrokerController(config, java.time.Clock.systemDefaultZone(),
+            BrokerFaults.exitingProcess(), file == null ? null : Path.of(file));
         try {
             c.start();
         } catch (IOException | RuntimeException | Error e) {

@@ -101,6 +101,15 @@ public interface MessageStore {
     /** DELETE_EXPIRED_COMMITLOG: delete expired segments on the next runs regardless of the hour. */
     void executeDeleteFilesManually();
 
+    /**
+     * Applies the keys marked {@code runtime()} of {@code next} to the running store (retention, flush timings,
+     * pull transfer limits, page-cache busy threshold); other keys of {@code next} are ignored until a restart.
+     */
+    void applyRuntimeConfig(MessageStoreConfig next);
+
+    /** The config the running store currently reads its run-time keys from. */
+    MessageStoreConfig liveConfig();
+
     /** Removes consume queues wholly below the commit-log min offset. */
     void cleanExpiredConsumerQueue();
 

@@ -25,7 +25,8 @@ public final class NettyClientConfig {
     public static final ConfigKey<Integer> CONNECT_TIMEOUT_MILLIS = ConfigKey.ofInt("connectTimeoutMillis",
         Integer.getInteger(CONNECT_TIMEOUT_PROPERTY, 3000), "TCP connect time-out").unit("ms").range(1, Integer.MAX_VALUE);
     public static final ConfigKey<Long> CHANNEL_NOT_ACTIVE_INTERVAL = ConfigKey.ofLong("channelNotActiveInterval", 60000L,
-        "accepted for compatibility").unit("ms");
+        "accepted for compatibility").unit("ms")
+        .notHonoured("has no effect (RocketMQ 4.9.7 does not read it either)");
     public static final ConfigKey<Integer> CLIENT_CHANNEL_MAX_IDLE_TIME_SECONDS = ConfigKey.ofInt("clientChannelMaxIdleTimeSeconds",
         Integer.getInteger(MAX_IDLE_PROPERTY, 120), "a connection with neither read nor write for this long is closed")
         .unit("s").range(0, Integer.MAX_VALUE);
