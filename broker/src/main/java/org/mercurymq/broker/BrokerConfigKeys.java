@@ -31,17 +31,24 @@ public final class BrokerConfigKeys {
         .notHonoured("store plug-ins are not supported; the built-in store is always used");
     public static final ConfigKey<String> MSG_TRACE_TOPIC_NAME = ConfigKey.ofString("msgTraceTopicName", "RMQ_SYS_TRACE_TOPIC", "msg trace topic name");
     public static final ConfigKey<Boolean> TRACE_TOPIC_ENABLE = ConfigKey.ofBool("traceTopicEnable", false, "trace topic enable");
-    public static final ConfigKey<Integer> SEND_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("sendMessageThreadPoolNums", Math.min(CORES, 4), "send message thread pool nums").range(1, Integer.MAX_VALUE).runtime();
+    public static final ConfigKey<Integer> SEND_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("sendMessageThreadPoolNums", Math.min(CORES, 4), "send message thread pool nums").range(1, Integer.MAX_VALUE).runtime()
+        .defaultDoc("min(cores, 4)");
     public static final ConfigKey<Integer> PUT_MESSAGE_FUTURE_THREAD_POOL_NUMS = ConfigKey.ofInt("putMessageFutureThreadPoolNums", Math.min(CORES, 4), "put message future thread pool nums").range(1, Integer.MAX_VALUE)
-        .notHonoured("puts complete on the store's own threads; there is no separate put-future pool");
-    public static final ConfigKey<Integer> PULL_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("pullMessageThreadPoolNums", 16 + CORES * 2, "pull message thread pool nums").range(1, Integer.MAX_VALUE).runtime();
-    public static final ConfigKey<Integer> PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("processReplyMessageThreadPoolNums", 16 + CORES * 2, "process reply message thread pool nums").range(1, Integer.MAX_VALUE).runtime();
-    public static final ConfigKey<Integer> QUERY_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("queryMessageThreadPoolNums", 8 + CORES, "query message thread pool nums").range(1, Integer.MAX_VALUE).runtime();
+        .notHonoured("puts complete on the store's own threads; there is no separate put-future pool")
+        .defaultDoc("min(cores, 4)");
+    public static final ConfigKey<Integer> PULL_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("pullMessageThreadPoolNums", 16 + CORES * 2, "pull message thread pool nums").range(1, Integer.MAX_VALUE).runtime()
+        .defaultDoc("16 + 2 * cores");
+    public static final ConfigKey<Integer> PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("processReplyMessageThreadPoolNums", 16 + CORES * 2, "process reply message thread pool nums").range(1, Integer.MAX_VALUE).runtime()
+        .defaultDoc("16 + 2 * cores");
+    public static final ConfigKey<Integer> QUERY_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("queryMessageThreadPoolNums", 8 + CORES, "query message thread pool nums").range(1, Integer.MAX_VALUE).runtime()
+        .defaultDoc("8 + cores");
     public static final ConfigKey<Integer> ADMIN_BROKER_THREAD_POOL_NUMS = ConfigKey.ofInt("adminBrokerThreadPoolNums", 16, "admin broker thread pool nums").range(1, Integer.MAX_VALUE).runtime();
     public static final ConfigKey<Integer> CLIENT_MANAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("clientManageThreadPoolNums", 32, "client manage thread pool nums").range(1, Integer.MAX_VALUE).runtime();
     public static final ConfigKey<Integer> CONSUMER_MANAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("consumerManageThreadPoolNums", 32, "consumer manage thread pool nums").range(1, Integer.MAX_VALUE).runtime();
-    public static final ConfigKey<Integer> HEARTBEAT_THREAD_POOL_NUMS = ConfigKey.ofInt("heartbeatThreadPoolNums", Math.min(32, CORES), "heartbeat thread pool nums").range(1, Integer.MAX_VALUE).runtime();
-    public static final ConfigKey<Integer> END_TRANSACTION_THREAD_POOL_NUMS = ConfigKey.ofInt("endTransactionThreadPoolNums", 8 + CORES * 2, "end transaction thread pool nums").range(1, Integer.MAX_VALUE).runtime();
+    public static final ConfigKey<Integer> HEARTBEAT_THREAD_POOL_NUMS = ConfigKey.ofInt("heartbeatThreadPoolNums", Math.min(32, CORES), "heartbeat thread pool nums").range(1, Integer.MAX_VALUE).runtime()
+        .defaultDoc("min(32, cores)");
+    public static final ConfigKey<Integer> END_TRANSACTION_THREAD_POOL_NUMS = ConfigKey.ofInt("endTransactionThreadPoolNums", 8 + CORES * 2, "end transaction thread pool nums").range(1, Integer.MAX_VALUE).runtime()
+        .defaultDoc("8 + 2 * cores");
     public static final ConfigKey<Integer> FLUSH_CONSUMER_OFFSET_INTERVAL = ConfigKey.ofInt("flushConsumerOffsetInterval", 5000, "flush consumer offset interval");
     public static final ConfigKey<Integer> FLUSH_CONSUMER_OFFSET_HISTORY_INTERVAL = ConfigKey.ofInt("flushConsumerOffsetHistoryInterval", 60000, "flush consumer offset history interval")
         .notHonoured("no consumer-offset history file is written");

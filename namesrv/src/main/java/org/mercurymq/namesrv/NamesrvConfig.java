@@ -18,11 +18,14 @@ public final class NamesrvConfig {
     private static final String NAMESRV_DIR = System.getProperty("user.home") + File.separator + "namesrv" + File.separator;
 
     public static final ConfigKey<String> ROCKETMQ_HOME = ConfigKey.ofString("rocketmqHome",
-        RocketMQEnvironment.rocketmqHome(), "installation directory (ROCKETMQ_HOME)");
+        RocketMQEnvironment.rocketmqHome(), "installation directory (ROCKETMQ_HOME)")
+        .defaultDoc("ROCKETMQ_HOME env / rocketmq.home.dir property");
     public static final ConfigKey<String> KV_CONFIG_PATH = ConfigKey.ofString("kvConfigPath",
-        NAMESRV_DIR + "kvConfig.json", "file the KV config is persisted to");
+        NAMESRV_DIR + "kvConfig.json", "file the KV config is persisted to")
+        .defaultDoc("~/namesrv/kvConfig.json");
     public static final ConfigKey<String> CONFIG_STORE_PATH = ConfigKey.ofString("configStorePath",
-        NAMESRV_DIR + "namesrv.properties", "file UPDATE_NAMESRV_CONFIG persists the configuration to");
+        NAMESRV_DIR + "namesrv.properties", "file UPDATE_NAMESRV_CONFIG persists the configuration to")
+        .defaultDoc("~/namesrv/namesrv.properties");
     public static final ConfigKey<String> PRODUCT_ENV_NAME = ConfigKey.ofString("productEnvName", "center",
         "environment name (informational)")
         .notHonoured("informational only, nothing reads it");

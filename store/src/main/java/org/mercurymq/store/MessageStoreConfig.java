@@ -11,7 +11,8 @@ import org.mercurymq.common.config.ConfigTable;
  */
 public final class MessageStoreConfig {
     public static final ConfigKey<String> STORE_PATH_ROOT_DIR =
-        ConfigKey.ofString("storePathRootDir", System.getProperty("user.home") + File.separator + "store", "root directory of the store");
+        ConfigKey.ofString("storePathRootDir", System.getProperty("user.home") + File.separator + "store", "root directory of the store")
+        .defaultDoc("~/store");
     public static final ConfigKey<String> STORE_PATH_COMMIT_LOG =
         ConfigKey.ofString("storePathCommitLog", null, "commit-log directory; unset = <storePathRootDir>/commitlog");
     public static final ConfigKey<String> STORE_PATH_DLEDGER_COMMIT_LOG =

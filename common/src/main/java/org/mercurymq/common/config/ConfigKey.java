@@ -16,13 +16,14 @@ public final class ConfigKey<T> {
     private final T max;
     private final boolean runtime;
     private final String notHonoured;
+    private final String defaultDoc;
 
     private ConfigKey(String name, Class<T> type, T defaultValue, String unit, String doc, T min, T max) {
-        this(name, type, defaultValue, unit, doc, min, max, false, null);
+        this(name, type, defaultValue, unit, doc, min, max, false, null, null);
     }
 
     private ConfigKey(String name, Class<T> type, T defaultValue, String unit, String doc, T min, T max,
-                      boolean runtime, String notHonoured) {
+                      boolean runtime, String notHonoured, String defaultDoc) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
@@ -32,6 +33,7 @@ public final class ConfigKey<T> {
         this.max = max;
         this.runtime = runtime;
         this.notHonoured = notHonoured;
+        this.defaultDoc = defaultDoc;
     }
 
     public static ConfigKey<Integer> ofInt(String name, int defaultValue, String doc) {
@@ -61,7 +63,7 @@ public final class ConfigKey<T> {
 
     /** Returns a copy that documents the unit (ms, bytes, %, ...). */
     public ConfigKey<T> unit(String unit) {
-        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured);
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured, defaultDoc);
     }
 
     /**
@@ -71,7 +73,7 @@ public final class ConfigKey<T> {
      * docs/configuration.md report.
      */
     public ConfigKey<T> runtime() {
-        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, true, notHonoured);
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, true, notHonoured, defaultDoc);
     }
 
     /**
@@ -80,7 +82,20 @@ public final class ConfigKey<T> {
      * value other than its default ({@link ConfigTable#notHonouredSettings}).
      */
     public ConfigKey<T> notHonoured(String why) {
-        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, why);
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, why, defaultDoc);
+    }
+
+    /** Returns a copy whose default is documented as {@code text} (a default that depends on the machine: cores, home). */
+    public ConfigKey<T> defaultDoc(String text) {
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured, text);
+    }
+
+    /** How the reference documents the default: {@link #defaultDoc(String)} or the default value. */
+    public String defaultText() {
+        if (defaultDoc != null) {
+            return defaultDoc;
+        }
+        return defaultValue == null ? "" : String.valueOf(defaultValue);
     }
 
     /** Why Mercury ignores this key, or null when it honours it. */
@@ -98,7 +113,7 @@ public final class ConfigKey<T> {
         if (!(Number.class.isAssignableFrom(type))) {
             throw new IllegalStateException("range on non-numeric key " + name);
         }
-        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured);
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured, defaultDoc);
     }
 
     /** The lower bound of {@link #range}, or null. */

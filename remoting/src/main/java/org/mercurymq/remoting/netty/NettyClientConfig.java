@@ -17,7 +17,8 @@ public final class NettyClientConfig {
     public static final ConfigKey<Integer> CLIENT_WORKER_THREADS = ConfigKey.ofInt("clientWorkerThreads", 4,
         "IO event loop threads").range(1, 1024);
     public static final ConfigKey<Integer> CLIENT_CALLBACK_EXECUTOR_THREADS = ConfigKey.ofInt("clientCallbackExecutorThreads",
-        Runtime.getRuntime().availableProcessors(), "threads running async callbacks and server-to-client requests").range(1, 1024);
+        Runtime.getRuntime().availableProcessors(), "threads running async callbacks and server-to-client requests").range(1, 1024)
+        .defaultDoc("cores");
     public static final ConfigKey<Integer> CLIENT_ONEWAY_SEMAPHORE_VALUE = ConfigKey.ofInt("clientOnewaySemaphoreValue", 65535,
         "max in-flight oneway requests").range(1, Integer.MAX_VALUE);
     public static final ConfigKey<Integer> CLIENT_ASYNC_SEMAPHORE_VALUE = ConfigKey.ofInt("clientAsyncSemaphoreValue", 65535,
