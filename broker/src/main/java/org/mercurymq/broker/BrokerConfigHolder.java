@@ -105,6 +105,22 @@ public final class BrokerConfigHolder implements Supplier<BrokerConfig> {
         return new Result(new ArrayList<>(runtime.keySet()), restart, configFile != null && !known.isEmpty());
     }
 
+    /**
+     * Replaces the running {@code namesrvAddr} with a list learnt at run time (the name-server address server); not
+     * saved to the file. Throws ConfigException (nothing changed) when the list is not {@code host:port;...}.
+     */
+    public synchronized void useNamesrvAddr(String addrs) {
+        for (String a : BrokerConfig.splitNamesrv(addrs)) {
+            BrokerConfigLoader.checkAddress(a);
+        }
+        BrokerConfig old = current;
+        BrokerConfig next = new BrokerConfig(old.config().with(BrokerConfigKeys.NAMESRV_ADDR, addrs));
+        current = next;
+        for (BiConsumer<BrokerConfig, BrokerConfig> l : listeners) {
+            l.accept(old, next);
+        }
+    }
+
     /** What an update did: the keys applied at once, the keys saved for the next start, whether the file was written. */
     public record Result(List<String> applied, List<String> restartNeeded, boolean saved) {
         /** One line for the response remark and the log. */

@@ -53,8 +53,8 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> FLUSH_CONSUMER_OFFSET_HISTORY_INTERVAL = ConfigKey.ofInt("flushConsumerOffsetHistoryInterval", 60000, "flush consumer offset history interval")
         .notHonoured("no consumer-offset history file is written");
     public static final ConfigKey<Boolean> REJECT_TRANSACTION_MESSAGE = ConfigKey.ofBool("rejectTransactionMessage", false, "reject transaction message").runtime();
-    public static final ConfigKey<Boolean> FETCH_NAMESRV_ADDR_BY_ADDRESS_SERVER = ConfigKey.ofBool("fetchNamesrvAddrByAddressServer", false, "fetch namesrv addr by address server")
-        .notHonoured("the name-server address server (rocketmq.namesrv.domain) is not supported; set namesrvAddr");
+    public static final ConfigKey<Boolean> FETCH_NAMESRV_ADDR_BY_ADDRESS_SERVER = ConfigKey.ofBool("fetchNamesrvAddrByAddressServer", false,
+        "without namesrvAddr: fetch the name-server list from http://<rocketmq.namesrv.domain>:8080/rocketmq/nsaddr at start and every 2 min");
     public static final ConfigKey<Integer> SEND_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("sendThreadPoolQueueCapacity", 10000, "send thread pool queue capacity").range(1, Integer.MAX_VALUE);
     public static final ConfigKey<Integer> PUT_THREAD_POOL_QUEUE_CAPACITY = ConfigKey.ofInt("putThreadPoolQueueCapacity", 10000, "put thread pool queue capacity").range(1, Integer.MAX_VALUE)
         .notHonoured("puts complete on the store's own threads; there is no separate put-future pool");
@@ -99,8 +99,10 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<String> REGION_ID = ConfigKey.ofString("regionId", "DefaultRegion", "region id").runtime();
     public static final ConfigKey<Integer> REGISTER_BROKER_TIMEOUT_MILLS = ConfigKey.ofInt("registerBrokerTimeoutMills", 6000, "register broker timeout mills").runtime();
     public static final ConfigKey<Boolean> SLAVE_READ_ENABLE = ConfigKey.ofBool("slaveReadEnable", false, "slave read enable").runtime();
-    public static final ConfigKey<Boolean> DISABLE_CONSUME_IF_CONSUMER_READ_SLOWLY = ConfigKey.ofBool("disableConsumeIfConsumerReadSlowly", false, "disable consume if consumer read slowly").runtime();
-    public static final ConfigKey<Long> CONSUMER_FALLBEHIND_THRESHOLD = ConfigKey.ofLong("consumerFallbehindThreshold", 17179869184L, "consumer fallbehind threshold").runtime();
+    public static final ConfigKey<Boolean> DISABLE_CONSUME_IF_CONSUMER_READ_SLOWLY = ConfigKey.ofBool("disableConsumeIfConsumerReadSlowly", false,
+        "disable a group whose pull reads more than consumerFallbehindThreshold bytes behind the commit log").runtime();
+    public static final ConfigKey<Long> CONSUMER_FALLBEHIND_THRESHOLD = ConfigKey.ofLong("consumerFallbehindThreshold", 17179869184L,
+        "read-slowly protection threshold").unit("bytes").runtime();
     public static final ConfigKey<Boolean> BROKER_FAST_FAILURE_ENABLE = ConfigKey.ofBool("brokerFastFailureEnable", true, "broker fast failure enable").runtime();
     public static final ConfigKey<Long> WAIT_TIME_MILLS_IN_SEND_QUEUE = ConfigKey.ofLong("waitTimeMillsInSendQueue", 200L, "wait time mills in send queue").runtime();
     public static final ConfigKey<Long> WAIT_TIME_MILLS_IN_PULL_QUEUE = ConfigKey.ofLong("waitTimeMillsInPullQueue", 5000L, "wait time mills in pull queue").runtime();
@@ -115,8 +117,8 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Boolean> FILTER_SUPPORT_RETRY = ConfigKey.ofBool("filterSupportRetry", false, "filter support retry").runtime();
     public static final ConfigKey<Boolean> ENABLE_PROPERTY_FILTER = ConfigKey.ofBool("enablePropertyFilter", false, "enable property filter").runtime();
     public static final ConfigKey<Boolean> COMPRESSED_REGISTER = ConfigKey.ofBool("compressedRegister", false, "compressed register").runtime();
-    public static final ConfigKey<Boolean> FORCE_REGISTER = ConfigKey.ofBool("forceRegister", true, "force register")
-        .notHonoured("the broker always sends its full registration (QUERY_DATA_VERSION is not used to skip it)");
+    public static final ConfigKey<Boolean> FORCE_REGISTER = ConfigKey.ofBool("forceRegister", true,
+        "false: the periodic registration is sent only when a name server reports changed topic data (QUERY_DATA_VERSION)").runtime();
     public static final ConfigKey<Integer> REGISTER_NAME_SERVER_PERIOD = ConfigKey.ofInt("registerNameServerPeriod", 30000, "register name server period");
     public static final ConfigKey<Long> TRANSACTION_TIME_OUT = ConfigKey.ofLong("transactionTimeOut", 6000L, "transaction time out").runtime();
     public static final ConfigKey<Integer> TRANSACTION_CHECK_MAX = ConfigKey.ofInt("transactionCheckMax", 15, "transaction check max").runtime();

@@ -574,6 +574,31 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public boolean hasConsumeQueue(String topic, int queueId) {
+        return consumeQueues.find(topic, queueId) != null;
+    }
+
+    @Override
+    public List<ConsumeQueueEntry> readConsumeQueue(String topic, int queueId, long index, int count) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        SelectMappedBufferResult buffer = cq == null || index < 0 ? null : cq.getIndexBuffer(index);
+        if (buffer == null) {
+            return null;
+        }
+        try {
+            java.nio.ByteBuffer b = buffer.getByteBuffer();
+            List<ConsumeQueueEntry> out = new ArrayList<>();
+            for (int i = 0; i + ConsumeQueue.CQ_STORE_UNIT_SIZE <= buffer.getSize() && out.size() < count;
+                 i += ConsumeQueue.CQ_STORE_UNIT_SIZE) {
+                out.add(new ConsumeQueueEntry(b.getLong(), b.getInt(), b.getLong()));
+            }
+            return out;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
     public void applyRuntimeConfig(MessageStoreConfig next) {
         liveConfig = next;
         commitLog.retuneFlush(next);
