@@ -43,10 +43,12 @@ import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.broker.out.BrokerIdentity;
 import org.mercurymq.broker.out.BrokerOuterAPI;
 import org.mercurymq.broker.out.NameServerRegistrar;
+import org.mercurymq.broker.out.NamesrvAddressFetcher;
 import org.mercurymq.broker.processor.AclAdminProcessor;
 import org.mercurymq.broker.processor.BrokerAdminProcessor;
 import org.mercurymq.broker.processor.ClientManageProcessor;
 import org.mercurymq.broker.processor.CodeDispatchingProcessor;
+import org.mercurymq.broker.processor.ConsumeQueueQueryProcessor;
 import org.mercurymq.broker.processor.ConsumerAdminProcessor;
 import org.mercurymq.broker.processor.ConsumerManageProcessor;
 import org.mercurymq.broker.processor.ConsumerSendMsgBackProcessor;
@@ -312,6 +314,7 @@ public final class BrokerController {
         GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
             messageStore, broker2Client, stats, c.brokerName(), brokerAddr);
+        ConsumeQueueQueryProcessor consumeQueueQuery = new ConsumeQueueQueryProcessor(messageStore, consumers, filters);
         ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
             storeHost);
         BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config,
@@ -339,6 +342,7 @@ public final class BrokerController {
             register(server, consumerAdmin, adminExecutor);
             register(server, brokerAdmin, adminExecutor);
             register(server, resumeHalf, adminExecutor);
+            register(server, consumeQueueQuery, adminExecutor);
             if (aclParts != null) {
                 register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
                     c.clusterName()), adminExecutor);
@@ -408,6 +412,20 @@ public final class BrokerController {
                 registrar.registerOnChange();
             }
         });
+        if (c.namesrvAddrs().isEmpty() && c.get(BrokerConfigKeys.FETCH_NAMESRV_ADDR_BY_ADDRESS_SERVER)) {
+            NamesrvAddressFetcher fetcher = new NamesrvAddressFetcher(NamesrvAddressFetcher.addressServerUri(
+                System.getProperty(NamesrvAddressFetcher.DOMAIN_PROPERTY),
+                System.getProperty(NamesrvAddressFetcher.SUBGROUP_PROPERTY)), addrs -> {
+                    try {
+                        config.useNamesrvAddr(addrs);
+                        registrar.registerOnChange();
+                    } catch (org.mercurymq.common.config.ConfigException e) {
+                        LOG.warn("name-server address server answered an unusable list '{}': {}", addrs, e.getMessage());
+                    }
+                });
+            fetcher.start();
+            stopActions.push(fetcher::shutdown);
+        }
         registrar.start();
         stopActions.push(registrar::shutdown);
         if (!c.isMaster()) {
