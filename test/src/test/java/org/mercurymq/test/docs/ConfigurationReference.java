@@ -32,7 +32,9 @@ final class ConfigurationReference {
             .append("- *at once*: the running daemon uses it from the next request or cycle on, and the broker saves it ")
             .append("to its `-c` file;\n")
             .append("- *restart*: the broker saves it to its `-c` file and keeps running with the old value until the next ")
-            .append("start; the reply's remark says so (docs/broker.md, live configuration);\n")
+            .append("start; the reply's remark says so (docs/broker.md, live configuration). A name server, as RocketMQ's, ")
+            .append("writes its whole config to `configStorePath` and shows the new value, but keeps using the old one ")
+            .append("until it is restarted with the value in its `-c` file; its reply's remark names such keys;\n")
             .append("- *not honoured*: accepted for compatibility, Mercury behaves as with the default; a daemon started ")
             .append("with another value logs one WARN line naming the key and the reason.\n\n");
         section(sb, "Broker", "`BrokerConfigKeys`", BrokerConfigKeys.TABLE);
