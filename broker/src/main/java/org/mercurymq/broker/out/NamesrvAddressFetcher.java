@@ -28,7 +28,8 @@ public final class NamesrvAddressFetcher {
 
     private final URI uri;
     private final Consumer<String> onChange;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(3)).build();
     private final ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("NamesrvAddressFetcher", true));
     private volatile String last;
