@@ -146,7 +146,7 @@ public final class BrokerConfigLoader {
         return c;
     }
 
-    private static void checkAddress(String addr) {
+    static void checkAddress(String addr) {
         int colon = addr.lastIndexOf(':');
         boolean ok = colon > 0 && colon < addr.length() - 1;
         if (ok) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.mercurymq.broker.client.Broker2Client;
 import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
+import org.mercurymq.broker.client.ReadSlowlyProtection;
 import org.mercurymq.broker.client.ReplyMessagePusher;
 import org.mercurymq.broker.executor.BrokerFastFailure;
 import org.mercurymq.broker.filter.BloomFilter;
@@ -47,10 +49,12 @@ import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.broker.out.BrokerIdentity;
 import org.mercurymq.broker.out.BrokerOuterAPI;
 import org.mercurymq.broker.out.NameServerRegistrar;
+import org.mercurymq.broker.out.NamesrvAddressFetcher;
 import org.mercurymq.broker.processor.AclAdminProcessor;
 import org.mercurymq.broker.processor.BrokerAdminProcessor;
 import org.mercurymq.broker.processor.ClientManageProcessor;
 import org.mercurymq.broker.processor.CodeDispatchingProcessor;
+import org.mercurymq.broker.processor.ConsumeQueueQueryProcessor;
 import org.mercurymq.broker.processor.ConsumerAdminProcessor;
 import org.mercurymq.broker.processor.ConsumerManageProcessor;
 import org.mercurymq.broker.processor.ConsumerSendMsgBackProcessor;
@@ -124,7 +128,15 @@ public final class BrokerController {
 
     /** {@code serviceFaults} is told when a critical broker service thread dies (default: the process exits). */
     public BrokerController(BrokerConfig config, Clock clock, ServiceThread.FaultHandler serviceFaults) {
-        this.config = new BrokerConfigHolder(config);
+        this(config, clock, serviceFaults, null);
+    }
+
+    /**
+     * {@code configFile}: the {@code -c} file UPDATE_BROKER_CONFIG saves changes to (null: changes are not
+     * saved and restart-only keys are refused).
+     */
+    public BrokerController(BrokerConfig config, Clock clock, ServiceThread.FaultHandler serviceFaults, Path configFile) {
+        this.config = new BrokerConfigHolder(config, configFile);
         this.clock = clock;
         this.serviceFaults = serviceFaults;
     }
@@ -218,6 +230,8 @@ public final class BrokerController {
         MessageStore messageStore = new DefaultMessageStore(storeConfig, clock, holdService, DiskSpace.FILE_SYSTEM,
             offsets::offsetsByTopic);
         storeRef.set(messageStore);
+        // run-time store keys (retention, flush timings, transfer limits, page-cache threshold) apply at once
+        config.addListener((old, now) -> messageStore.applyRuntimeConfig(now.storeConfig()));
         messageStore.load();
         stopActions.push(messageStore::shutdown);
         stopActions.push(() -> persistMetadata(topics, groups, offsets));
@@ -285,6 +299,16 @@ public final class BrokerController {
             BrokerConfigKeys.END_TRANSACTION_POOL_QUEUE_CAPACITY);
         List<RequestExecutor> executors = List.of(sendExecutor, pullExecutor, replyExecutor, queryExecutor, adminExecutor,
             clientExecutor, heartbeatExecutor, consumerExecutor, endTxExecutor);
+        config.addListener(new ExecutorResizer(Map.of(
+            BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS, sendExecutor,
+            BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS, pullExecutor,
+            BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS, replyExecutor,
+            BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS, queryExecutor,
+            BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS, adminExecutor,
+            BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS, clientExecutor,
+            BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS, heartbeatExecutor,
+            BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS, consumerExecutor,
+            BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS, endTxExecutor)));
 
         // processors
         BrokerStats stats = new BrokerStats(() -> messageStore.getStoreStats().getPutMessageTimesTotal(),
@@ -300,6 +324,7 @@ public final class BrokerController {
         PullMessageProcessor pull = new PullMessageProcessor(config, topics, groups, consumers, offsets, messageStore,
             statsManager, storeHost, millis, filters);
         pull.setLongPolling(holdService, pullExecutor::executeInternal);
+        pull.setReadSlowlyProtection(new ReadSlowlyProtection(config, groups, messageStore::getMaxPhyOffset));
         pullRef[0] = pull;
         QueryMessageProcessor query = new QueryMessageProcessor(messageStore);
         ClientManageProcessor clientManage = new ClientManageProcessor(producers, consumers, groups, topics,
@@ -315,6 +340,7 @@ public final class BrokerController {
         GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
             messageStore, broker2Client, statsManager, c.brokerName(), brokerAddr);
+        ConsumeQueueQueryProcessor consumeQueueQuery = new ConsumeQueueQueryProcessor(messageStore, consumers, filters);
         ResumeCheckHalfMessageProcessor resumeHalf = new ResumeCheckHalfMessageProcessor(config, messageStore, topics,
             storeHost);
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor,
@@ -345,6 +371,7 @@ public final class BrokerController {
             register(server, brokerAdmin, adminExecutor);
             register(server, resumeHalf, adminExecutor);
             register(server, new BrokerStatsProcessor(statsManager), adminExecutor);
+            register(server, consumeQueueQuery, adminExecutor);
             if (aclParts != null) {
                 register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
                     c.clusterName()), adminExecutor);
@@ -418,6 +445,20 @@ public final class BrokerController {
                 registrar.registerOnChange();
             }
         });
+        if (c.namesrvAddrs().isEmpty() && c.get(BrokerConfigKeys.FETCH_NAMESRV_ADDR_BY_ADDRESS_SERVER)) {
+            NamesrvAddressFetcher fetcher = new NamesrvAddressFetcher(NamesrvAddressFetcher.addressServerUri(
+                System.getProperty(NamesrvAddressFetcher.DOMAIN_PROPERTY),
+                System.getProperty(NamesrvAddressFetcher.SUBGROUP_PROPERTY)), addrs -> {
+                    try {
+                        config.useNamesrvAddr(addrs);
+                        registrar.registerOnChange();
+                    } catch (org.mercurymq.common.config.ConfigException e) {
+                        LOG.warn("name-server address server answered an unusable list '{}': {}", addrs, e.getMessage());
+                    }
+                });
+            fetcher.start();
+            stopActions.push(fetcher::shutdown);
+        }
         registrar.start();
         stopActions.push(registrar::shutdown);
         if (!c.isMaster()) {

@@ -130,6 +130,10 @@ public final class BrokerStartup {
             return 1;
         }
         System.setProperty(LOG_BROKER_NAME_PROPERTY, config.brokerName());
+        for (String line : BrokerConfig.TABLE.notHonouredSettings(config.config())) {
+            LOG.warn("{}", line);
+            err.println("WARN " + line);
+        }
         if (cmd.hasOption('p')) {
             out.print(config.config().toPropertiesText());
             out.flush();
@@ -143,7 +147,8 @@ public final class BrokerStartup {
             out.flush();
             return 0;
         }
-        BrokerController c = new BrokerController(config);
+        BrokerController c = new BrokerController(config, java.time.Clock.systemDefaultZone(),
+            BrokerFaults.exitingProcess(), file == null ? null : Path.of(file));
         try {
             c.start();
         } catch (IOException | RuntimeException | Error e) {

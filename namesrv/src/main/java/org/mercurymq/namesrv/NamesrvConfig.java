@@ -20,23 +20,28 @@ public final class NamesrvConfig {
     private static final String NAMESRV_DIR = System.getProperty("user.home") + File.separator + "namesrv" + File.separator;
 
     public static final ConfigKey<String> ROCKETMQ_HOME = ConfigKey.ofString("rocketmqHome",
-        RocketMQEnvironment.rocketmqHome(), "installation directory (ROCKETMQ_HOME)");
+        RocketMQEnvironment.rocketmqHome(), "installation directory (ROCKETMQ_HOME)")
+        .defaultDoc("ROCKETMQ_HOME env / rocketmq.home.dir property");
     public static final ConfigKey<String> KV_CONFIG_PATH = ConfigKey.ofString("kvConfigPath",
-        NAMESRV_DIR + "kvConfig.json", "file the KV config is persisted to");
+        NAMESRV_DIR + "kvConfig.json", "file the KV config is persisted to")
+        .defaultDoc("~/namesrv/kvConfig.json");
     public static final ConfigKey<String> CONFIG_STORE_PATH = ConfigKey.ofString("configStorePath",
-        NAMESRV_DIR + "namesrv.properties", "file UPDATE_NAMESRV_CONFIG persists the configuration to");
+        NAMESRV_DIR + "namesrv.properties", "file UPDATE_NAMESRV_CONFIG persists the configuration to")
+        .defaultDoc("~/namesrv/namesrv.properties");
     public static final ConfigKey<String> PRODUCT_ENV_NAME = ConfigKey.ofString("productEnvName", "center",
-        "environment name (informational)");
+        "environment name (informational)")
+        .notHonoured("informational only, nothing reads it");
     public static final ConfigKey<Boolean> CLUSTER_TEST = ConfigKey.ofBool("clusterTest", false,
-        "test-cluster mode (informational)");
+        "test-cluster mode (informational)")
+        .notHonoured("test-cluster route mode is not implemented");
     public static final ConfigKey<Boolean> ORDER_MESSAGE_ENABLE = ConfigKey.ofBool("orderMessageEnable", false,
-        "add orderTopicConf from KV namespace ORDER_TOPIC_CONFIG to routes");
+        "add orderTopicConf from KV namespace ORDER_TOPIC_CONFIG to routes").runtime();
     public static final ConfigKey<Integer> LISTEN_PORT = ConfigKey.ofInt("listenPort", 9876,
         "TCP port to listen on (0 = any free port)").range(0, 65535);
     public static final ConfigKey<String> BIND_ADDRESS = ConfigKey.ofString("bindAddress", "0.0.0.0",
         "Mercury: local address to bind the listener to");
     public static final ConfigKey<Long> BROKER_CHANNEL_EXPIRED_TIME = ConfigKey.ofLong("brokerChannelExpiredTime",
-        120_000L, "Mercury: a broker not registered for this long is dropped").unit("ms").range(1L, Long.MAX_VALUE);
+        120_000L, "Mercury: a broker not registered for this long is dropped").unit("ms").range(1L, Long.MAX_VALUE).runtime();
     public static final ConfigKey<Long> SCAN_NOT_ACTIVE_BROKER_INTERVAL = ConfigKey.ofLong("scanNotActiveBrokerInterval",
         10_000L, "Mercury: period of the broker liveness scan").unit("ms").range(1L, Long.MAX_VALUE);
     public static final ConfigKey<Boolean> ENABLE_CONTROLLER_IN_NAMESRV = ConfigKey.ofBool("enableControllerInNamesrv",

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code mqnamesrv [-c file] [-p] [-h]}: parses the command line and config file, prints the effective config
+ * {@code mqnamesrv [-c file] [-n addr (ignored)] [-p] [-h]}: parses the command line and config file, prints the effective config
  * ({@code -p}) or starts a {@link NamesrvController} and prints RocketMQ's boot line. Errors are reported in one
  * line and turned into exit code 1 in {@link #main} alone.
  */
@@ -77,6 +77,8 @@ public final class NamesrvStartup {
     static Options options() {
         Options options = new Options();
         options.addOption("c", "configFile", true, "Name server config properties file");
+        // RocketMQ's mqnamesrv accepts -n (its shared server options) and ignores it
+        options.addOption("n", "namesrvAddr", true, "Accepted for compatibility with RocketMQ and ignored");
         options.addOption("p", "printConfigItem", false, "Print all config items");
         options.addOption("h", "help", false, "Print help");
         return options;
@@ -104,6 +106,14 @@ public final class NamesrvStartup {
             return 1;
         }
         NamesrvConfig config = new NamesrvConfig(parsed);
+        if (cmd.hasOption('n')) {
+            LOG.warn("-n {} ignored: a name server does not use name-server addresses (RocketMQ ignores it too)",
+                cmd.getOptionValue('n'));
+        }
+        for (String line : NamesrvConfig.TABLE.notHonouredSettings(parsed)) {
+            LOG.warn("{}", line);
+            err.println("WARN " + line);
+        }
         if (cmd.hasOption('p')) {
             out.print(parsed.toPropertiesText());
             out.flush();

@@ -54,6 +54,17 @@ class NamesrvStartupTest {
     }
 
     @Test
+    void dashNIsAcceptedAsRocketMqsIsAndUnhonouredKeysAreWarnedOnce() throws Exception {
+        Path file = configFile("clusterTest=true\nproductEnvName=center\n");
+        assertEquals(0, startup.run(new String[] {"-n", "127.0.0.1:9876", "-c", file.toString(), "-p"}));
+        String warn = "WARN clusterTest=true is not honoured by Mercury";
+        assertEquals(err().indexOf(warn), err().lastIndexOf(warn), err());
+        assertTrue(err().contains(warn), err());
+        // set to its default: nothing to warn about
+        assertTrue(!err().contains("productEnvName"), err());
+    }
+
+    @Test
     void invalidValueExitsWithOne() throws Exception {
         Path file = configFile("listenPort=ninety\n");
         assertEquals(1, startup.run(new String[] {"-c", file.toString()}));

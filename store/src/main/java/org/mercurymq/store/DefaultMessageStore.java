@@ -48,6 +48,8 @@ public final class DefaultMessageStore implements MessageStore {
         "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRANS_OP_HALF_TOPIC");
 
     private final MessageStoreConfig config;
+    /** The config as updated at run time: the keys marked runtime() are read from here (docs/broker.md). */
+    private volatile MessageStoreConfig liveConfig;
     private final Clock clock;
     private final StoreState state = new StoreState();
     private final StorageFaults faults = new StorageFaults(state);
@@ -67,7 +69,7 @@ public final class DefaultMessageStore implements MessageStore {
     private final StoreStats stats;
     private final HAService haService;
     private final HAClient haClient;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
     private long reputFromOffset;
     private boolean loaded;
 
@@ -87,6 +89,7 @@ public final class DefaultMessageStore implements MessageStore {
     public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener,
                                DiskSpace diskSpace, ConsumerProgress consumerProgress) {
         this.config = config;
+        this.liveConfig = config;
         this.clock = clock;
         this.stats = new StoreStats(clock.millis());
         this.storeFiles = new StoreFiles(config.lockFilePath(), config.abortFilePath());
@@ -108,7 +111,7 @@ public final class DefaultMessageStore implements MessageStore {
         this.flushConsumeQueueService = new FlushConsumeQueueService(consumeQueues, checkpoint, faults,
             reputService::getLastDispatchedStoreTimestamp, System::currentTimeMillis, config.flushIntervalConsumeQueue(),
             config.flushConsumeQueueLeastPages(), config.flushConsumeQueueThoroughInterval());
-        this.cleanCommitLogService = new CleanCommitLogService(config, clock, commitLog, state, diskSpace,
+        this.cleanCommitLogService = new CleanCommitLogService(() -> liveConfig, clock, commitLog, state, diskSpace,
             ratioProperty("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90),
             ratioProperty("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85),
             new ForcedCleanReporter(consumeQueues, consumerProgress, stats));
@@ -117,7 +120,7 @@ public final class DefaultMessageStore implements MessageStore {
             config.mappedFileSizeCommitLog(), () -> reputService.stalledReason() != null, clock::millis,
             SPACE_CHECK_MILLIS);
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
-        this.reader = new MessageReader(config, commitLog, consumeQueues, indexService, totalPhysicalMemory());
+        this.reader = new MessageReader(() -> liveConfig, commitLog, consumeQueues, indexService, totalPhysicalMemory());
         boolean slave = config.brokerRole() == BrokerRole.SLAVE;
         this.haService = slave ? null : new HAService(this, config);
         this.haClient = slave ? new HAClient(this, config, faults) : null;
@@ -566,6 +569,57 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public void executeDeleteFilesManually() {
         cleanCommitLogService.executeDeleteFilesManually();
+        // Mercury: one cleaner run at once on the store's scheduler (RocketMQ waits for the next periodic run,
+        // up to cleanResourceInterval, and 60 s after start); the caller waits for it up to 10 s
+        ScheduledExecutorService s = scheduler;
+        if (s != null && !s.isShutdown()) {
+            try {
+                s.submit(this::cleanFilesSafely).get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                     | java.util.concurrent.RejectedExecutionException e) {
+                LOG.warn("manual commit-log deletion: the immediate cleaner run did not finish: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean hasConsumeQueue(String topic, int queueId) {
+        return consumeQueues.find(topic, queueId) != null;
+    }
+
+    @Override
+    public List<ConsumeQueueEntry> readConsumeQueue(String topic, int queueId, long index, int count) {
+        ConsumeQueue cq = consumeQueues.find(topic, queueId);
+        SelectMappedBufferResult buffer = cq == null || index < 0 ? null : cq.getIndexBuffer(index);
+        if (buffer == null) {
+            return null;
+        }
+        try {
+            java.nio.ByteBuffer b = buffer.getByteBuffer();
+            List<ConsumeQueueEntry> out = new ArrayList<>();
+            for (int i = 0; i + ConsumeQueue.CQ_STORE_UNIT_SIZE <= buffer.getSize() && out.size() < count;
+                 i += ConsumeQueue.CQ_STORE_UNIT_SIZE) {
+                out.add(new ConsumeQueueEntry(b.getLong(), b.getInt(), b.getLong()));
+            }
+            return out;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Override
+    public void applyRuntimeConfig(MessageStoreConfig next) {
+        liveConfig = next;
+        commitLog.retuneFlush(next);
+        flushConsumeQueueService.retune(next.flushIntervalConsumeQueue(), next.flushConsumeQueueLeastPages(),
+            next.flushConsumeQueueThoroughInterval());
+    }
+
+    @Override
+    public MessageStoreConfig liveConfig() {
+        return liveConfig;
     }
 
     @Override
@@ -609,7 +663,7 @@ public final class DefaultMessageStore implements MessageStore {
 
     @Override
     public boolean isOSPageCacheBusy() {
-        return commitLog.lockHeldMillis() > config.osPageCacheBusyTimeOutMills();
+        return commitLog.lockHeldMillis() > liveConfig.osPageCacheBusyTimeOutMills();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.mercurymq.store;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
@@ -17,15 +18,15 @@ import org.mercurymq.store.queue.ConsumeQueueTable;
  * offset, key queries and offset/time searches. Thread-safe (stateless over thread-safe parts).
  */
 final class MessageReader {
-    private final MessageStoreConfig config;
+    private final Supplier<MessageStoreConfig> liveConfig;
     private final CommitLog commitLog;
     private final ConsumeQueueTable consumeQueues;
     private final IndexService indexService;
     private final long totalPhysicalMemory;
 
-    MessageReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable consumeQueues,
+    MessageReader(Supplier<MessageStoreConfig> liveConfig, CommitLog commitLog, ConsumeQueueTable consumeQueues,
                   IndexService indexService, long totalPhysicalMemory) {
-        this.config = config;
+        this.liveConfig = liveConfig;
         this.commitLog = commitLog;
         this.consumeQueues = consumeQueues;
         this.indexService = indexService;
@@ -135,7 +136,7 @@ final class MessageReader {
             nextPhyFileStartOffset = Long.MIN_VALUE;
         }
         long diff = maxOffsetPy - maxPhyOffsetPulling;
-        long memory = (long) (totalPhysicalMemory * (config.accessMessageInMemoryMaxRatio() / 100.0));
+        long memory = (long) (totalPhysicalMemory * (liveConfig.get().accessMessageInMemoryMaxRatio() / 100.0));
         result.setSuggestPullingFromSlave(diff > memory);
         return new ScanOutcome(status, i / ConsumeQueue.CQ_STORE_UNIT_SIZE);
     }
@@ -154,21 +155,21 @@ final class MessageReader {
             return true;
         }
         if (isInDisk) {
-            return bufferTotal + sizePy > config.maxTransferBytesOnMessageInDisk()
-                || messageTotal > config.maxTransferCountOnMessageInDisk() - 1;
+            return bufferTotal + sizePy > liveConfig.get().maxTransferBytesOnMessageInDisk()
+                || messageTotal > liveConfig.get().maxTransferCountOnMessageInDisk() - 1;
         }
-        return bufferTotal + sizePy > config.maxTransferBytesOnMessageInMemory()
-            || messageTotal > config.maxTransferCountOnMessageInMemory() - 1;
+        return bufferTotal + sizePy > liveConfig.get().maxTransferBytesOnMessageInMemory()
+            || messageTotal > liveConfig.get().maxTransferCountOnMessageInMemory() - 1;
     }
 
     boolean checkInDiskByCommitOffset(long offsetPy, long maxOffsetPy) {
-        long memory = (long) (totalPhysicalMemory * (config.accessMessageInMemoryMaxRatio() / 100.0));
+        long memory = (long) (totalPhysicalMemory * (liveConfig.get().accessMessageInMemoryMaxRatio() / 100.0));
         return (maxOffsetPy - offsetPy) > memory;
     }
 
     /** A master (or a slave with offsetCheckInSlave) corrects the pull offset; other slaves keep it. */
     private long correct(long oldOffset, long newOffset) {
-        if (config.brokerRole() != BrokerRole.SLAVE || config.offsetCheckInSlave()) {
+        if (liveConfig.get().brokerRole() != BrokerRole.SLAVE || liveConfig.get().offsetCheckInSlave()) {
             return newOffset;
         }
         return oldOffset;

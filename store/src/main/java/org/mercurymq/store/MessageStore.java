@@ -1,6 +1,7 @@
 package org.mercurymq.store;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -108,6 +109,24 @@ public interface MessageStore {
 
     /** DELETE_EXPIRED_COMMITLOG: delete expired segments on the next runs regardless of the hour. */
     void executeDeleteFilesManually();
+
+    /** True when the store holds a consume queue for {@code topic}/{@code queueId}. */
+    boolean hasConsumeQueue(String topic, int queueId);
+
+    /**
+     * Up to {@code count} raw entries from logical offset {@code index}, not beyond the end of the consume-queue
+     * segment holding it (QUERY_CONSUME_QUEUE); null when the queue does not hold {@code index}.
+     */
+    List<ConsumeQueueEntry> readConsumeQueue(String topic, int queueId, long index, int count);
+
+    /**
+     * Applies the keys marked {@code runtime()} of {@code next} to the running store (retention, flush timings,
+     * pull transfer limits, page-cache busy threshold); other keys of {@code next} are ignored until a restart.
+     */
+    void applyRuntimeConfig(MessageStoreConfig next);
+
+    /** The config the running store currently reads its run-time keys from. */
+    MessageStoreConfig liveConfig();
 
     /** Removes consume queues wholly below the commit-log min offset. */
     void cleanExpiredConsumerQueue();

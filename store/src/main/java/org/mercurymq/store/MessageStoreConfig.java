@@ -11,13 +11,16 @@ import org.mercurymq.common.config.ConfigTable;
  */
 public final class MessageStoreConfig {
     public static final ConfigKey<String> STORE_PATH_ROOT_DIR =
-        ConfigKey.ofString("storePathRootDir", System.getProperty("user.home") + File.separator + "store", "root directory of the store");
+        ConfigKey.ofString("storePathRootDir", System.getProperty("user.home") + File.separator + "store", "root directory of the store")
+        .defaultDoc("~/store");
     public static final ConfigKey<String> STORE_PATH_COMMIT_LOG =
         ConfigKey.ofString("storePathCommitLog", null, "commit-log directory; unset = <storePathRootDir>/commitlog");
     public static final ConfigKey<String> STORE_PATH_DLEDGER_COMMIT_LOG =
-        ConfigKey.ofString("storePathDLedgerCommitLog", null, "DLedger commit-log directory (DLedger is not supported; accepted for compatibility)");
+        ConfigKey.ofString("storePathDLedgerCommitLog", null, "DLedger commit-log directory (DLedger is not supported; accepted for compatibility)")
+        .notHonoured("DLedger is not supported");
     public static final ConfigKey<String> READ_ONLY_COMMIT_LOG_STORE_PATHS =
-        ConfigKey.ofString("readOnlyCommitLogStorePaths", null, "extra read-only commit-log paths (not supported; accepted for compatibility)");
+        ConfigKey.ofString("readOnlyCommitLogStorePaths", null, "extra read-only commit-log paths (not supported; accepted for compatibility)")
+        .notHonoured("read-only commit-log paths are not supported");
     public static final ConfigKey<Integer> MAPPED_FILE_SIZE_COMMIT_LOG =
         ConfigKey.ofInt("mappedFileSizeCommitLog", 1024 * 1024 * 1024, "size of one commit-log segment").unit("bytes");
     public static final ConfigKey<Integer> MAPPED_FILE_SIZE_CONSUME_QUEUE =
@@ -25,65 +28,71 @@ public final class MessageStoreConfig {
     public static final ConfigKey<Boolean> ENABLE_CONSUME_QUEUE_EXT =
         ConfigKey.ofBool("enableConsumeQueueExt", false, "consume-queue extension files (not supported; must stay false)");
     public static final ConfigKey<Integer> MAPPED_FILE_SIZE_CONSUME_QUEUE_EXT =
-        ConfigKey.ofInt("mappedFileSizeConsumeQueueExt", 48 * 1024 * 1024, "consume-queue extension segment size (unused)").unit("bytes");
+        ConfigKey.ofInt("mappedFileSizeConsumeQueueExt", 48 * 1024 * 1024, "consume-queue extension segment size (unused)").unit("bytes")
+        .notHonoured("consume-queue extension files are not supported");
     public static final ConfigKey<Integer> BIT_MAP_LENGTH_CONSUME_QUEUE_EXT =
-        ConfigKey.ofInt("bitMapLengthConsumeQueueExt", 64, "consume-queue extension bitmap length (unused)");
+        ConfigKey.ofInt("bitMapLengthConsumeQueueExt", 64, "consume-queue extension bitmap length (unused)")
+        .notHonoured("consume-queue extension files are not supported");
     public static final ConfigKey<Integer> FLUSH_INTERVAL_COMMIT_LOG =
-        ConfigKey.ofInt("flushIntervalCommitLog", 500, "ASYNC_FLUSH: interval of the commit-log flush thread").unit("ms");
+        ConfigKey.ofInt("flushIntervalCommitLog", 500, "ASYNC_FLUSH: interval of the commit-log flush thread").unit("ms").runtime();
     public static final ConfigKey<Integer> COMMIT_INTERVAL_COMMIT_LOG =
-        ConfigKey.ofInt("commitIntervalCommitLog", 200, "transientStorePoolEnable: interval of the commit thread").unit("ms");
+        ConfigKey.ofInt("commitIntervalCommitLog", 200, "transientStorePoolEnable: interval of the commit thread").unit("ms").runtime();
     public static final ConfigKey<Boolean> USE_REENTRANT_LOCK_WHEN_PUT_MESSAGE =
-        ConfigKey.ofBool("useReentrantLockWhenPutMessage", true, "append lock kind (always a ReentrantLock here)");
+        ConfigKey.ofBool("useReentrantLockWhenPutMessage", true, "append lock kind (always a ReentrantLock here)")
+        .notHonoured("the append lock is always a ReentrantLock");
     public static final ConfigKey<Boolean> FLUSH_COMMIT_LOG_TIMED =
         ConfigKey.ofBool("flushCommitLogTimed", true, "ASYNC_FLUSH: sleep the full interval instead of waiting for a wake-up");
     public static final ConfigKey<Integer> FLUSH_INTERVAL_CONSUME_QUEUE =
-        ConfigKey.ofInt("flushIntervalConsumeQueue", 1000, "interval of the consume-queue flush thread").unit("ms");
+        ConfigKey.ofInt("flushIntervalConsumeQueue", 1000, "interval of the consume-queue flush thread").unit("ms").runtime();
     public static final ConfigKey<Integer> CLEAN_RESOURCE_INTERVAL =
         ConfigKey.ofInt("cleanResourceInterval", 10000, "interval of the expired-file cleaner").unit("ms");
     public static final ConfigKey<Integer> DELETE_COMMIT_LOG_FILES_INTERVAL =
-        ConfigKey.ofInt("deleteCommitLogFilesInterval", 100, "pause between two commit-log segment deletions").unit("ms");
+        ConfigKey.ofInt("deleteCommitLogFilesInterval", 100, "pause between two commit-log segment deletions").unit("ms").runtime();
     public static final ConfigKey<Integer> DELETE_CONSUME_QUEUE_FILES_INTERVAL =
-        ConfigKey.ofInt("deleteConsumeQueueFilesInterval", 100, "pause between two consume-queue segment deletions").unit("ms");
+        ConfigKey.ofInt("deleteConsumeQueueFilesInterval", 100, "pause between two consume-queue segment deletions").unit("ms")
+        .notHonoured("consume-queue segments are deleted without a pause between them");
     public static final ConfigKey<Integer> DESTROY_MAPED_FILE_INTERVAL_FORCIBLY =
-        ConfigKey.ofInt("destroyMapedFileIntervalForcibly", 1000 * 120, "a segment still referenced by readers is destroyed after this long").unit("ms");
+        ConfigKey.ofInt("destroyMapedFileIntervalForcibly", 1000 * 120, "a segment still referenced by readers is destroyed after this long").unit("ms").runtime();
     public static final ConfigKey<Integer> REDELETE_HANGED_FILE_INTERVAL =
-        ConfigKey.ofInt("redeleteHangedFileInterval", 1000 * 120, "retry interval for a first segment that could not be deleted").unit("ms");
+        ConfigKey.ofInt("redeleteHangedFileInterval", 1000 * 120, "retry interval for a first segment that could not be deleted").unit("ms").runtime();
     public static final ConfigKey<String> DELETE_WHEN =
-        ConfigKey.ofString("deleteWhen", "04", "local hours (';'-separated) at which expired commit-log segments are deleted");
+        ConfigKey.ofString("deleteWhen", "04", "local hours (';'-separated) at which expired commit-log segments are deleted").runtime();
     public static final ConfigKey<Integer> DISK_MAX_USED_SPACE_RATIO =
-        ConfigKey.ofInt("diskMaxUsedSpaceRatio", 75, "disk usage above which expired segments are deleted at any hour (clamped 10-95)").unit("%");
+        ConfigKey.ofInt("diskMaxUsedSpaceRatio", 75, "disk usage above which expired segments are deleted at any hour (clamped 10-95)").unit("%").runtime();
     public static final ConfigKey<Integer> FILE_RESERVED_TIME =
-        ConfigKey.ofInt("fileReservedTime", 72, "how long a commit-log segment is kept after its last write").unit("hours");
+        ConfigKey.ofInt("fileReservedTime", 72, "how long a commit-log segment is kept after its last write").unit("hours").runtime();
     public static final ConfigKey<Integer> PUT_MSG_INDEX_HIGHT_WATER =
-        ConfigKey.ofInt("putMsgIndexHightWater", 600000, "flow-control water mark (unused)");
+        ConfigKey.ofInt("putMsgIndexHightWater", 600000, "flow-control water mark (unused)")
+        .notHonoured("has no effect (RocketMQ 4.9.7 does not read it either)");
     public static final ConfigKey<Integer> MAX_MESSAGE_SIZE =
         ConfigKey.ofInt("maxMessageSize", 1024 * 1024 * 4, "largest accepted message body").unit("bytes");
     public static final ConfigKey<Boolean> CHECK_CRC_ON_RECOVER =
         ConfigKey.ofBool("checkCRCOnRecover", true, "verify body CRCs when recovering the commit log");
     public static final ConfigKey<Integer> FLUSH_COMMIT_LOG_LEAST_PAGES =
-        ConfigKey.ofInt("flushCommitLogLeastPages", 4, "ASYNC_FLUSH: flush only when at least this many 4 KiB pages are dirty").unit("pages");
+        ConfigKey.ofInt("flushCommitLogLeastPages", 4, "ASYNC_FLUSH: flush only when at least this many 4 KiB pages are dirty").unit("pages").runtime();
     public static final ConfigKey<Integer> COMMIT_COMMIT_LOG_LEAST_PAGES =
-        ConfigKey.ofInt("commitCommitLogLeastPages", 4, "transientStorePoolEnable: commit only when at least this many pages are pending").unit("pages");
+        ConfigKey.ofInt("commitCommitLogLeastPages", 4, "transientStorePoolEnable: commit only when at least this many pages are pending").unit("pages").runtime();
     public static final ConfigKey<Integer> FLUSH_LEAST_PAGES_WHEN_WARM_MAPED_FILE =
-        ConfigKey.ofInt("flushLeastPagesWhenWarmMapedFile", 1024 / 4 * 16, "warm-up: flush every this many pages").unit("pages");
+        ConfigKey.ofInt("flushLeastPagesWhenWarmMapedFile", 1024 / 4 * 16, "warm-up: flush every this many pages").unit("pages")
+        .notHonoured("warm-up touches the pages without intermediate flushes");
     public static final ConfigKey<Integer> FLUSH_CONSUME_QUEUE_LEAST_PAGES =
-        ConfigKey.ofInt("flushConsumeQueueLeastPages", 2, "flush a consume queue only when this many pages are dirty").unit("pages");
+        ConfigKey.ofInt("flushConsumeQueueLeastPages", 2, "flush a consume queue only when this many pages are dirty").unit("pages").runtime();
     public static final ConfigKey<Integer> FLUSH_COMMIT_LOG_THOROUGH_INTERVAL =
-        ConfigKey.ofInt("flushCommitLogThoroughInterval", 1000 * 10, "ASYNC_FLUSH: flush everything at least this often").unit("ms");
+        ConfigKey.ofInt("flushCommitLogThoroughInterval", 1000 * 10, "ASYNC_FLUSH: flush everything at least this often").unit("ms").runtime();
     public static final ConfigKey<Integer> COMMIT_COMMIT_LOG_THOROUGH_INTERVAL =
-        ConfigKey.ofInt("commitCommitLogThoroughInterval", 200, "transientStorePoolEnable: commit everything at least this often").unit("ms");
+        ConfigKey.ofInt("commitCommitLogThoroughInterval", 200, "transientStorePoolEnable: commit everything at least this often").unit("ms").runtime();
     public static final ConfigKey<Integer> FLUSH_CONSUME_QUEUE_THOROUGH_INTERVAL =
-        ConfigKey.ofInt("flushConsumeQueueThoroughInterval", 1000 * 60, "flush all consume queues and the checkpoint at least this often").unit("ms");
+        ConfigKey.ofInt("flushConsumeQueueThoroughInterval", 1000 * 60, "flush all consume queues and the checkpoint at least this often").unit("ms").runtime();
     public static final ConfigKey<Integer> MAX_TRANSFER_BYTES_ON_MESSAGE_IN_MEMORY =
-        ConfigKey.ofInt("maxTransferBytesOnMessageInMemory", 1024 * 256, "pull: byte limit when the data is in memory").unit("bytes");
+        ConfigKey.ofInt("maxTransferBytesOnMessageInMemory", 1024 * 256, "pull: byte limit when the data is in memory").unit("bytes").runtime();
     public static final ConfigKey<Integer> MAX_TRANSFER_COUNT_ON_MESSAGE_IN_MEMORY =
-        ConfigKey.ofInt("maxTransferCountOnMessageInMemory", 32, "pull: message limit when the data is in memory");
+        ConfigKey.ofInt("maxTransferCountOnMessageInMemory", 32, "pull: message limit when the data is in memory").runtime();
     public static final ConfigKey<Integer> MAX_TRANSFER_BYTES_ON_MESSAGE_IN_DISK =
-        ConfigKey.ofInt("maxTransferBytesOnMessageInDisk", 1024 * 64, "pull: byte limit when the data is on disk").unit("bytes");
+        ConfigKey.ofInt("maxTransferBytesOnMessageInDisk", 1024 * 64, "pull: byte limit when the data is on disk").unit("bytes").runtime();
     public static final ConfigKey<Integer> MAX_TRANSFER_COUNT_ON_MESSAGE_IN_DISK =
-        ConfigKey.ofInt("maxTransferCountOnMessageInDisk", 8, "pull: message limit when the data is on disk");
+        ConfigKey.ofInt("maxTransferCountOnMessageInDisk", 8, "pull: message limit when the data is on disk").runtime();
     public static final ConfigKey<Integer> ACCESS_MESSAGE_IN_MEMORY_MAX_RATIO =
-        ConfigKey.ofInt("accessMessageInMemoryMaxRatio", 40, "data further than this share of RAM behind the head counts as on disk").unit("%");
+        ConfigKey.ofInt("accessMessageInMemoryMaxRatio", 40, "data further than this share of RAM behind the head counts as on disk").unit("%").runtime();
     public static final ConfigKey<Boolean> MESSAGE_INDEX_ENABLE =
         ConfigKey.ofBool("messageIndexEnable", true, "build the key index");
     public static final ConfigKey<Integer> MAX_HASH_SLOT_NUM =
@@ -119,19 +128,21 @@ public final class MessageStoreConfig {
     public static final ConfigKey<Long> FLUSH_DELAY_OFFSET_INTERVAL =
         ConfigKey.ofLong("flushDelayOffsetInterval", 1000 * 10, "delay-offset persist interval").unit("ms");
     public static final ConfigKey<Boolean> CLEAN_FILE_FORCIBLY_ENABLE =
-        ConfigKey.ofBool("cleanFileForciblyEnable", true, "above the forced-clean ratio delete segments even before they expire");
+        ConfigKey.ofBool("cleanFileForciblyEnable", true, "above the forced-clean ratio delete segments even before they expire").runtime();
     public static final ConfigKey<Boolean> WARM_MAPED_FILE_ENABLE =
         ConfigKey.ofBool("warmMapedFileEnable", false, "touch every page of a new segment when it is created");
     public static final ConfigKey<Boolean> OFFSET_CHECK_IN_SLAVE =
-        ConfigKey.ofBool("offsetCheckInSlave", false, "a slave also corrects pull offsets");
+        ConfigKey.ofBool("offsetCheckInSlave", false, "a slave also corrects pull offsets").runtime();
     public static final ConfigKey<Boolean> DEBUG_LOCK_ENABLE =
-        ConfigKey.ofBool("debugLockEnable", false, "log slow lock holders");
+        ConfigKey.ofBool("debugLockEnable", false, "log slow lock holders")
+        .notHonoured("slow lock holders are not logged");
     public static final ConfigKey<Boolean> DUPLICATION_ENABLE =
-        ConfigKey.ofBool("duplicationEnable", false, "keep the commit-log offset of re-sent messages (slave promotion)");
+        ConfigKey.ofBool("duplicationEnable", false, "keep the commit-log offset of re-sent messages (slave promotion)")
+        .notHonoured("re-sent messages always get a new commit-log offset");
     public static final ConfigKey<Boolean> DISK_FALL_RECORDED =
-        ConfigKey.ofBool("diskFallRecorded", true, "record pulls that fell to disk");
+        ConfigKey.ofBool("diskFallRecorded", true, "record pulls that fell to disk").runtime();
     public static final ConfigKey<Long> OS_PAGE_CACHE_BUSY_TIME_OUT_MILLS =
-        ConfigKey.ofLong("osPageCacheBusyTimeOutMills", 1000, "a put waiting on the append lock longer than this is refused with OS_PAGECACHE_BUSY").unit("ms");
+        ConfigKey.ofLong("osPageCacheBusyTimeOutMills", 1000, "a put waiting on the append lock longer than this is refused with OS_PAGECACHE_BUSY").unit("ms").runtime();
     public static final ConfigKey<Integer> DEFAULT_QUERY_MAX_NUM =
         ConfigKey.ofInt("defaultQueryMaxNum", 32, "default maxNum of a key query");
     public static final ConfigKey<Boolean> TRANSIENT_STORE_POOL_ENABLE =
@@ -139,33 +150,46 @@ public final class MessageStoreConfig {
     public static final ConfigKey<Integer> TRANSIENT_STORE_POOL_SIZE =
         ConfigKey.ofInt("transientStorePoolSize", 5, "number of off-heap buffers");
     public static final ConfigKey<Boolean> FAST_FAIL_IF_NO_BUFFER_IN_STORE_POOL =
-        ConfigKey.ofBool("fastFailIfNoBufferInStorePool", false, "refuse puts when no off-heap buffer is free");
+        ConfigKey.ofBool("fastFailIfNoBufferInStorePool", false, "refuse puts when no off-heap buffer is free")
+        .notHonoured("a put waits for a free off-heap buffer");
     public static final ConfigKey<Boolean> ENABLE_DLEGER_COMMIT_LOG =
         ConfigKey.ofBool("enableDLegerCommitLog", false, "DLedger commit log (not supported; must stay false)");
     public static final ConfigKey<String> D_LEGER_GROUP =
-        ConfigKey.ofString("dLegerGroup", null, "DLedger group (unused)");
+        ConfigKey.ofString("dLegerGroup", null, "DLedger group (unused)")
+        .notHonoured("DLedger is not supported");
     public static final ConfigKey<String> D_LEGER_PEERS =
-        ConfigKey.ofString("dLegerPeers", null, "DLedger peers (unused)");
+        ConfigKey.ofString("dLegerPeers", null, "DLedger peers (unused)")
+        .notHonoured("DLedger is not supported");
     public static final ConfigKey<String> D_LEGER_SELF_ID =
-        ConfigKey.ofString("dLegerSelfId", null, "DLedger self id (unused)");
+        ConfigKey.ofString("dLegerSelfId", null, "DLedger self id (unused)")
+        .notHonoured("DLedger is not supported");
     public static final ConfigKey<String> PREFERRED_LEADER_ID =
-        ConfigKey.ofString("preferredLeaderId", null, "DLedger preferred leader (unused)");
+        ConfigKey.ofString("preferredLeaderId", null, "DLedger preferred leader (unused)")
+        .notHonoured("DLedger is not supported");
     public static final ConfigKey<Boolean> ENABLE_BATCH_PUSH =
-        ConfigKey.ofBool("enableBatchPush", false, "DLedger batch push (unused)");
+        ConfigKey.ofBool("enableBatchPush", false, "DLedger batch push (unused)")
+        .notHonoured("DLedger is not supported");
     public static final ConfigKey<Boolean> ENABLE_SCHEDULE_MESSAGE_STATS =
-        ConfigKey.ofBool("enableScheduleMessageStats", true, "count delayed messages per level");
+        ConfigKey.ofBool("enableScheduleMessageStats", true, "count delayed messages per level")
+        .notHonoured("delayed-message statistics per level cannot be switched off");
     public static final ConfigKey<Boolean> ENABLE_LMQ =
-        ConfigKey.ofBool("enableLmq", false, "light message queue (not supported)");
+        ConfigKey.ofBool("enableLmq", false, "light message queue (not supported)")
+        .notHonoured("light message queues are not supported");
     public static final ConfigKey<Boolean> ENABLE_MULTI_DISPATCH =
-        ConfigKey.ofBool("enableMultiDispatch", false, "multi-dispatch (not supported)");
+        ConfigKey.ofBool("enableMultiDispatch", false, "multi-dispatch (not supported)")
+        .notHonoured("multi-dispatch is not supported");
     public static final ConfigKey<Integer> MAX_LMQ_CONSUME_QUEUE_NUM =
-        ConfigKey.ofInt("maxLmqConsumeQueueNum", 20000, "light message queue limit (unused)");
+        ConfigKey.ofInt("maxLmqConsumeQueueNum", 20000, "light message queue limit (unused)")
+        .notHonoured("light message queues are not supported");
     public static final ConfigKey<Boolean> ENABLE_SCHEDULE_ASYNC_DELIVER =
-        ConfigKey.ofBool("enableScheduleAsyncDeliver", false, "asynchronous delayed delivery");
+        ConfigKey.ofBool("enableScheduleAsyncDeliver", false, "asynchronous delayed delivery")
+        .notHonoured("delayed messages are always delivered synchronously");
     public static final ConfigKey<Integer> SCHEDULE_ASYNC_DELIVER_MAX_PENDING_LIMIT =
-        ConfigKey.ofInt("scheduleAsyncDeliverMaxPendingLimit", 2000, "asynchronous delayed delivery pending limit");
+        ConfigKey.ofInt("scheduleAsyncDeliverMaxPendingLimit", 2000, "asynchronous delayed delivery pending limit")
+        .notHonoured("delayed messages are always delivered synchronously");
     public static final ConfigKey<Integer> SCHEDULE_ASYNC_DELIVER_MAX_RESEND_NUM2_BLOCKED =
-        ConfigKey.ofInt("scheduleAsyncDeliverMaxResendNum2Blocked", 3, "asynchronous delayed delivery resend limit");
+        ConfigKey.ofInt("scheduleAsyncDeliverMaxResendNum2Blocked", 3, "asynchronous delayed delivery resend limit")
+        .notHonoured("delayed messages are always delivered synchronously");
 
     public static final ConfigTable TABLE = ConfigTable.of(
         STORE_PATH_ROOT_DIR,

@@ -6,13 +6,13 @@ import java.util.function.LongSupplier;
  * The shape shared by the commit-log flush, the off-heap commit and the consume-queue flush: every
  * {@code interval} ms write out what is pending when at least {@code leastPages} pages are, and
  * everything every {@code thoroughInterval} ms and once more at shutdown. Subclasses say what "write out"
- * means. Thread-safe.
+ * means. The timings can be changed while running ({@link #retune}). Thread-safe.
  */
 public abstract class PeriodicFlushService extends ServiceThread {
     private final String name;
-    private final int interval;
-    private final int leastPages;
-    private final int thoroughInterval;
+    private volatile int interval;
+    private volatile int leastPages;
+    private volatile int thoroughInterval;
     private long lastThorough;
 
     protected PeriodicFlushService(String name, LongSupplier clock, FaultHandler faults, int interval,
@@ -23,6 +23,13 @@ public abstract class PeriodicFlushService extends ServiceThread {
         this.leastPages = leastPages;
         this.thoroughInterval = thoroughInterval;
         this.lastThorough = clock.getAsLong();
+    }
+
+    /** New timings, honoured from the next wait on (UPDATE_BROKER_CONFIG of the flush keys). */
+    public final void retune(int interval, int leastPages, int thoroughInterval) {
+        this.interval = interval;
+        this.leastPages = leastPages;
+        this.thoroughInterval = thoroughInterval;
     }
 
     @Override

@@ -25,6 +25,18 @@ public final class RequestExecutor extends ThreadPoolExecutor {
         this.clock = clock;
     }
 
+    /** Changes the number of threads at run time (UPDATE_BROKER_CONFIG of a *ThreadPoolNums key). */
+    public synchronized void resize(int threads) {
+        int n = Math.max(1, threads);
+        if (n > getMaximumPoolSize()) {
+            setMaximumPoolSize(n);
+            setCorePoolSize(n);
+        } else {
+            setCorePoolSize(n);
+            setMaximumPoolSize(n);
+        }
+    }
+
     public String name() {
         return name;
     }

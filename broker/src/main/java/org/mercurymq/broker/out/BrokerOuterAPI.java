@@ -1,5 +1,6 @@
 package org.mercurymq.broker.out;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import org.mercurymq.common.DataVersion;
 import org.mercurymq.remoting.RemotingClient;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.protocol.RemotingCommand;
@@ -17,6 +19,8 @@ import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.body.RegisterBrokerBody;
 import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import org.mercurymq.remoting.protocol.header.namesrv.QueryDataVersionRequestHeader;
+import org.mercurymq.remoting.protocol.header.namesrv.QueryDataVersionResponseHeader;
 import org.mercurymq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import org.mercurymq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import org.mercurymq.remoting.protocol.header.namesrv.UnRegisterBrokerRequestHeader;
@@ -123,6 +127,35 @@ public final class BrokerOuterAPI {
         RegisterBrokerResponseHeader rh = response.decodeCommandCustomHeader(RegisterBrokerResponseHeader.class);
         LOG.debug("registered broker {} to name server {}", id, addr);
         return new RegisterResult(addr, rh.getMasterAddr(), rh.getHaServerAddr());
+    }
+
+    /**
+     * QUERY_DATA_VERSION (322) to every name server: true when one of them holds other topic data for this broker
+     * (or none), or cannot be asked; false only when all confirm {@code version}.
+     */
+    public boolean needRegister(List<String> namesrvAddrs, BrokerIdentity id, DataVersion version, long timeoutMillis) {
+        boolean need = false;
+        for (String addr : namesrvAddrs) {
+            try {
+                RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.QUERY_DATA_VERSION,
+                    new QueryDataVersionRequestHeader(id.brokerName(), id.brokerAddr(), id.clusterName(), id.brokerId()));
+                request.setBody(version.toJson().getBytes(StandardCharsets.UTF_8));
+                RemotingCommand response = client.invokeSync(addr, request, timeoutMillis);
+                if (response.getCode() != ResponseCode.SUCCESS.code()) {
+                    need = true;
+                    continue;
+                }
+                QueryDataVersionResponseHeader h = response.decodeCommandCustomHeader(QueryDataVersionResponseHeader.class);
+                need |= h.getChanged() == null || h.getChanged();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            } catch (Exception e) {
+                LOG.warn("data version query to name server {} failed: {}", addr, e.toString());
+                need = true;
+            }
+        }
+        return need;
     }
 
     /** Unregisters from every name server; failures are logged. */

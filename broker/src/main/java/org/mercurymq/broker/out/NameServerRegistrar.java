@@ -55,7 +55,7 @@ public final class NameServerRegistrar {
     public void start() {
         registerAll(false);
         long period = clampPeriod(config.get().get(BrokerConfigKeys.REGISTER_NAME_SERVER_PERIOD));
-        scheduler.scheduleAtFixedRate(() -> registerAll(false), period, period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(this::registerPeriodically, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Re-registers soon (oneway), e.g. after a topic was created. */
@@ -98,6 +98,27 @@ public final class NameServerRegistrar {
     /** The master address the name server reported (slaves), or null. */
     public String masterAddr() {
         return masterAddr;
+    }
+
+    /**
+     * The periodic registration. With {@code forceRegister=false} the broker first asks every name server whether
+     * its topic data version changed (QUERY_DATA_VERSION, which also counts as a sign of life) and sends the full
+     * registration only when one says so or cannot be asked.
+     */
+    void registerPeriodically() {
+        BrokerConfig c = config.get();
+        if (!c.get(BrokerConfigKeys.FORCE_REGISTER)) {
+            try {
+                if (!outerAPI.needRegister(c.namesrvAddrs(), identity, topics.get().getDataVersion(),
+                    c.get(BrokerConfigKeys.REGISTER_BROKER_TIMEOUT_MILLS))) {
+                    LOG.debug("topic data unchanged on every name server: registration skipped (forceRegister=false)");
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("data version query failed, registering anyway: {}", e.toString());
+            }
+        }
+        registerAll(false);
     }
 
     void registerAll(boolean oneway) {

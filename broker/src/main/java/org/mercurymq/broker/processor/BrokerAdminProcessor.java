@@ -1,5 +1,6 @@
 package org.mercurymq.broker.processor;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Broker-wide administration: UPDATE_BROKER_CONFIG (25; Java properties text, validated, applied in memory),
+ * Broker-wide administration: UPDATE_BROKER_CONFIG (25; Java properties text, validated, saved to the config file, run-time keys applied at
+ * once, the remark naming what was applied and what waits for a restart; docs/broker.md),
  * GET_BROKER_CONFIG (26; every key as properties text plus the config data version) and
  * GET_BROKER_RUNTIME_INFO (28; KVTable of docs/protocol/behaviour.md §13). Thread-safe.
  */
@@ -51,14 +53,26 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
             raw.put(name, props.getProperty(name));
         }
         List<String> warnings = new ArrayList<>();
+        BrokerConfigHolder.Result result;
         try {
-            config.update(raw, warnings::add);
+            result = config.update(raw, warnings::add);
         } catch (ConfigException e) {
+            LOG.warn("broker config update by {} refused: {}", channel.remoteAddress(), LogEscape.of(e.getMessage()));
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        } catch (IOException e) {
+            LOG.error("broker config update by {} failed, nothing changed: cannot write {}: {}", channel.remoteAddress(),
+                config.configFile(), e.toString());
+            return error(request, ResponseCode.SYSTEM_ERROR, "cannot save the config to " + config.configFile() + ": "
+                + e.getMessage() + "; nothing was changed");
         }
-        LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), LogEscape.of(raw),
-            warnings.isEmpty() ? "" : " (" + LogEscape.of(String.join("; ", warnings)) + ")");
-        return success(request);
+        String remark = result.describe(config.configFile());
+        if (!warnings.isEmpty()) {
+            remark = remark + (remark.isEmpty() ? "" : "; ") + String.join("; ", warnings);
+        }
+        LOG.info("broker config updated by {}: {} ({})", channel.remoteAddress(), LogEscape.of(raw), LogEscape.of(remark));
+        RemotingCommand response = success(request);
+        response.setRemark(remark.isEmpty() ? null : remark);
+        return response;
     }
 
     private RemotingCommand getConfig(RemotingChannel channel, RemotingCommand request) {

@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSONObject;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.BrokerConfigKeys;
 import org.mercurymq.broker.client.ConsumerGroupInfo;
 import org.mercurymq.broker.client.ConsumerManager;
+import org.mercurymq.broker.client.ReadSlowlyProtection;
 import org.mercurymq.broker.filter.ConsumerFilterData;
 import org.mercurymq.broker.filter.ConsumerFilterManager;
 import org.mercurymq.broker.filter.FilterErrorLog;
@@ -77,6 +79,8 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
     private volatile PullRequestHoldService holdService;
     private volatile Consumer<Runnable> wakeupExecutor;
 
+    private volatile ReadSlowlyProtection readSlowly;
+
     public PullMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 ConsumerManager consumers, ConsumerOffsetManager offsets, MessageStore store,
                                 BrokerStatsManager stats, SocketAddress storeHost, LongSupplier clock,
@@ -121,6 +125,11 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
         } else {
             executor.accept(run);
         }
+    }
+
+    /** Read-slowly protection, told about every successful pull (null: none). */
+    public void setReadSlowlyProtection(ReadSlowlyProtection readSlowly) {
+        this.readSlowly = readSlowly;
     }
 
     RemotingCommand process(RemotingChannel channel, RemotingCommand request, boolean allowSuspend) throws Exception {
@@ -243,6 +252,10 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
                 long copyStart = clock.getAsLong();
                 response.setBody(copyMessages(result));
                 countGet(group, topic, queueId, result, clock.getAsLong() - copyStart);
+                if (readSlowly != null && !result.getMessageMapedList().isEmpty()) {
+                    List<SelectMappedBufferResult> pulled = result.getMessageMapedList();
+                    readSlowly.onPulled(group, topic, queueId, pulled.get(pulled.size() - 1).getStartOffset());
+                }
             } else if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && PullSysFlag.hasSuspendFlag(sysFlag)
                 && holdService != null) {
                 long hold = c.get(BrokerConfigKeys.LONG_POLLING_ENABLE)

@@ -1,25 +1,19 @@
 package org.mercurymq.broker.processor;
 
 import java.util.Collections;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.mercurymq.broker.metadata.ConsumerOffsetManager;
 import org.mercurymq.broker.metadata.TopicConfigManager;
 import org.mercurymq.common.logging.LogEscape;
-import org.mercurymq.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.TopicFilterType;
 import org.mercurymq.common.TopicValidator;
-import org.mercurymq.common.message.MessageConst;
-import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
-import org.mercurymq.remoting.protocol.body.ConsumeQueueData;
-import org.mercurymq.remoting.protocol.body.QueryConsumeQueueResponseBody;
 import org.mercurymq.remoting.protocol.body.TopicList;
 import org.mercurymq.remoting.protocol.body.TopicOffset;
 import org.mercurymq.remoting.protocol.body.TopicStatsTable;
@@ -27,15 +21,14 @@ import org.mercurymq.remoting.protocol.header.CreateTopicRequestHeader;
 import org.mercurymq.remoting.protocol.header.DeleteTopicRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
 import org.mercurymq.store.MessageStore;
-import org.mercurymq.store.SelectMappedBufferResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Topic administration (docs/protocol/codes.md §1.4): UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215),
  * GET_ALL_TOPIC_CONFIG (21), GET_TOPIC_STATS_INFO (202), GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305),
- * CLEAN_EXPIRED_CONSUMEQUEUE (306), CLEAN_UNUSED_TOPIC (316), DELETE_EXPIRED_COMMITLOG (329) and
- * QUERY_CONSUME_QUEUE (321). Thread-safe.
+ * CLEAN_EXPIRED_CONSUMEQUEUE (306), CLEAN_UNUSED_TOPIC (316), DELETE_EXPIRED_COMMITLOG (329) (QUERY_CONSUME_QUEUE is ConsumeQueueQueryProcessor's).
+ * Thread-safe.
  */
 public final class TopicAdminProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdminProcessor.class);
@@ -71,7 +64,6 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
             store.executeDeleteFilesManually();
             return success(req);
         });
-        on(RequestCode.QUERY_CONSUME_QUEUE, this::queryConsumeQueue);
     }
 
     static RemotingCommand withBody(RemotingCommand request, byte[] body) {
@@ -142,35 +134,4 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
         return withBody(request, table.encode());
     }
 
-    /** Entries rebuilt from the commit log: offset, size and the tag hash of each message of the range. */
-    private RemotingCommand queryConsumeQueue(RemotingChannel channel, RemotingCommand request) throws Exception {
-        QueryConsumeQueueRequestHeader h = request.decodeCommandCustomHeader(QueryConsumeQueueRequestHeader.class);
-        QueryConsumeQueueResponseBody body = new QueryConsumeQueueResponseBody();
-        long min = Math.max(0, store.getMinOffsetInQueue(h.getTopic(), h.getQueueId()));
-        long max = Math.max(0, store.getMaxOffsetInQueue(h.getTopic(), h.getQueueId()));
-        body.setMinQueueIndex(min);
-        body.setMaxQueueIndex(max);
-        long from = Math.max(h.getIndex(), min);
-        long to = Math.min(max, from + Math.max(0, h.getCount()));
-        for (long i = from; i < to; i++) {
-            long phy = store.getCommitLogOffsetInQueue(h.getTopic(), h.getQueueId(), i);
-            SelectMappedBufferResult r = store.selectOneMessageByOffset(phy);
-            if (r == null) {
-                continue;
-            }
-            try {
-                ConsumeQueueData d = new ConsumeQueueData();
-                d.setPhysicOffset(phy);
-                d.setPhysicSize(r.getSize());
-                Map<String, String> props = MessageDecoder.decodeProperties(r.getByteBuffer().duplicate());
-                String tags = props == null ? null : props.get(MessageConst.PROPERTY_TAGS);
-                d.setTagsCode(tags == null ? 0 : tags.hashCode());
-                d.setEval(true);
-                body.getQueueData().add(d);
-            } finally {
-                r.release();
-            }
-        }
-        return withBody(request, body.encode());
-    }
 }

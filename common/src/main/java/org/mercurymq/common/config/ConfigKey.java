@@ -14,8 +14,16 @@ public final class ConfigKey<T> {
     private final String doc;
     private final T min;
     private final T max;
+    private final boolean runtime;
+    private final String notHonoured;
+    private final String defaultDoc;
 
     private ConfigKey(String name, Class<T> type, T defaultValue, String unit, String doc, T min, T max) {
+        this(name, type, defaultValue, unit, doc, min, max, false, null, null);
+    }
+
+    private ConfigKey(String name, Class<T> type, T defaultValue, String unit, String doc, T min, T max,
+                      boolean runtime, String notHonoured, String defaultDoc) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
@@ -23,6 +31,9 @@ public final class ConfigKey<T> {
         this.doc = doc == null ? "" : doc;
         this.min = min;
         this.max = max;
+        this.runtime = runtime;
+        this.notHonoured = notHonoured;
+        this.defaultDoc = defaultDoc;
     }
 
     public static ConfigKey<Integer> ofInt(String name, int defaultValue, String doc) {
@@ -52,7 +63,49 @@ public final class ConfigKey<T> {
 
     /** Returns a copy that documents the unit (ms, bytes, %, ...). */
     public ConfigKey<T> unit(String unit) {
-        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max);
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured, defaultDoc);
+    }
+
+    /**
+     * Returns a copy marked "applies at run time": a running daemon honours a new value of this key at once
+     * (its readers look the value up per use, or a listener re-applies it). Unmarked keys take effect at
+     * the next start only. The mark is what UPDATE_BROKER_CONFIG / UPDATE_NAMESRV_CONFIG and
+     * docs/configuration.md report.
+     */
+    public ConfigKey<T> runtime() {
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, true, notHonoured, defaultDoc);
+    }
+
+    /**
+     * Returns a copy marked "accepted for compatibility but not honoured": Mercury behaves as with the default
+     * whatever the value, for the reason given. A daemon logs one WARN at start for each such key set to a
+     * value other than its default ({@link ConfigTable#notHonouredSettings}).
+     */
+    public ConfigKey<T> notHonoured(String why) {
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, why, defaultDoc);
+    }
+
+    /** Returns a copy whose default is documented as {@code text} (a default that depends on the machine: cores, home). */
+    public ConfigKey<T> defaultDoc(String text) {
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured, text);
+    }
+
+    /** How the reference documents the default: {@link #defaultDoc(String)} or the default value. */
+    public String defaultText() {
+        if (defaultDoc != null) {
+            return defaultDoc;
+        }
+        return defaultValue == null ? "" : String.valueOf(defaultValue);
+    }
+
+    /** Why Mercury ignores this key, or null when it honours it. */
+    public String notHonouredReason() {
+        return notHonoured;
+    }
+
+    /** True when a running daemon applies a new value at once (see {@link #runtime()}). */
+    public boolean appliesAtRuntime() {
+        return runtime;
     }
 
     /** Returns a copy that rejects values outside [min, max] (numeric keys only). */
@@ -60,7 +113,17 @@ public final class ConfigKey<T> {
         if (!(Number.class.isAssignableFrom(type))) {
             throw new IllegalStateException("range on non-numeric key " + name);
         }
-        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max);
+        return new ConfigKey<>(name, type, defaultValue, unit, doc, min, max, runtime, notHonoured, defaultDoc);
+    }
+
+    /** The lower bound of {@link #range}, or null. */
+    public T min() {
+        return min;
+    }
+
+    /** The upper bound of {@link #range}, or null. */
+    public T max() {
+        return max;
     }
 
     public String name() {

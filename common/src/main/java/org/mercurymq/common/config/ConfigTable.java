@@ -85,6 +85,23 @@ public final class ConfigTable {
         return new Config(this, values);
     }
 
+    /**
+     * One line per key of this table that Mercury does not honour and that {@code config} sets to a value other
+     * than the default: {@code key=value is not honoured: reason}.
+     */
+    public List<String> notHonouredSettings(Config config) {
+        List<String> out = new ArrayList<>();
+        for (ConfigKey<?> k : keys.values()) {
+            if (k.notHonouredReason() != null && config.isSet(k)) {
+                Object v = config.get(k);
+                if (v != null && !v.equals(k.defaultValue())) {
+                    out.add(k.name() + "=" + v + " is not honoured by Mercury: " + k.notHonouredReason());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The known key closest to {@code name} by edit distance (case-insensitive), or null if none is close. */
     public String nearest(String name) {
         String best = null;

@@ -154,8 +154,22 @@ public final class NamesrvAdminProcessor extends CodeDispatchingProcessor {
             return request.response(ResponseCode.SYSTEM_ERROR.code(), e.getMessage());
         }
         warnings.forEach(w -> LOG.warn("config update from {}: {}", remote(channel), LogEscape.of(w)));
-        LOG.info("config updated by {}: {}", remote(channel), LogEscape.of(raw));
-        return request.response(ResponseCode.SUCCESS.code(), warnings.isEmpty() ? null : String.join("; ", warnings));
+        List<String> remarks = new ArrayList<>(warnings);
+        List<String> restart = new ArrayList<>();
+        for (String name : raw.keySet()) {
+            org.mercurymq.common.config.ConfigKey<?> key = NamesrvConfig.TABLE.key(name);
+            if (key != null && !key.appliesAtRuntime()) {
+                restart.add(name);
+            }
+        }
+        if (!restart.isEmpty()) {
+            // like RocketMQ the value is saved to configStorePath and shown by getNamesrvConfig, but the running
+            // server keeps using the value it started with (docs/configuration.md)
+            remarks.add(String.join(", ", restart) + " take(s) effect only after a restart with this value in the -c file");
+        }
+        LOG.info("config updated by {}: {}{}", remote(channel), LogEscape.of(raw),
+            remarks.isEmpty() ? "" : " (" + LogEscape.of(String.join("; ", remarks)) + ")");
+        return request.response(ResponseCode.SUCCESS.code(), remarks.isEmpty() ? null : String.join("; ", remarks));
     }
 
     private static void persist(org.mercurymq.common.config.Config next) {

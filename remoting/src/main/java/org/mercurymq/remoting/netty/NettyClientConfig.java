@@ -17,7 +17,8 @@ public final class NettyClientConfig {
     public static final ConfigKey<Integer> CLIENT_WORKER_THREADS = ConfigKey.ofInt("clientWorkerThreads", 4,
         "IO event loop threads").range(1, 1024);
     public static final ConfigKey<Integer> CLIENT_CALLBACK_EXECUTOR_THREADS = ConfigKey.ofInt("clientCallbackExecutorThreads",
-        Runtime.getRuntime().availableProcessors(), "threads running async callbacks and server-to-client requests").range(1, 1024);
+        Runtime.getRuntime().availableProcessors(), "threads running async callbacks and server-to-client requests").range(1, 1024)
+        .defaultDoc("cores");
     public static final ConfigKey<Integer> CLIENT_ONEWAY_SEMAPHORE_VALUE = ConfigKey.ofInt("clientOnewaySemaphoreValue", 65535,
         "max in-flight oneway requests").range(1, Integer.MAX_VALUE);
     public static final ConfigKey<Integer> CLIENT_ASYNC_SEMAPHORE_VALUE = ConfigKey.ofInt("clientAsyncSemaphoreValue", 65535,
@@ -25,7 +26,8 @@ public final class NettyClientConfig {
     public static final ConfigKey<Integer> CONNECT_TIMEOUT_MILLIS = ConfigKey.ofInt("connectTimeoutMillis",
         Integer.getInteger(CONNECT_TIMEOUT_PROPERTY, 3000), "TCP connect time-out").unit("ms").range(1, Integer.MAX_VALUE);
     public static final ConfigKey<Long> CHANNEL_NOT_ACTIVE_INTERVAL = ConfigKey.ofLong("channelNotActiveInterval", 60000L,
-        "accepted for compatibility").unit("ms");
+        "accepted for compatibility").unit("ms")
+        .notHonoured("has no effect (RocketMQ 4.9.7 does not read it either)");
     public static final ConfigKey<Integer> CLIENT_CHANNEL_MAX_IDLE_TIME_SECONDS = ConfigKey.ofInt("clientChannelMaxIdleTimeSeconds",
         Integer.getInteger(MAX_IDLE_PROPERTY, 120), "a connection with neither read nor write for this long is closed")
         .unit("s").range(0, Integer.MAX_VALUE);

@@ -39,6 +39,15 @@ final class AsyncFlusher implements CommitLogFlusher {
             : null;
     }
 
+    /** New flush (and off-heap commit) timings, honoured from the services' next wait on. */
+    void retune(int flushInterval, int flushLeastPages, int flushThoroughInterval, int commitInterval,
+                int commitLeastPages, int commitThoroughInterval) {
+        flushService.retune(flushInterval, flushLeastPages, flushThoroughInterval);
+        if (commitService != null) {
+            commitService.retune(commitInterval, commitLeastPages, commitThoroughInterval);
+        }
+    }
+
     @Override
     public void start() {
         flushService.start();

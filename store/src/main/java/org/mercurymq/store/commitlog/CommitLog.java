@@ -96,6 +96,14 @@ public final class CommitLog {
         mappedFileQueue.load();
     }
 
+    /** Applies the ASYNC_FLUSH timings of {@code c} to the running flush services (no-op for SYNC_FLUSH). */
+    public void retuneFlush(MessageStoreConfig c) {
+        if (flusher instanceof AsyncFlusher async) {
+            async.retune(c.flushIntervalCommitLog(), c.flushCommitLogLeastPages(), c.flushCommitLogThoroughInterval(),
+                c.commitIntervalCommitLog(), c.commitCommitLogLeastPages(), c.commitCommitLogThoroughInterval());
+        }
+    }
+
     public void start() {
         flusher.start();
     }

@@ -3,6 +3,7 @@ package org.mercurymq.store.retention;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.StoreState;
 import org.mercurymq.store.commitlog.CommitLog;
@@ -16,13 +17,14 @@ import org.slf4j.LoggerFactory;
  * modified for fileReservedTime hours; above the forced-clean ratio even unexpired ones. Above the
  * warning ratio the store is marked disk-full and refuses puts until usage drops. A forced deletion of
  * unexpired segments is accounted for by the {@link ForcedCleanReporter} (messages lost, groups cut).
+ * The retention keys are read from the live config at every run (UPDATE_BROKER_CONFIG applies them at once).
  * Thread-safety: {@link #run()} from one scheduler thread; {@link #executeDeleteFilesManually()} from any.
  */
 public final class CleanCommitLogService {
     private static final Logger LOG = LoggerFactory.getLogger(CleanCommitLogService.class);
     private static final int MANUAL_DELETE_RUNS = 20;
 
-    private final MessageStoreConfig config;
+    private final Supplier<MessageStoreConfig> liveConfig;
     private final Clock clock;
     private final CommitLog commitLog;
     private final StoreState state;
@@ -34,10 +36,10 @@ public final class CleanCommitLogService {
     private volatile int manualDeleteFileSeveralTimes;
     private volatile boolean cleanImmediately;
 
-    public CleanCommitLogService(MessageStoreConfig config, Clock clock, CommitLog commitLog, StoreState state,
+    public CleanCommitLogService(Supplier<MessageStoreConfig> liveConfig, Clock clock, CommitLog commitLog, StoreState state,
                                  DiskSpace diskSpace, double diskSpaceWarningLevelRatio,
                                  double diskSpaceCleanForciblyRatio, ForcedCleanReporter forcedCleanReporter) {
-        this.config = config;
+        this.liveConfig = liveConfig;
         this.clock = clock;
         this.commitLog = commitLog;
         this.state = state;
@@ -54,15 +56,16 @@ public final class CleanCommitLogService {
 
     /** One cleaner run; returns the number of segments deleted. */
     public int run() {
-        int deleted = deleteExpiredFiles();
+        MessageStoreConfig config = liveConfig.get();
+        int deleted = deleteExpiredFiles(config);
         commitLog.retryDeleteFirstFile(config.redeleteHangedFileInterval(), clock.millis());
         return deleted;
     }
 
-    private int deleteExpiredFiles() {
+    private int deleteExpiredFiles(MessageStoreConfig config) {
         long fileReservedMillis = config.fileReservedTime() * 60L * 60 * 1000;
-        boolean timeUp = isTimeToDelete();
-        boolean spaceFull = isSpaceToDelete();
+        boolean timeUp = isTimeToDelete(config);
+        boolean spaceFull = isSpaceToDelete(config);
         boolean manual = manualDeleteFileSeveralTimes > 0;
         if (!timeUp && !spaceFull && !manual) {
             return 0;
@@ -98,7 +101,7 @@ public final class CleanCommitLogService {
         return -1;
     }
 
-    private boolean isTimeToDelete() {
+    private boolean isTimeToDelete(MessageStoreConfig config) {
         int hour = LocalDateTime.ofInstant(clock.instant(), clock.getZone()).getHour();
         for (String when : config.deleteWhen().split(";")) {
             String w = when.trim();
@@ -116,7 +119,7 @@ public final class CleanCommitLogService {
         return false;
     }
 
-    private boolean isSpaceToDelete() {
+    private boolean isSpaceToDelete(MessageStoreConfig config) {
         double ratio = config.diskMaxUsedSpaceRatio() / 100.0;
         cleanImmediately = false;
         double physicRatio = diskSpace.usedRatio(commitLog.getMappedFileQueue().getStorePath());

@@ -201,6 +201,11 @@ public final class BrokerProcess implements ClusterNode {
         return storeDir;
     }
 
+    /** The {@code -c} file the broker was started with. */
+    public Path configFile() {
+        return confFile;
+    }
+
     public JvmProcess process() {
         return process;
     }

@@ -29,8 +29,11 @@ import org.mercurymq.remoting.protocol.body.ConsumerConnection;
 import org.mercurymq.remoting.protocol.body.GroupList;
 import org.mercurymq.remoting.protocol.body.KVTable;
 import org.mercurymq.remoting.protocol.body.ProducerConnection;
+import org.mercurymq.remoting.protocol.body.QueryConsumeQueueResponseBody;
 import org.mercurymq.remoting.protocol.body.ResetOffsetBody;
 import org.mercurymq.remoting.protocol.body.SubscriptionGroupWrapper;
+import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import org.mercurymq.remoting.protocol.body.TopicList;
 import org.mercurymq.remoting.protocol.body.TopicStatsTable;
 import org.mercurymq.remoting.protocol.header.CreateTopicRequestHeader;
 import org.mercurymq.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
@@ -39,6 +42,7 @@ import org.mercurymq.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import org.mercurymq.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
+import org.mercurymq.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import org.mercurymq.remoting.protocol.header.QueryMessageRequestHeader;
 import org.mercurymq.remoting.protocol.header.QueryMessageResponseHeader;
 import org.mercurymq.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
@@ -122,6 +126,44 @@ final class BrokerAdminApi {
 
     void updateBrokerConfig(String addr, Properties properties) throws RemotingException, MQAdminException, InterruptedException {
         remoting.callBroker(addr, AdminRemoting.request(RequestCode.UPDATE_BROKER_CONFIG, null, PropertiesText.format(properties)));
+    }
+
+    QueryConsumeQueueResponseBody queryConsumeQueue(String addr, String topic, int queueId, long index, int count,
+                                                    String consumerGroup)
+        throws RemotingException, MQAdminException, InterruptedException {
+        QueryConsumeQueueRequestHeader h = new QueryConsumeQueueRequestHeader();
+        h.setTopic(topic);
+        h.setQueueId(queueId);
+        h.setIndex(index);
+        h.setCount(count);
+        h.setConsumerGroup(consumerGroup);
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.QUERY_CONSUME_QUEUE, h));
+        if (r.getBody() == null) {
+            // RocketMQ's broker answers an index the queue does not hold with SUCCESS, no body and this remark
+            throw new MQAdminException(r.getCode(), r.getRemark(), addr);
+        }
+        return RemotingSerializable.decode(r.getBody(), QueryConsumeQueueResponseBody.class);
+    }
+
+    TopicConfigSerializeWrapper allTopicConfig(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_ALL_TOPIC_CONFIG, null));
+        return RemotingSerializable.decode(r.getBody(), TopicConfigSerializeWrapper.class);
+    }
+
+    SubscriptionGroupWrapper allSubscriptionGroup(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, null));
+        return RemotingSerializable.decode(r.getBody(), SubscriptionGroupWrapper.class);
+    }
+
+    TopicList systemTopicList(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, null));
+        return RemotingSerializable.decode(r.getBody(), TopicList.class);
+    }
+
+    /** CLEAN_EXPIRED_CONSUMEQUEUE (306), DELETE_EXPIRED_COMMITLOG (329), CLEAN_UNUSED_TOPIC (316): no header, no body. */
+    boolean maintenance(String addr, int code) throws RemotingException, MQAdminException, InterruptedException {
+        remoting.callBroker(addr, AdminRemoting.request(code, null));
+        return true;
     }
 
     void createSubscriptionGroup(String addr, SubscriptionGroupConfig config)

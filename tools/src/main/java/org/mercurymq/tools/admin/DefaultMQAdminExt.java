@@ -20,6 +20,10 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
+import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.body.QueryConsumeQueueResponseBody;
+import org.mercurymq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import org.mercurymq.remoting.protocol.body.SubscriptionGroupWrapper;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.body.BrokerStatsData;
 import org.mercurymq.remoting.protocol.body.ClusterAclVersionInfo;
@@ -422,6 +426,52 @@ public class DefaultMQAdminExt {
         throws RemotingException, MQAdminException, InterruptedException {
         started();
         broker.updateBrokerConfig(brokerAddr, properties);
+    }
+
+    /** QUERY_CONSUME_QUEUE (321): raw consume-queue entries from {@code index}; consumerGroup may be null. */
+    public QueryConsumeQueueResponseBody queryConsumeQueue(String brokerAddr, String topic, int queueId, long index,
+                                                           int count, String consumerGroup)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.queryConsumeQueue(brokerAddr, topic, queueId, index, count, consumerGroup);
+    }
+
+    /** GET_ALL_TOPIC_CONFIG (21) of one broker ({@code timeoutMillis} kept for 4.9.7's signature). */
+    public TopicConfigSerializeWrapper getAllTopicConfig(String brokerAddr, long timeoutMillis)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.allTopicConfig(brokerAddr);
+    }
+
+    /** GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201) of one broker ({@code timeoutMillis} kept for 4.9.7's signature). */
+    public SubscriptionGroupWrapper getAllSubscriptionGroup(String brokerAddr, long timeoutMillis)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.allSubscriptionGroup(brokerAddr);
+    }
+
+    /** GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305). */
+    public TopicList getSystemTopicListFromBroker(String brokerAddr)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.systemTopicList(brokerAddr);
+    }
+
+    // ---- store maintenance (4.9.7's names; true when the broker answered SUCCESS, an exception otherwise) ----
+
+    public boolean cleanExpiredConsumerQueueByAddr(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.maintenance(addr, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
+    }
+
+    public boolean deleteExpiredCommitLogByAddr(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.maintenance(addr, RequestCode.DELETE_EXPIRED_COMMITLOG);
+    }
+
+    public boolean cleanUnusedTopicByAddr(String addr) throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return broker.maintenance(addr, RequestCode.CLEAN_UNUSED_TOPIC);
     }
 
     // ---- ACL (brokers with aclEnable=true; docs/security.md) ----

@@ -36,6 +36,9 @@ import org.mercurymq.tools.command.acl.DeleteAccessConfigSubCommand;
 import org.mercurymq.tools.command.acl.GetAccessConfigSubCommand;
 import org.mercurymq.tools.command.acl.UpdateAccessConfigSubCommand;
 import org.mercurymq.tools.command.acl.UpdateGlobalWhiteAddrSubCommand;
+import org.mercurymq.tools.command.broker.CleanExpiredCQSubCommand;
+import org.mercurymq.tools.command.broker.CleanUnusedTopicCommand;
+import org.mercurymq.tools.command.broker.DeleteExpiredCommitLogSubCommand;
 import org.mercurymq.tools.command.broker.BrokerStatusSubCommand;
 import org.mercurymq.tools.command.broker.GetBrokerConfigCommand;
 import org.mercurymq.tools.command.broker.UpdateBrokerConfigSubCommand;
@@ -48,6 +51,8 @@ import org.mercurymq.tools.command.consumer.UpdateSubGroupSubCommand;
 import org.mercurymq.tools.command.message.QueryMsgByIdSubCommand;
 import org.mercurymq.tools.command.message.QueryMsgByKeySubCommand;
 import org.mercurymq.tools.command.message.QueryMsgByUniqueKeySubCommand;
+import org.mercurymq.tools.command.export.ExportConfigsCommand;
+import org.mercurymq.tools.command.export.ExportMetadataCommand;
 import org.mercurymq.tools.command.namesrv.AddWritePermSubCommand;
 import org.mercurymq.tools.command.namesrv.DeleteKvConfigCommand;
 import org.mercurymq.tools.command.namesrv.GetNamesrvConfigCommand;
@@ -60,6 +65,7 @@ import org.mercurymq.tools.command.stats.ConsumerStatusSubCommand;
 import org.mercurymq.tools.command.stats.ProducerSubCommand;
 import org.mercurymq.tools.command.stats.StatsAllSubCommand;
 import org.mercurymq.tools.command.topic.DeleteTopicSubCommand;
+import org.mercurymq.tools.command.topic.QueryConsumeQueueCommand;
 import org.mercurymq.tools.command.topic.TopicListSubCommand;
 import org.mercurymq.tools.command.topic.TopicRouteSubCommand;
 import org.mercurymq.tools.command.topic.TopicStatusSubCommand;
@@ -126,7 +132,14 @@ public final class MQAdminStartup {
         new BrokerConsumeStatsSubCommand(),
         new ProducerSubCommand(),
         new ConsumerStatusSubCommand(),
-        new StatsAllSubCommand()));
+        new StatsAllSubCommand(),
+        // store maintenance and export commands (docs/mqadmin.md)
+        new CleanExpiredCQSubCommand(),
+        new DeleteExpiredCommitLogSubCommand(),
+        new CleanUnusedTopicCommand(),
+        new QueryConsumeQueueCommand(),
+        new ExportMetadataCommand(),
+        new ExportConfigsCommand()));
 
     private MQAdminStartup() {
     }
