@@ -150,11 +150,6 @@ final class BrokerAdminApi {
         return RemotingSerializable.decode(r.getBody(), TopicConfigSerializeWrapper.class);
     }
 
-    SubscriptionGroupWrapper allSubscriptionGroup(String addr) throws RemotingException, MQAdminException, InterruptedException {
-        RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, null));
-        return RemotingSerializable.decode(r.getBody(), SubscriptionGroupWrapper.class);
-    }
-
     TopicList systemTopicList(String addr) throws RemotingException, MQAdminException, InterruptedException {
         RemotingCommand r = remoting.callBroker(addr, AdminRemoting.request(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, null));
         return RemotingSerializable.decode(r.getBody(), TopicList.class);

@@ -443,13 +443,6 @@ public class DefaultMQAdminExt {
         return broker.allTopicConfig(brokerAddr);
     }
 
-    /** GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201) of one broker ({@code timeoutMillis} kept for 4.9.7's signature). */
-    public SubscriptionGroupWrapper getAllSubscriptionGroup(String brokerAddr, long timeoutMillis)
-        throws RemotingException, MQAdminException, InterruptedException {
-        started();
-        return broker.allSubscriptionGroup(brokerAddr);
-    }
-
     /** GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305). */
     public TopicList getSystemTopicListFromBroker(String brokerAddr)
         throws RemotingException, MQAdminException, InterruptedException {
