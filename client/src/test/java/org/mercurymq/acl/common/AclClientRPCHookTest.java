@@ -1,5 +1,6 @@
 package org.mercurymq.acl.common;
 
+import org.mercurymq.client.impl.producer.InstanceServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class AclClientRPCHookTest {
             ClientConfig config = new ClientConfig();
             assertTrue(config.isUseTLS());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MQClientInstance(config, "id", null));
+                () -> new MQClientInstance(config, "id", null, InstanceServices.INSTANCE));
             assertTrue(e.getMessage().contains("tls.enable"), e.getMessage());
         } finally {
             System.clearProperty("tls.enable");
