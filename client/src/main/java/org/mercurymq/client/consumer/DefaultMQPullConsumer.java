@@ -9,7 +9,6 @@ import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.factory.MQAdminDelegate;
-import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.consumer.DefaultMQPullConsumerImpl;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.message.MessageExt;
@@ -65,12 +64,7 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         this.namespace = namespace;
         this.consumerGroup = consumerGroup;
         this.defaultMQPullConsumerImpl = new DefaultMQPullConsumerImpl(this, rpcHook);
-        this.admin = new MQAdminDelegate(this, new MQAdminDelegate.InstanceSource() {
-            @Override
-            public MQClientInstance instance() {
-                return defaultMQPullConsumerImpl.getMQClientFactory();
-            }
-        }, "The consumer is not started");
+        this.admin = new MQAdminDelegate(this, defaultMQPullConsumerImpl::getMQClientFactory, "The consumer is not started");
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.factory.MQAdminDelegate;
-import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.consumer.DefaultMQPushConsumerImpl;
 import org.mercurymq.client.trace.AsyncTraceDispatcher;
 import org.mercurymq.client.trace.TraceDispatcher;
@@ -99,12 +98,7 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
         this.namespace = namespace;
         this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
         this.defaultMQPushConsumerImpl = new DefaultMQPushConsumerImpl(this, rpcHook);
-        this.admin = new MQAdminDelegate(this, new MQAdminDelegate.InstanceSource() {
-            @Override
-            public MQClientInstance instance() {
-                return defaultMQPushConsumerImpl.getMQClientFactory();
-            }
-        }, "The consumer is not started");
+        this.admin = new MQAdminDelegate(this, defaultMQPushConsumerImpl::getMQClientFactory, "The consumer is not started");
     }
 
     /** With {@code enableMsgTrace} every consumed message is traced to {@code RMQ_SYS_TRACE_TOPIC} (docs/client.md "Message trace"). */

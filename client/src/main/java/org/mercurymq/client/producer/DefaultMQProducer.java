@@ -10,7 +10,6 @@ import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.exception.RequestTimeoutException;
 import org.mercurymq.client.impl.factory.MQAdminDelegate;
-import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.producer.DefaultMQProducerImpl;
 import org.mercurymq.client.impl.producer.RequestReplySupport;
 import org.mercurymq.client.trace.AsyncTraceDispatcher;
@@ -77,12 +76,7 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
         this.namespace = namespace;
         this.producerGroup = producerGroup;
         this.defaultMQProducerImpl = new DefaultMQProducerImpl(this, rpcHook);
-        this.admin = new MQAdminDelegate(this, new MQAdminDelegate.InstanceSource() {
-            @Override
-            public MQClientInstance instance() {
-                return defaultMQProducerImpl.getMQClientFactory();
-            }
-        }, "The producer is not started");
+        this.admin = new MQAdminDelegate(this, defaultMQProducerImpl::getMQClientFactory, "The producer is not started");
     }
 
     /** With {@code enableMsgTrace} every send is traced to {@code RMQ_SYS_TRACE_TOPIC} (docs/client.md "Message trace"). */

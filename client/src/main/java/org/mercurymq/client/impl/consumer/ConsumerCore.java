@@ -23,10 +23,12 @@ import org.mercurymq.common.message.MessageAccessor;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.common.protocol.heartbeat.ConsumeType;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.common.RemotingHelper;
+import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * What the push, pull and lite pull consumer engines share (composed by each, not inherited): the connection to the
  * client instance (register, start, announce, unregister), the offset store choice (the application's, else local
  * file for broadcasting, broker for clustering), the rebalance tables behind {@link MQConsumerInner}, and offset
- * persistence. Start-up order: {@link #connect}, {@link #useOffsetStore}, {@link #useRebalance}, {@link #register},
+ * persistence. Start-up order: {@link #connect}, {@link #useOffsetStore}, {@link #useRebalance}, {@link #register}, {@link #startInstance},
  * {@link #refreshRoutes}, {@link #announce}, {@link #rebalanceNow}. Thread-safe.
  */
 final class ConsumerCore {
@@ -81,12 +83,16 @@ final class ConsumerCore {
         this.rebalance = rebalance;
     }
 
-    /** Registers {@code consumer} under the group and starts the instance; fails when the group is taken here. */
+    /** Registers {@code consumer} under the group; fails when the group is taken in this client instance. */
     void register(MQConsumerInner consumer) throws MQClientException {
         if (!instance.registerConsumer(group, consumer)) {
             throw new MQClientException("The consumer group[" + group
                 + "] has been created before, specify another name please.", null);
         }
+    }
+
+    /** Starts the client instance (once, for all its users). */
+    void startInstance() throws MQClientException {
         instance.start();
     }
 
@@ -176,6 +182,15 @@ final class ConsumerCore {
         if (rebalance != null && rebalance.getSubscriptionInner().containsKey(topic)) {
             rebalance.getTopicSubscribeInfoTable().put(topic, info);
         }
+    }
+
+    /** GET_CONSUMER_RUNNING_INFO: group, consume type and subscriptions; the engine adds its own part. */
+    ConsumerRunningInfo runningInfo(ConsumeType consumeType) {
+        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        info.getProperties().put("consumerGroup", group);
+        info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, consumeType.name());
+        info.getSubscriptionSet().addAll(subscriptions());
+        return info;
     }
 
     boolean isSubscribeTopicNeedUpdate(String topic) {

@@ -114,14 +114,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         config.setOffsetStore(offsetStore);
         rebalanceImpl = new RebalancePullImpl(config.getConsumerGroup(), config.getMessageModel(),
             config.getAllocateMessageQueueStrategy(), mQClientFactory, core.api(), clock, offsetStore,
-            new MessageQueueListener() {
-                @Override
-                public void messageQueueChanged(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mqDivided) {
-                    updateAssignedQueues(topic, mqDivided);
-                    MessageQueueListener listener = config.getMessageQueueListener();
-                    if (listener != null) {
-                        listener.messageQueueChanged(topic, mqAll, mqDivided);
-                    }
+            (topic, mqAll, mqDivided) -> {
+                updateAssignedQueues(topic, mqDivided);
+                MessageQueueListener listener = config.getMessageQueueListener();
+                if (listener != null) {
+                    listener.messageQueueChanged(topic, mqAll, mqDivided);
                 }
             });
         rebalanceImpl.getSubscriptionInner().putAll(pendingSubscriptions);
@@ -139,6 +136,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             pullExecutor.shutdownNow();
             throw e;
         }
+        core.startInstance();
         serviceState = ServiceState.RUNNING;
         nextAutoCommitDeadline = clock.millis() + config.getAutoCommitIntervalMillis();
         core.refreshRoutes();
@@ -562,11 +560,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.getProperties().put("consumerGroup", config.getConsumerGroup());
-        info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_ACTIVELY.name());
+        ConsumerRunningInfo info = core.runningInfo(ConsumeType.CONSUME_ACTIVELY);
         info.getProperties().put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.valueOf(config.getNamesrvAddr()));
-        info.getSubscriptionSet().addAll(subscriptions());
         for (AssignedMessageQueue.QueueState s : assigned.all()) {
             ProcessQueueInfo pqi = new ProcessQueueInfo();
             pqi.setCommitOffset(s.getConsumeOffset());

@@ -73,13 +73,10 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         config.setOffsetStore(offsetStore);
         rebalanceImpl = new RebalancePullImpl(config.getConsumerGroup(), config.getMessageModel(),
             config.getAllocateMessageQueueStrategy(), mQClientFactory, core.api(), core.clock(), offsetStore,
-            new MessageQueueListener() {
-                @Override
-                public void messageQueueChanged(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mqDivided) {
-                    MessageQueueListener listener = config.getMessageQueueListener();
-                    if (listener != null) {
-                        listener.messageQueueChanged(topic, mqAll, mqDivided);
-                    }
+            (topic, mqAll, mqDivided) -> {
+                MessageQueueListener listener = config.getMessageQueueListener();
+                if (listener != null) {
+                    listener.messageQueueChanged(topic, mqAll, mqDivided);
                 }
             });
         for (String topic : config.getRegisterTopics()) {
@@ -94,6 +91,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
             serviceState = ServiceState.CREATE_JUST;
             throw e;
         }
+        core.startInstance();
         serviceState = ServiceState.RUNNING;
         core.refreshRoutes();
         core.announce();
@@ -306,11 +304,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.getProperties().put("consumerGroup", config.getConsumerGroup());
-        info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_ACTIVELY.name());
-        info.getSubscriptionSet().addAll(subscriptions());
-        return info;
+        return core.runningInfo(ConsumeType.CONSUME_ACTIVELY);
     }
 
     public DefaultMQPullConsumer getDefaultMQPullConsumer() {

@@ -116,6 +116,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
             throw e;
         }
+        core.startInstance();
         serviceState = ServiceState.RUNNING;
         LOG.info("push consumer group {} started on client {} ({}, {})", defaultMQPushConsumer.getConsumerGroup(),
             mQClientFactory.getClientId(), defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
@@ -461,9 +462,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        ConsumerRunningInfo info = core.runningInfo(ConsumeType.CONSUME_PASSIVELY);
         java.util.Properties p = info.getProperties();
-        p.put("consumerGroup", defaultMQPushConsumer.getConsumerGroup());
         p.put("messageModel", String.valueOf(defaultMQPushConsumer.getMessageModel()));
         p.put("consumeFromWhere", String.valueOf(defaultMQPushConsumer.getConsumeFromWhere()));
         p.put("consumeThreadMin", String.valueOf(defaultMQPushConsumer.getConsumeThreadMin()));
@@ -476,11 +476,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         p.put("consumeRtAvg", String.format("%.2f", consumerStats.getConsumeRtAvg()));
         p.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(consumeOrderly));
         p.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(consumeMessageService.getCorePoolSize()));
-        p.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_PASSIVELY.name());
         p.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(consumerStartTimestamp));
         p.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.valueOf(defaultMQPushConsumer.getNamesrvAddr()));
         p.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION));
-        info.getSubscriptionSet().addAll(subscriptions());
         for (Map.Entry<MessageQueue, ProcessQueue> e : rebalanceImpl.getProcessQueueTable().entrySet()) {
             ProcessQueueInfo pqi = new ProcessQueueInfo();
             pqi.setCommitOffset(offsetStore.readOffset(e.getKey(), org.mercurymq.client.consumer.store.ReadOffsetType.MEMORY_FIRST_THEN_STORE));
