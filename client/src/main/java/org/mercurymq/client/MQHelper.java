@@ -3,7 +3,6 @@ package org.mercurymq.client;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
-import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.slf4j.Logger;
@@ -54,10 +53,7 @@ public class MQHelper {
                 timestamp, e.toString());
             throw e;
         } finally {
-            OffsetStore store = consumer.getDefaultMQPullConsumerImpl().getOffsetStore();
-            if (mqs != null && store != null) {
-                store.persistAll(mqs);
-            }
+            // shutdown() stores every offset set above (synchronously on the broker when CLUSTERING)
             consumer.shutdown();
         }
     }

@@ -8,7 +8,7 @@ import org.mercurymq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.MQAdminImpl;
+import org.mercurymq.client.impl.factory.MQAdminDelegate;
 import org.mercurymq.client.impl.consumer.DefaultMQPullConsumerImpl;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.message.MessageExt;
@@ -25,6 +25,8 @@ import org.mercurymq.remoting.exception.RemotingException;
  */
 public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsumer {
     protected final transient DefaultMQPullConsumerImpl defaultMQPullConsumerImpl;
+    /** The MQAdmin methods below, written once (namespace, not-started check). */
+    private final transient MQAdminDelegate admin;
 
     private String consumerGroup;
     private long brokerSuspendMaxTimeMillis = 1000 * 20;
@@ -62,6 +64,7 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         this.namespace = namespace;
         this.consumerGroup = consumerGroup;
         this.defaultMQPullConsumerImpl = new DefaultMQPullConsumerImpl(this, rpcHook);
+        this.admin = new MQAdminDelegate(this, defaultMQPullConsumerImpl::getMQClientFactory, "The consumer is not started");
     }
 
     @Override
@@ -202,17 +205,11 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
 
     @Override
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
-        return admin().fetchSubscribeMessageQueues(withNamespace(topic));
+        return admin.fetchSubscribeMessageQueues(topic);
     }
 
     // ---------------------------------------------------------------- MQAdmin
 
-    private MQAdminImpl admin() throws MQClientException {
-        if (defaultMQPullConsumerImpl.getMQClientFactory() == null) {
-            throw new MQClientException("The consumer is not started", null);
-        }
-        return defaultMQPullConsumerImpl.getMQClientFactory().getMQAdminImpl();
-    }
 
     @Override
     public void createTopic(String key, String newTopic, int queueNum) throws MQClientException {
@@ -221,50 +218,45 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
 
     @Override
     public void createTopic(String key, String newTopic, int queueNum, int topicSysFlag) throws MQClientException {
-        admin().createTopic(key, withNamespace(newTopic), queueNum, topicSysFlag);
+        admin.createTopic(key, newTopic, queueNum, topicSysFlag);
     }
 
     @Override
     public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {
-        return admin().searchOffset(queueWithNamespace(mq), timestamp);
+        return admin.searchOffset(mq, timestamp);
     }
 
     @Override
     public long maxOffset(MessageQueue mq) throws MQClientException {
-        return admin().maxOffset(queueWithNamespace(mq));
+        return admin.maxOffset(mq);
     }
 
     @Override
     public long minOffset(MessageQueue mq) throws MQClientException {
-        return admin().minOffset(queueWithNamespace(mq));
+        return admin.minOffset(mq);
     }
 
     @Override
     public long earliestMsgStoreTime(MessageQueue mq) throws MQClientException {
-        return admin().earliestMsgStoreTime(queueWithNamespace(mq));
+        return admin.earliestMsgStoreTime(mq);
     }
 
     @Override
     public MessageExt viewMessage(String offsetMsgId)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        return admin().viewMessage(offsetMsgId);
+        return admin.viewMessage(offsetMsgId);
     }
 
     @Override
     public QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end)
         throws MQClientException, InterruptedException {
-        return admin().queryMessage(withNamespace(topic), key, maxNum, begin, end);
+        return admin.queryMessage(topic, key, maxNum, begin, end);
     }
 
     @Override
     public MessageExt viewMessage(String topic, String msgId)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        try {
-            return admin().viewMessage(msgId);
-        } catch (Exception ignored) {
-            // not an offset id (or not found by it): try it as a client id
-        }
-        return admin().queryMessageByUniqKey(withNamespace(topic), msgId);
+        return admin.viewMessage(topic, msgId);
     }
 
     // ---------------------------------------------------------------- settings

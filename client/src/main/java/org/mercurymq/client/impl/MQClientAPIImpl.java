@@ -16,7 +16,7 @@ import org.mercurymq.remoting.protocol.body.GetConsumerListByGroupResponseBody;
 import org.mercurymq.remoting.protocol.body.LockBatchRequestBody;
 import org.mercurymq.remoting.protocol.body.LockBatchResponseBody;
 import org.mercurymq.remoting.protocol.body.UnlockBatchRequestBody;
-import org.mercurymq.client.impl.consumer.PullResultExt;
+import org.mercurymq.client.impl.PullResultExt;
 import org.mercurymq.client.producer.SendCallback;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;

@@ -9,6 +9,7 @@ import org.mercurymq.client.QueryResult;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.exception.RequestTimeoutException;
+import org.mercurymq.client.impl.factory.MQAdminDelegate;
 import org.mercurymq.client.impl.producer.DefaultMQProducerImpl;
 import org.mercurymq.client.impl.producer.RequestReplySupport;
 import org.mercurymq.client.trace.AsyncTraceDispatcher;
@@ -33,6 +34,8 @@ import org.mercurymq.remoting.exception.RemotingException;
  */
 public class DefaultMQProducer extends ClientConfig implements MQProducer {
     protected final transient DefaultMQProducerImpl defaultMQProducerImpl;
+    /** The MQAdmin methods below, written once (namespace, not-started check). */
+    private final transient MQAdminDelegate admin;
 
     private String producerGroup;
     private String createTopicKey = TopicNames.DEFAULT_TOPIC;
@@ -73,6 +76,7 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
         this.namespace = namespace;
         this.producerGroup = producerGroup;
         this.defaultMQProducerImpl = new DefaultMQProducerImpl(this, rpcHook);
+        this.admin = new MQAdminDelegate(this, defaultMQProducerImpl::getMQClientFactory, "The producer is not started");
     }
 
     /** With {@code enableMsgTrace} every send is traced to {@code RMQ_SYS_TRACE_TOPIC} (docs/client.md "Message trace"). */
@@ -335,61 +339,50 @@ public class DefaultMQProducer extends ClientConfig implements MQProducer {
     @Deprecated
     @Override
     public void createTopic(String key, String newTopic, int queueNum, int topicSysFlag) throws MQClientException {
-        admin().createTopic(key, withNamespace(newTopic), queueNum, topicSysFlag);
+        admin.createTopic(key, newTopic, queueNum, topicSysFlag);
     }
 
     @Override
     public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {
-        return admin().searchOffset(queueWithNamespace(mq), timestamp);
+        return admin.searchOffset(mq, timestamp);
     }
 
     @Override
     public long maxOffset(MessageQueue mq) throws MQClientException {
-        return admin().maxOffset(queueWithNamespace(mq));
+        return admin.maxOffset(mq);
     }
 
     @Override
     public long minOffset(MessageQueue mq) throws MQClientException {
-        return admin().minOffset(queueWithNamespace(mq));
+        return admin.minOffset(mq);
     }
 
     @Override
     public long earliestMsgStoreTime(MessageQueue mq) throws MQClientException {
-        return admin().earliestMsgStoreTime(queueWithNamespace(mq));
+        return admin.earliestMsgStoreTime(mq);
     }
 
     @Deprecated
     @Override
     public MessageExt viewMessage(String offsetMsgId)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        return admin().viewMessage(offsetMsgId);
+        return admin.viewMessage(offsetMsgId);
     }
 
     @Deprecated
     @Override
     public QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end)
         throws MQClientException, InterruptedException {
-        return admin().queryMessage(withNamespace(topic), key, maxNum, begin, end);
+        return admin.queryMessage(topic, key, maxNum, begin, end);
     }
 
     @Deprecated
     @Override
     public MessageExt viewMessage(String topic, String msgId)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        try {
-            return admin().viewMessage(msgId);
-        } catch (Exception ignored) {
-            // not an offset id (or not found by it): try it as a client id
-        }
-        return admin().queryMessageByUniqKey(withNamespace(topic), msgId);
+        return admin.viewMessage(topic, msgId);
     }
 
-    private org.mercurymq.client.impl.MQAdminImpl admin() throws MQClientException {
-        if (defaultMQProducerImpl.getMQClientFactory() == null) {
-            throw new MQClientException("The producer is not started", null);
-        }
-        return defaultMQProducerImpl.getMQClientFactory().getMQAdminImpl();
-    }
 
     // ---------------------------------------------------------------- settings
 

@@ -1,5 +1,6 @@
 package org.mercurymq.acl.common;
 
+import org.mercurymq.client.impl.producer.InstanceServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class AclClientRPCHookTest {
         try {
             ClientConfig config = new ClientConfig();
             assertTrue(config.isUseTLS());
-            assertTrue(new MQClientInstance(config, "id", null).getNettyClientConfig().isUseTLS());
+            assertTrue(new MQClientInstance(config, "id", null, InstanceServices.INSTANCE).getNettyClientConfig().isUseTLS());
         } finally {
             System.clearProperty("tls.enable");
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.FindBrokerResult;
+import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.message.MessageQueue;
@@ -26,12 +27,17 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteBrokerOffsetStore.class);
     private static final long QUERY_TIMEOUT_MILLIS = 5000;
 
+    /** Broker addresses of the routes (refreshed on a miss). */
     private final MQClientInstance mQClientFactory;
+    private final MQClientAPIImpl api;
+    private final long timeoutMillis;
     private final String groupName;
     private final OffsetTable offsets = new OffsetTable();
 
     public RemoteBrokerOffsetStore(MQClientInstance mQClientFactory, String groupName) {
         this.mQClientFactory = mQClientFactory;
+        this.api = mQClientFactory.getMQClientAPIImpl();
+        this.timeoutMillis = mQClientFactory.getClientConfig().getMqClientApiTimeout();
         this.groupName = groupName;
     }
 
@@ -138,11 +144,11 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
         header.setQueueId(mq.getQueueId());
         header.setCommitOffset(offset);
         header.setBname(mq.getBrokerName());
-        long timeout = mQClientFactory.getClientConfig().getMqClientApiTimeout();
+        long timeout = timeoutMillis;
         if (isOneway) {
-            mQClientFactory.getMQClientAPIImpl().updateConsumerOffsetOneway(broker.getBrokerAddr(), header, timeout);
+            api.updateConsumerOffsetOneway(broker.getBrokerAddr(), header, timeout);
         } else {
-            mQClientFactory.getMQClientAPIImpl().updateConsumerOffset(broker.getBrokerAddr(), header, timeout);
+            api.updateConsumerOffset(broker.getBrokerAddr(), header, timeout);
         }
     }
 
@@ -166,6 +172,6 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
         header.setConsumerGroup(groupName);
         header.setQueueId(mq.getQueueId());
         header.setBname(mq.getBrokerName());
-        return mQClientFactory.getMQClientAPIImpl().queryConsumerOffset(broker.getBrokerAddr(), header, QUERY_TIMEOUT_MILLIS);
+        return api.queryConsumerOffset(broker.getBrokerAddr(), header, QUERY_TIMEOUT_MILLIS);
     }
 }

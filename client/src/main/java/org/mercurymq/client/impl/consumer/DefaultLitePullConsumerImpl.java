@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,14 +18,14 @@ import org.mercurymq.client.Validators;
 import org.mercurymq.client.consumer.DefaultLitePullConsumer;
 import org.mercurymq.client.consumer.MessageSelector;
 import org.mercurymq.client.consumer.TopicMessageQueueChangeListener;
-import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
+import org.mercurymq.client.consumer.MessageQueueListener;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.consumer.store.ReadOffsetType;
-import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.hook.ConsumeMessageContext;
 import org.mercurymq.client.hook.ConsumeMessageHook;
-import org.mercurymq.client.impl.MQClientManager;
+import org.mercurymq.client.impl.factory.MQAdminImpl;
+import org.mercurymq.client.impl.factory.MQConsumerInner;
 import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
 import org.mercurymq.client.impl.factory.MQClientInstance;
@@ -71,10 +72,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final Map<String, Set<MessageQueue>> topicQueuesSeen = new ConcurrentHashMap<String, Set<MessageQueue>>();
     private volatile SubscriptionType subscriptionType = SubscriptionType.NONE;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
-    /** Set once the first heartbeat went out; rebalancing earlier only earns "no consumer" replies. */
-    private volatile boolean registeredWithBrokers = false;
+    private volatile ConsumerCore core;
     private volatile MQClientInstance mQClientFactory;
-    private volatile RebalanceLitePullImpl rebalanceImpl;
+    private volatile MQAdminImpl admin;
+    private volatile Clock clock;
+    private volatile RebalancePullImpl rebalanceImpl;
     private volatile PullAPIWrapper pullAPIWrapper;
     private volatile OffsetStore offsetStore;
     private volatile ScheduledThreadPoolExecutor pullExecutor;
@@ -104,46 +106,48 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         if (config.getMessageModel() == MessageModel.CLUSTERING) {
             config.changeInstanceNameToPID();
         }
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(config, rpcHook);
-        rebalanceImpl = new RebalanceLitePullImpl(config.getConsumerGroup(), config.getMessageModel(),
-            config.getAllocateMessageQueueStrategy(), mQClientFactory, this);
+        core = new ConsumerCore(config, config.getConsumerGroup(), config.getMessageModel(), rpcHook);
+        mQClientFactory = core.connect();
+        admin = core.admin();
+        clock = core.clock();
+        offsetStore = core.useOffsetStore(config.getOffsetStore());
+        config.setOffsetStore(offsetStore);
+        rebalanceImpl = new RebalancePullImpl(config.getConsumerGroup(), config.getMessageModel(),
+            config.getAllocateMessageQueueStrategy(), mQClientFactory, core.api(), clock, offsetStore,
+            (topic, mqAll, mqDivided) -> {
+                updateAssignedQueues(topic, mqDivided);
+                MessageQueueListener listener = config.getMessageQueueListener();
+                if (listener != null) {
+                    listener.messageQueueChanged(topic, mqAll, mqDivided);
+                }
+            });
         rebalanceImpl.getSubscriptionInner().putAll(pendingSubscriptions);
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, config.getConsumerGroup());
+        core.useRebalance(rebalanceImpl);
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, core.api(), config.getConsumerGroup());
         pullAPIWrapper.setConnectBrokerByUser(config.isConnectBrokerByUser());
         pullAPIWrapper.setDefaultBrokerId(config.getDefaultBrokerId());
-        if (config.getOffsetStore() != null) {
-            offsetStore = config.getOffsetStore();
-        } else if (config.getMessageModel() == MessageModel.BROADCASTING) {
-            offsetStore = new LocalFileOffsetStore(mQClientFactory, config.getConsumerGroup());
-        } else {
-            offsetStore = new RemoteBrokerOffsetStore(mQClientFactory, config.getConsumerGroup());
-        }
-        config.setOffsetStore(offsetStore);
-        offsetStore.load();
         pullExecutor = new ScheduledThreadPoolExecutor(config.getPullThreadNums(),
             new NamedThreadFactory("PullMsgThread-" + config.getConsumerGroup(), true));
-        chains = new LitePullChains(this, config, assigned, consumeRequestCache, pullExecutor, pullAPIWrapper);
-        if (!mQClientFactory.registerConsumer(config.getConsumerGroup(), this)) {
+        chains = new LitePullChains(this, config, assigned, consumeRequestCache, pullExecutor, pullAPIWrapper, admin);
+        try {
+            core.register(this);
+        } catch (MQClientException e) {
             serviceState = ServiceState.CREATE_JUST;
             pullExecutor.shutdownNow();
-            throw new MQClientException("The consumer group[" + config.getConsumerGroup()
-                + "] has been created before, specify another name please.", null);
+            throw e;
         }
-        mQClientFactory.start();
+        core.startInstance();
         serviceState = ServiceState.RUNNING;
-        nextAutoCommitDeadline = mQClientFactory.getClock().millis() + config.getAutoCommitIntervalMillis();
-        for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
-        }
+        nextAutoCommitDeadline = clock.millis() + config.getAutoCommitIntervalMillis();
+        core.refreshRoutes();
         try {
-            SubscriptionCheck.checkInBrokers(mQClientFactory, config.getConsumerGroup(),
+            SubscriptionCheck.checkInBrokers(mQClientFactory, core.api(), config, config.getConsumerGroup(),
                 rebalanceImpl.getSubscriptionInner().values());
         } catch (MQClientException e) {
             shutdown();
             throw e;
         }
-        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-        registeredWithBrokers = true;
+        core.announce();
         for (AssignedMessageQueue.QueueState s : assigned.all()) {
             chains.start(s, 0);
         }
@@ -153,7 +157,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 checkTopicQueues();
             }
         }, 0, config.getTopicMetadataCheckIntervalMillis(), TimeUnit.MILLISECONDS);
-        mQClientFactory.rebalanceImmediately();
+        core.rebalanceNow();
         LOG.info("lite pull consumer group {} started on client {}", config.getConsumerGroup(), mQClientFactory.getClientId());
     }
 
@@ -166,10 +170,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         if (config.isAutoCommit()) {
             commitAll(true);
         }
-        mQClientFactory.unregisterConsumer(config.getConsumerGroup());
-        mQClientFactory.shutdown();
         assigned.clear();
-        rebalanceImpl.destroy();
+        core.close();
         LOG.info("lite pull consumer group {} shut down", config.getConsumerGroup());
     }
 
@@ -215,9 +217,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         }
         rebalanceImpl.getSubscriptionInner().put(topic, sd);
         if (isRunning()) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-            mQClientFactory.rebalanceImmediately();
+            core.subscriptionChanged(topic);
         }
     }
 
@@ -322,11 +322,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public List<MessageExt> poll(long timeout) {
         checkRunning();
-        long deadline = mQClientFactory.getClock().millis() + Math.max(0, timeout);
+        long deadline = clock.millis() + Math.max(0, timeout);
         try {
             while (true) {
                 maybeAutoCommit();
-                long left = deadline - mQClientFactory.getClock().millis();
+                long left = deadline - clock.millis();
                 LitePullBatch r = left > 0 ? consumeRequestCache.poll(left, TimeUnit.MILLISECONDS) : consumeRequestCache.poll();
                 if (r == null) {
                     return Collections.emptyList();
@@ -359,8 +359,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     private void maybeAutoCommit() {
-        if (config.isAutoCommit() && mQClientFactory.getClock().millis() >= nextAutoCommitDeadline) {
-            nextAutoCommitDeadline = mQClientFactory.getClock().millis() + config.getAutoCommitIntervalMillis();
+        if (config.isAutoCommit() && clock.millis() >= nextAutoCommitDeadline) {
+            nextAutoCommitDeadline = clock.millis() + config.getAutoCommitIntervalMillis();
             commitAll(false);
         }
     }
@@ -378,11 +378,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     private void persist(Set<MessageQueue> mqs, boolean sync) {
-        if (sync && offsetStore instanceof RemoteBrokerOffsetStore) {
-            ((RemoteBrokerOffsetStore) offsetStore).persistAllSync(mqs);
-        } else {
-            offsetStore.persistAll(mqs);
-        }
+        core.persist(mqs, sync);
     }
 
     public void commitSync() {
@@ -432,8 +428,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 + (subscriptionType == SubscriptionType.SUBSCRIBE ? " (it may be assigned to another consumer by rebalance)" : ""),
                 null);
         }
-        long min = mQClientFactory.getMQAdminImpl().minOffset(mq);
-        long max = mQClientFactory.getMQAdminImpl().maxOffset(mq);
+        long min = admin.minOffset(mq);
+        long max = admin.maxOffset(mq);
         if (offset < min || offset > max) {
             throw new MQClientException("Seek offset illegal, seek offset = " + offset + ", min offset = " + min
                 + ", max offset = " + max, null);
@@ -454,22 +450,22 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public void seekToBegin(MessageQueue mq) throws MQClientException {
         checkRunning();
-        seek(mq, mQClientFactory.getMQAdminImpl().minOffset(mq));
+        seek(mq, admin.minOffset(mq));
     }
 
     public void seekToEnd(MessageQueue mq) throws MQClientException {
         checkRunning();
-        seek(mq, mQClientFactory.getMQAdminImpl().maxOffset(mq));
+        seek(mq, admin.maxOffset(mq));
     }
 
     public Long offsetForTimestamp(MessageQueue mq, Long timestamp) throws MQClientException {
         checkRunning();
-        return mQClientFactory.getMQAdminImpl().searchOffset(mq, timestamp);
+        return admin.searchOffset(mq, timestamp);
     }
 
     public Collection<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
         checkRunning();
-        return mQClientFactory.getMQAdminImpl().fetchSubscribeMessageQueues(topic);
+        return admin.fetchSubscribeMessageQueues(topic);
     }
 
     public void registerTopicMessageQueueChangeListener(String topic, TopicMessageQueueChangeListener listener)
@@ -489,7 +485,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private void checkTopicQueues() {
         for (Map.Entry<String, TopicMessageQueueChangeListener> e : topicListeners.entrySet()) {
             try {
-                Set<MessageQueue> now = new HashSet<MessageQueue>(mQClientFactory.getMQAdminImpl().fetchSubscribeMessageQueues(e.getKey()));
+                Set<MessageQueue> now = new HashSet<MessageQueue>(admin.fetchSubscribeMessageQueues(e.getKey()));
                 Set<MessageQueue> before = topicQueuesSeen.put(e.getKey(), now);
                 if (before != null && !before.equals(now)) {
                     e.getValue().onChanged(e.getKey(), now);
@@ -501,8 +497,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     public void updateNameServerAddress(String addrs) {
-        if (mQClientFactory != null) {
-            mQClientFactory.getMQClientAPIImpl().updateNameServerAddressList(addrs);
+        if (core != null) {
+            core.api().updateNameServerAddressList(addrs);
         }
     }
 
@@ -530,12 +526,12 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     @Override
     public Set<SubscriptionData> subscriptions() {
-        return new HashSet<SubscriptionData>(rebalanceImpl.getSubscriptionInner().values());
+        return core.subscriptions();
     }
 
     @Override
     public void doRebalance() {
-        if (subscriptionType == SubscriptionType.SUBSCRIBE && registeredWithBrokers && rebalanceImpl != null) {
+        if (subscriptionType == SubscriptionType.SUBSCRIBE && core.mayRebalance()) {
             rebalanceImpl.doRebalance(false);
         }
     }
@@ -549,15 +545,12 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
-        if (rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)) {
-            rebalanceImpl.getTopicSubscribeInfoTable().put(topic, info);
-        }
+        core.updateTopicSubscribeInfo(topic, info);
     }
 
     @Override
     public boolean isSubscribeTopicNeedUpdate(String topic) {
-        return rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)
-            && !rebalanceImpl.getTopicSubscribeInfoTable().containsKey(topic);
+        return core.isSubscribeTopicNeedUpdate(topic);
     }
 
     @Override
@@ -567,11 +560,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.getProperties().put("consumerGroup", config.getConsumerGroup());
-        info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_ACTIVELY.name());
+        ConsumerRunningInfo info = core.runningInfo(ConsumeType.CONSUME_ACTIVELY);
         info.getProperties().put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.valueOf(config.getNamesrvAddr()));
-        info.getSubscriptionSet().addAll(subscriptions());
         for (AssignedMessageQueue.QueueState s : assigned.all()) {
             ProcessQueueInfo pqi = new ProcessQueueInfo();
             pqi.setCommitOffset(s.getConsumeOffset());

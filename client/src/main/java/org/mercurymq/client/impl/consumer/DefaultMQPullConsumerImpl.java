@@ -6,10 +6,9 @@ import org.mercurymq.client.Validators;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.consumer.PullCallback;
 import org.mercurymq.client.consumer.PullResult;
-import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
+import org.mercurymq.client.consumer.MessageQueueListener;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.consumer.store.ReadOffsetType;
-import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.hook.ConsumeMessageContext;
@@ -17,16 +16,12 @@ import org.mercurymq.client.hook.ConsumeMessageHook;
 import org.mercurymq.client.hook.FilterMessageHook;
 import org.mercurymq.client.impl.HookList;
 import org.mercurymq.client.impl.CommunicationMode;
-import org.mercurymq.client.impl.MQClientManager;
+import org.mercurymq.client.impl.factory.MQConsumerInner;
 import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
-import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.filter.FilterAPI;
-import org.mercurymq.common.message.Message;
-import org.mercurymq.common.message.MessageAccessor;
-import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
@@ -34,7 +29,6 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
 import org.mercurymq.common.sysflag.PullSysFlag;
 import org.mercurymq.remoting.RPCHook;
-import org.mercurymq.remoting.common.RemotingHelper;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPullConsumerImpl.class);
+    private static final long SEND_BACK_TIMEOUT_MILLIS = 3000;
 
     private final DefaultMQPullConsumer config;
     private final RPCHook rpcHook;
+    private volatile ConsumerCore core;
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
-    /** Set once the first heartbeat went out; rebalancing earlier only earns "no consumer" replies. */
-    private volatile boolean registeredWithBrokers = false;
     private volatile MQClientInstance mQClientFactory;
     private volatile RebalancePullImpl rebalanceImpl;
     private volatile PullAPIWrapper pullAPIWrapper;
@@ -73,36 +67,35 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         if (config.getMessageModel() == MessageModel.CLUSTERING) {
             config.changeInstanceNameToPID();
         }
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(config, rpcHook);
+        core = new ConsumerCore(config, config.getConsumerGroup(), config.getMessageModel(), rpcHook);
+        mQClientFactory = core.connect();
+        offsetStore = core.useOffsetStore(config.getOffsetStore());
+        config.setOffsetStore(offsetStore);
         rebalanceImpl = new RebalancePullImpl(config.getConsumerGroup(), config.getMessageModel(),
-            config.getAllocateMessageQueueStrategy(), mQClientFactory, this);
+            config.getAllocateMessageQueueStrategy(), mQClientFactory, core.api(), core.clock(), offsetStore,
+            (topic, mqAll, mqDivided) -> {
+                MessageQueueListener listener = config.getMessageQueueListener();
+                if (listener != null) {
+                    listener.messageQueueChanged(topic, mqAll, mqDivided);
+                }
+            });
         for (String topic : config.getRegisterTopics()) {
             rebalanceImpl.getSubscriptionInner().put(topic, FilterAPI.buildSubscriptionData(topic, SubscriptionData.SUB_ALL));
         }
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, config.getConsumerGroup());
+        core.useRebalance(rebalanceImpl);
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, core.api(), config.getConsumerGroup());
         pullAPIWrapper.useFilterMessageHooks(filterMessageHooks, config.isUnitMode());
-        if (config.getOffsetStore() != null) {
-            offsetStore = config.getOffsetStore();
-        } else if (config.getMessageModel() == MessageModel.BROADCASTING) {
-            offsetStore = new LocalFileOffsetStore(mQClientFactory, config.getConsumerGroup());
-        } else {
-            offsetStore = new RemoteBrokerOffsetStore(mQClientFactory, config.getConsumerGroup());
-        }
-        config.setOffsetStore(offsetStore);
-        offsetStore.load();
-        if (!mQClientFactory.registerConsumer(config.getConsumerGroup(), this)) {
+        try {
+            core.register(this);
+        } catch (MQClientException e) {
             serviceState = ServiceState.CREATE_JUST;
-            throw new MQClientException("The consumer group[" + config.getConsumerGroup()
-                + "] has been created before, specify another name please.", null);
+            throw e;
         }
-        mQClientFactory.start();
+        core.startInstance();
         serviceState = ServiceState.RUNNING;
-        for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
-        }
-        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-        registeredWithBrokers = true;
-        mQClientFactory.rebalanceImmediately();
+        core.refreshRoutes();
+        core.announce();
+        core.rebalanceNow();
         LOG.info("pull consumer group {} started on client {}", config.getConsumerGroup(), mQClientFactory.getClientId());
     }
 
@@ -112,9 +105,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         }
         serviceState = ServiceState.SHUTDOWN_ALREADY;
         persistAll(true);
-        mQClientFactory.unregisterConsumer(config.getConsumerGroup());
-        mQClientFactory.shutdown();
-        rebalanceImpl.destroy();
+        core.close();
     }
 
     private void makeSureStateOK() throws MQClientException {
@@ -127,11 +118,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     private void persistAll(boolean sync) {
         Set<MessageQueue> mqs = new HashSet<MessageQueue>(offsetStore.cloneOffsetTable(null).keySet());
         mqs.addAll(rebalanceImpl.getProcessQueueTable().keySet());
-        if (sync && offsetStore instanceof RemoteBrokerOffsetStore) {
-            ((RemoteBrokerOffsetStore) offsetStore).persistAllSync(mqs);
-        } else {
-            offsetStore.persistAll(mqs);
-        }
+        core.persist(mqs, sync);
     }
 
     // ---------------------------------------------------------------- pulls
@@ -255,26 +242,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         makeSureStateOK();
         String group = consumerGroup != null ? consumerGroup : config.getConsumerGroup();
-        String brokerAddr = brokerName != null ? mQClientFactory.findBrokerAddressInPublish(brokerName)
-            : RemotingHelper.parseSocketAddressAddr(msg.getStoreHost());
-        try {
-            if (brokerAddr == null) {
-                throw new MQClientException("The broker[" + brokerName + "] not exist", null);
-            }
-            mQClientFactory.getMQClientAPIImpl().consumerSendMessageBack(brokerAddr, brokerName, msg, group, delayLevel, 3000,
-                config.getMaxReconsumeTimes());
-        } catch (Exception e) {
-            LOG.warn("send-back of {} failed ({}), re-sending it to the retry topic", msg.getMsgId(), e.toString());
-            Message retry = new Message(TopicNames.getRetryTopic(group), msg.getBody());
-            String originMsgId = MessageAccessor.getOriginMessageId(msg);
-            MessageAccessor.setProperties(retry, new java.util.HashMap<String, String>(msg.getProperties()));
-            MessageAccessor.setOriginMessageId(retry, originMsgId == null ? msg.getMsgId() : originMsgId);
-            MessageAccessor.putProperty(retry, MessageConst.PROPERTY_RETRY_TOPIC, msg.getTopic());
-            MessageAccessor.setReconsumeTime(retry, String.valueOf(msg.getReconsumeTimes() + 1));
-            MessageAccessor.setMaxReconsumeTimes(retry, String.valueOf(config.getMaxReconsumeTimes()));
-            retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
-            mQClientFactory.getInternalProducer().send(retry);
-        }
+        core.sendMessageBack(msg, delayLevel, brokerName, group, SEND_BACK_TIMEOUT_MILLIS, config.getMaxReconsumeTimes(),
+            ConsumerCore.retryMessage(msg, group, msg.getReconsumeTimes() + 1, config.getMaxReconsumeTimes()));
     }
 
     // ---------------------------------------------------------------- MQConsumerInner
@@ -301,12 +270,12 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public Set<SubscriptionData> subscriptions() {
-        return new HashSet<SubscriptionData>(rebalanceImpl.getSubscriptionInner().values());
+        return core.subscriptions();
     }
 
     @Override
     public void doRebalance() {
-        if (registeredWithBrokers && rebalanceImpl != null) {
+        if (core.mayRebalance()) {
             rebalanceImpl.doRebalance(false);
         }
     }
@@ -320,15 +289,12 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
-        if (rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)) {
-            rebalanceImpl.getTopicSubscribeInfoTable().put(topic, info);
-        }
+        core.updateTopicSubscribeInfo(topic, info);
     }
 
     @Override
     public boolean isSubscribeTopicNeedUpdate(String topic) {
-        return rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)
-            && !rebalanceImpl.getTopicSubscribeInfoTable().containsKey(topic);
+        return core.isSubscribeTopicNeedUpdate(topic);
     }
 
     @Override
@@ -338,11 +304,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
 
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.getProperties().put("consumerGroup", config.getConsumerGroup());
-        info.getProperties().put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_ACTIVELY.name());
-        info.getSubscriptionSet().addAll(subscriptions());
-        return info;
+        return core.runningInfo(ConsumeType.CONSUME_ACTIVELY);
     }
 
     public DefaultMQPullConsumer getDefaultMQPullConsumer() {

@@ -11,16 +11,15 @@ import org.mercurymq.client.consumer.MessageSelector;
 import org.mercurymq.client.consumer.listener.MessageListener;
 import org.mercurymq.client.consumer.listener.MessageListenerConcurrently;
 import org.mercurymq.client.consumer.listener.MessageListenerOrderly;
-import org.mercurymq.client.consumer.store.LocalFileOffsetStore;
 import org.mercurymq.client.hook.ConsumeMessageContext;
 import org.mercurymq.client.hook.ConsumeMessageHook;
 import org.mercurymq.client.hook.FilterMessageHook;
 import org.mercurymq.client.impl.HookList;
 import org.mercurymq.client.consumer.store.OffsetStore;
-import org.mercurymq.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.MQClientManager;
+import org.mercurymq.client.impl.factory.MQConsumerInner;
+import org.mercurymq.client.impl.factory.PullMessageService;
 import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
@@ -39,7 +38,6 @@ import org.mercurymq.common.protocol.heartbeat.ConsumeType;
 import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
 import org.mercurymq.remoting.RPCHook;
-import org.mercurymq.remoting.common.RemotingHelper;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +56,10 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private final ConsumerStats consumerStats = new ConsumerStats();
     private final long consumerStartTimestamp = System.currentTimeMillis();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
+    private volatile ConsumerCore core;
     private volatile MQClientInstance mQClientFactory;
+    /** The instance's pull thread; bound in start(). */
+    private volatile PullMessageService pulls;
     private volatile RebalancePushImpl rebalanceImpl;
     private volatile PullAPIWrapper pullAPIWrapper;
     private volatile OffsetStore offsetStore;
@@ -66,8 +67,6 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private volatile PushConsumerPuller puller;
     private volatile boolean pause = false;
     private volatile boolean consumeOrderly = false;
-    /** Set once the first heartbeat went out: pulling before the broker knows the group earns code 24. */
-    private volatile boolean registeredWithBrokers = false;
     private final Map<String, SubscriptionData> pendingSubscriptions = new HashMap<String, SubscriptionData>();
     private final ConsumeMessageHooks consumeMessageHooks = new ConsumeMessageHooks();
     private final HookList<FilterMessageHook> filterMessageHooks = new HookList<FilterMessageHook>("filter message");
@@ -93,47 +92,44 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         if (defaultMQPushConsumer.getMessageModel() == MessageModel.CLUSTERING) {
             defaultMQPushConsumer.changeInstanceNameToPID();
         }
-        mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQPushConsumer, rpcHook);
+        core = new ConsumerCore(defaultMQPushConsumer, defaultMQPushConsumer.getConsumerGroup(),
+            defaultMQPushConsumer.getMessageModel(), rpcHook);
+        mQClientFactory = core.connect();
+        pulls = mQClientFactory.getPullMessageService();
         rebalanceImpl = new RebalancePushImpl(defaultMQPushConsumer.getConsumerGroup(), defaultMQPushConsumer.getMessageModel(),
-            defaultMQPushConsumer.getAllocateMessageQueueStrategy(), mQClientFactory, this);
+            defaultMQPushConsumer.getAllocateMessageQueueStrategy(), mQClientFactory, core.api(), core.clock(), core.admin(), this);
         copySubscription();
-        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, defaultMQPushConsumer.getConsumerGroup());
+        core.useRebalance(rebalanceImpl);
+        pullAPIWrapper = new PullAPIWrapper(mQClientFactory, core.api(), defaultMQPushConsumer.getConsumerGroup());
         pullAPIWrapper.useFilterMessageHooks(filterMessageHooks, defaultMQPushConsumer.isUnitMode());
-        if (defaultMQPushConsumer.getOffsetStore() != null) {
-            offsetStore = defaultMQPushConsumer.getOffsetStore();
-        } else if (defaultMQPushConsumer.getMessageModel() == MessageModel.BROADCASTING) {
-            offsetStore = new LocalFileOffsetStore(mQClientFactory, defaultMQPushConsumer.getConsumerGroup());
-        } else {
-            offsetStore = new RemoteBrokerOffsetStore(mQClientFactory, defaultMQPushConsumer.getConsumerGroup());
-        }
+        offsetStore = core.useOffsetStore(defaultMQPushConsumer.getOffsetStore());
         defaultMQPushConsumer.setOffsetStore(offsetStore);
-        offsetStore.load();
         consumeMessageService = consumeOrderly
             ? new ConsumeMessageOrderlyService(this, (MessageListenerOrderly) listener)
             : new ConsumeMessageConcurrentlyService(this, (MessageListenerConcurrently) listener);
         consumeMessageService.start();
         puller = new PushConsumerPuller(this);
-        if (!mQClientFactory.registerConsumer(defaultMQPushConsumer.getConsumerGroup(), this)) {
+        try {
+            core.register(this);
+        } catch (MQClientException e) {
             serviceState = ServiceState.CREATE_JUST;
             consumeMessageService.shutdown(defaultMQPushConsumer.getAwaitTerminationMillisWhenShutdown());
-            throw new MQClientException("The consumer group[" + defaultMQPushConsumer.getConsumerGroup()
-                + "] has been created before, specify another name please.", null);
+            throw e;
         }
-        mQClientFactory.start();
+        core.startInstance();
         serviceState = ServiceState.RUNNING;
         LOG.info("push consumer group {} started on client {} ({}, {})", defaultMQPushConsumer.getConsumerGroup(),
             mQClientFactory.getClientId(), defaultMQPushConsumer.getMessageModel(), consumeOrderly ? "orderly" : "concurrently");
-        updateTopicSubscribeInfoWhenSubscriptionChanged();
+        core.refreshRoutes();
         try {
-            SubscriptionCheck.checkInBrokers(mQClientFactory, defaultMQPushConsumer.getConsumerGroup(),
+            SubscriptionCheck.checkInBrokers(mQClientFactory, core.api(), defaultMQPushConsumer, defaultMQPushConsumer.getConsumerGroup(),
                 rebalanceImpl.getSubscriptionInner().values());
         } catch (MQClientException e) {
             shutdown(0);
             throw e;
         }
-        mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-        registeredWithBrokers = true;
-        mQClientFactory.rebalanceImmediately();
+        core.announce();
+        core.rebalanceNow();
     }
 
     public synchronized void shutdown() {
@@ -151,9 +147,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             // only after the offsets are stored, so the next holder of a queue starts where we stopped
             rebalanceImpl.unlockAll(false);
         }
-        mQClientFactory.unregisterConsumer(defaultMQPushConsumer.getConsumerGroup());
-        mQClientFactory.shutdown();
-        rebalanceImpl.destroy();
+        core.close();
         LOG.info("push consumer group {} shut down", defaultMQPushConsumer.getConsumerGroup());
     }
 
@@ -178,12 +172,6 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             return type == null ? FilterAPI.buildSubscriptionData(topic, expression) : FilterAPI.build(topic, expression, type);
         } catch (RuntimeException e) {
             throw new MQClientException("subscription exception: " + e.getMessage(), e);
-        }
-    }
-
-    private void updateTopicSubscribeInfoWhenSubscriptionChanged() {
-        for (String topic : rebalanceImpl.getSubscriptionInner().keySet()) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
         }
     }
 
@@ -219,10 +207,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             return;
         }
         rebalanceImpl.getSubscriptionInner().put(topic, sd);
-        if (mQClientFactory != null && isRunning()) {
-            mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
-            mQClientFactory.sendHeartbeatToAllBrokerWithLock();
-            mQClientFactory.rebalanceImmediately();
+        if (core != null && isRunning()) {
+            core.subscriptionChanged(topic);
         }
     }
 
@@ -243,8 +229,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     public void resume() {
         pause = false;
         LOG.info("push consumer group {} resumed", defaultMQPushConsumer.getConsumerGroup());
-        if (mQClientFactory != null) {
-            mQClientFactory.rebalanceImmediately();
+        if (core != null) {
+            core.rebalanceNow();
         }
     }
 
@@ -268,6 +254,46 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         puller.pullMessage(pullRequest);
     }
 
+    /** Queues a pull of {@code request} on the instance's pull thread; dropped once this consumer shut down. */
+    void executePullRequestImmediately(PullRequest request) {
+        pulls.executePullImmediately(new PullTask(request));
+    }
+
+    void executePullRequestLater(PullRequest request, long delayMillis) {
+        pulls.executePullLater(new PullTask(request), delayMillis);
+    }
+
+    void executeTaskLater(Runnable task, long delayMillis) {
+        pulls.executeTaskLater(task, delayMillis);
+    }
+
+    void rebalanceImmediately() {
+        core.rebalanceNow();
+    }
+
+    /** One pull of one queue, run by the pull thread. */
+    private final class PullTask implements Runnable {
+        private final PullRequest request;
+
+        PullTask(PullRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            if (serviceState == ServiceState.SHUTDOWN_ALREADY) {
+                LOG.debug("push consumer of group {} shut down, dropping {}", request.getConsumerGroup(), request);
+                return;
+            }
+            pullMessage(request);
+        }
+
+        @Override
+        public String toString() {
+            return request.toString();
+        }
+    }
+
     // ---------------------------------------------------------------- retries
 
     /** The effective maximum: concurrent −1 ⇒ 16; orderly −1 ⇒ unlimited. */
@@ -285,20 +311,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
      */
     public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        String brokerAddr = brokerName != null ? mQClientFactory.findBrokerAddressInPublish(brokerName)
-            : RemotingHelper.parseSocketAddressAddr(msg.getStoreHost());
-        try {
-            if (brokerAddr == null) {
-                throw new MQClientException("The broker[" + brokerName + "] not exist", null);
-            }
-            mQClientFactory.getMQClientAPIImpl().consumerSendMessageBack(brokerAddr, brokerName, msg,
-                defaultMQPushConsumer.getConsumerGroup(), delayLevel, SEND_BACK_TIMEOUT_MILLIS, getMaxReconsumeTimes());
-        } catch (Exception e) {
-            LOG.warn("send-back of {} to {} failed ({}), re-sending it to the retry topic", msg.getMsgId(), brokerAddr, e.toString());
-            Message retry = retryMessage(msg, msg.getReconsumeTimes() + 1);
-            retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
-            mQClientFactory.getInternalProducer().send(retry);
-        }
+        core.sendMessageBack(msg, delayLevel, brokerName, defaultMQPushConsumer.getConsumerGroup(), SEND_BACK_TIMEOUT_MILLIS,
+            getMaxReconsumeTimes(), retryMessage(msg, msg.getReconsumeTimes() + 1));
     }
 
     /** Sends back; false when even the fallback failed (the caller then retries locally). */
@@ -315,9 +329,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     /** Orderly: hands a message that reached the maximum to %RETRY% with its count, i.e. to the DLQ. */
     boolean sendToRetryTopic(MessageExt msg) {
         try {
-            Message retry = retryMessage(msg, msg.getReconsumeTimes());
-            retry.setDelayTimeLevel(3 + msg.getReconsumeTimes());
-            mQClientFactory.getInternalProducer().send(retry);
+            core.internalSender().send(retryMessage(msg, msg.getReconsumeTimes()));
             return true;
         } catch (Exception e) {
             LOG.warn("sending {} to the retry topic failed: {}", msg.getMsgId(), e.toString());
@@ -325,15 +337,11 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         }
     }
 
+    /** The push consumer's retry copy also keeps the flag and never carries the half-message mark. */
     private Message retryMessage(MessageExt msg, int reconsumeTimes) {
-        Message retry = new Message(TopicNames.getRetryTopic(defaultMQPushConsumer.getConsumerGroup()), msg.getBody());
-        String originMsgId = MessageAccessor.getOriginMessageId(msg);
+        Message retry = ConsumerCore.retryMessage(msg, defaultMQPushConsumer.getConsumerGroup(), reconsumeTimes,
+            getMaxReconsumeTimes());
         retry.setFlag(msg.getFlag());
-        MessageAccessor.setProperties(retry, new HashMap<String, String>(msg.getProperties()));
-        MessageAccessor.setOriginMessageId(retry, originMsgId == null ? msg.getMsgId() : originMsgId);
-        MessageAccessor.putProperty(retry, MessageConst.PROPERTY_RETRY_TOPIC, msg.getTopic());
-        MessageAccessor.setReconsumeTime(retry, String.valueOf(reconsumeTimes));
-        MessageAccessor.setMaxReconsumeTimes(retry, String.valueOf(getMaxReconsumeTimes()));
         MessageAccessor.clearProperty(retry, MessageConst.PROPERTY_TRANSACTION_PREPARED);
         return retry;
     }
@@ -355,7 +363,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     // ---------------------------------------------------------------- server requests
 
     /** RESET_CONSUMER_CLIENT_OFFSET: drop the topic's queues, store the new offsets, rebalance. */
-    public void resetOffsetByBroker(String topic, Map<MessageQueue, Long> offsetTable) {
+    @Override
+    public boolean resetOffsetByBroker(String topic, Map<MessageQueue, Long> offsetTable) {
         suspend();
         try {
             for (Map.Entry<MessageQueue, ProcessQueue> e : rebalanceImpl.getProcessQueueTable().entrySet()) {
@@ -377,8 +386,10 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         } finally {
             resume();
         }
+        return true;
     }
 
+    @Override
     public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
         return consumeMessageService.consumeMessageDirectly(msg, brokerName);
     }
@@ -407,12 +418,12 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public Set<SubscriptionData> subscriptions() {
-        return new HashSet<SubscriptionData>(rebalanceImpl.getSubscriptionInner().values());
+        return core.subscriptions();
     }
 
     @Override
     public void doRebalance() {
-        if (!pause && registeredWithBrokers && rebalanceImpl != null) {
+        if (!pause && core.mayRebalance()) {
             rebalanceImpl.doRebalance(consumeOrderly);
         }
     }
@@ -426,25 +437,22 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     }
 
     private void persistConsumerOffsetSync() {
-        Set<MessageQueue> mqs = new HashSet<MessageQueue>(rebalanceImpl.getProcessQueueTable().keySet());
-        if (offsetStore instanceof RemoteBrokerOffsetStore) {
-            ((RemoteBrokerOffsetStore) offsetStore).persistAllSync(mqs);
-        } else {
-            offsetStore.persistAll(mqs);
-        }
+        core.persist(new HashSet<MessageQueue>(rebalanceImpl.getProcessQueueTable().keySet()), true);
     }
 
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
-        if (rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)) {
-            rebalanceImpl.getTopicSubscribeInfoTable().put(topic, info);
-        }
+        core.updateTopicSubscribeInfo(topic, info);
     }
 
     @Override
     public boolean isSubscribeTopicNeedUpdate(String topic) {
-        return rebalanceImpl != null && rebalanceImpl.getSubscriptionInner().containsKey(topic)
-            && !rebalanceImpl.getTopicSubscribeInfoTable().containsKey(topic);
+        return core.isSubscribeTopicNeedUpdate(topic);
+    }
+
+    @Override
+    public Map<MessageQueue, Long> consumerStatusOffsets(String topic) {
+        return offsetStore.cloneOffsetTable(topic);
     }
 
     @Override
@@ -454,9 +462,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        ConsumerRunningInfo info = core.runningInfo(ConsumeType.CONSUME_PASSIVELY);
         java.util.Properties p = info.getProperties();
-        p.put("consumerGroup", defaultMQPushConsumer.getConsumerGroup());
         p.put("messageModel", String.valueOf(defaultMQPushConsumer.getMessageModel()));
         p.put("consumeFromWhere", String.valueOf(defaultMQPushConsumer.getConsumeFromWhere()));
         p.put("consumeThreadMin", String.valueOf(defaultMQPushConsumer.getConsumeThreadMin()));
@@ -469,11 +476,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         p.put("consumeRtAvg", String.format("%.2f", consumerStats.getConsumeRtAvg()));
         p.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(consumeOrderly));
         p.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(consumeMessageService.getCorePoolSize()));
-        p.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_PASSIVELY.name());
         p.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(consumerStartTimestamp));
         p.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.valueOf(defaultMQPushConsumer.getNamesrvAddr()));
         p.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION));
-        info.getSubscriptionSet().addAll(subscriptions());
         for (Map.Entry<MessageQueue, ProcessQueue> e : rebalanceImpl.getProcessQueueTable().entrySet()) {
             ProcessQueueInfo pqi = new ProcessQueueInfo();
             pqi.setCommitOffset(offsetStore.readOffset(e.getKey(), org.mercurymq.client.consumer.store.ReadOffsetType.MEMORY_FIRST_THEN_STORE));

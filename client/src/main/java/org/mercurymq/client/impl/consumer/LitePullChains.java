@@ -1,5 +1,7 @@
 package org.mercurymq.client.impl.consumer;
 
+import org.mercurymq.client.impl.factory.MQAdminImpl;
+
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,16 +38,18 @@ final class LitePullChains {
     private final LinkedBlockingQueue<LitePullBatch> consumeRequestCache;
     private final ScheduledThreadPoolExecutor pullExecutor;
     private final PullAPIWrapper pullAPIWrapper;
+    private final MQAdminImpl admin;
 
     LitePullChains(DefaultLitePullConsumerImpl impl, DefaultLitePullConsumer config, AssignedMessageQueue assigned,
                    LinkedBlockingQueue<LitePullBatch> consumeRequestCache, ScheduledThreadPoolExecutor pullExecutor,
-                   PullAPIWrapper pullAPIWrapper) {
+                   PullAPIWrapper pullAPIWrapper, MQAdminImpl admin) {
         this.impl = impl;
         this.config = config;
         this.assigned = assigned;
         this.consumeRequestCache = consumeRequestCache;
         this.pullExecutor = pullExecutor;
         this.pullAPIWrapper = pullAPIWrapper;
+        this.admin = admin;
     }
 
     void start(final AssignedMessageQueue.QueueState state, long delayMillis) {
@@ -164,7 +168,7 @@ final class LitePullChains {
         if (state.getPullOffset() >= 0) {
             return state.getPullOffset();
         }
-        long start = StartOffset.resolve(impl.getOffsetStore(), impl.getMQClientFactory().getMQAdminImpl(), state.getMessageQueue(),
+        long start = StartOffset.resolve(impl.getOffsetStore(), admin, state.getMessageQueue(),
             config.getConsumeFromWhere(), config.getConsumeTimestamp());
         if (start >= 0) {
             state.setPullOffset(start);

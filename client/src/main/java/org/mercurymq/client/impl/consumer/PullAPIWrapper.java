@@ -13,6 +13,8 @@ import org.mercurymq.client.hook.FilterMessageContext;
 import org.mercurymq.client.hook.FilterMessageHook;
 import org.mercurymq.client.impl.FindBrokerResult;
 import org.mercurymq.client.impl.HookList;
+import org.mercurymq.client.impl.PullResultExt;
+import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.message.MessageAccessor;
@@ -32,7 +34,9 @@ import org.mercurymq.remoting.protocol.header.PullMessageRequestHeader;
  * Thread-safe.
  */
 public class PullAPIWrapper {
+    /** Broker addresses of the routes (refreshed on a miss). */
     private final MQClientInstance mQClientFactory;
+    private final MQClientAPIImpl api;
     private final String consumerGroup;
     private final ConcurrentHashMap<MessageQueue, Long> pullFromWhichNodeTable = new ConcurrentHashMap<MessageQueue, Long>(32);
     private volatile boolean connectBrokerByUser = false;
@@ -40,8 +44,9 @@ public class PullAPIWrapper {
     private volatile HookList<FilterMessageHook> filterMessageHooks = new HookList<FilterMessageHook>("filter message");
     private volatile boolean unitMode;
 
-    public PullAPIWrapper(MQClientInstance mQClientFactory, String consumerGroup) {
+    public PullAPIWrapper(MQClientInstance mQClientFactory, MQClientAPIImpl api, String consumerGroup) {
         this.mQClientFactory = mQClientFactory;
+        this.api = api;
         this.consumerGroup = consumerGroup;
     }
 
@@ -143,10 +148,10 @@ public class PullAPIWrapper {
         header.setExpressionType(expressionType);
         header.setBname(mq.getBrokerName());
         if (communicationMode == CommunicationMode.ASYNC) {
-            mQClientFactory.getMQClientAPIImpl().pullMessageAsync(broker.getBrokerAddr(), header, timeoutMillis, pullCallback);
+            api.pullMessageAsync(broker.getBrokerAddr(), header, timeoutMillis, pullCallback);
             return null;
         }
-        return mQClientFactory.getMQClientAPIImpl().pullMessageSync(broker.getBrokerAddr(), header, timeoutMillis);
+        return api.pullMessageSync(broker.getBrokerAddr(), header, timeoutMillis);
     }
 
     public void setConnectBrokerByUser(boolean connectBrokerByUser) {

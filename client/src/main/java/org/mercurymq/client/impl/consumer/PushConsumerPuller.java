@@ -40,11 +40,11 @@ final class PushConsumerPuller {
     }
 
     private void later(PullRequest request, long delay) {
-        impl.getMQClientFactory().getPullMessageService().executePullRequestLater(request, delay);
+        impl.executePullRequestLater(request, delay);
     }
 
     private void now(PullRequest request) {
-        impl.getMQClientFactory().getPullMessageService().executePullRequestImmediately(request);
+        impl.executePullRequestImmediately(request);
     }
 
     void pullMessage(final PullRequest request) {
@@ -168,7 +168,7 @@ final class PushConsumerPuller {
                 request.setNextOffset(result.getNextBeginOffset());
                 pq.setDropped(true);
                 final long next = result.getNextBeginOffset();
-                impl.getMQClientFactory().getPullMessageService().executeTaskLater(new Runnable() {
+                impl.executeTaskLater(new Runnable() {
                     @Override
                     public void run() {
                         impl.getOffsetStore().updateOffset(mq, next, false);
@@ -176,7 +176,7 @@ final class PushConsumerPuller {
                         impl.getRebalanceImpl().removeProcessQueue(mq);
                         LOG.warn("offset of {} reset to {} after an illegal offset", mq, next);
                         // re-create the queue now rather than at the next periodic rebalance
-                        impl.getMQClientFactory().rebalanceImmediately();
+                        impl.rebalanceImmediately();
                     }
                 }, OFFSET_MOVED_DELAY_MILLIS);
                 break;

@@ -1,5 +1,8 @@
 package org.mercurymq.client.impl.consumer;
 
+import java.time.Clock;
+import org.mercurymq.client.impl.MQClientAPIImpl;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,14 +43,19 @@ public abstract class RebalanceImpl {
     protected volatile String consumerGroup;
     protected volatile MessageModel messageModel;
     protected volatile AllocateMessageQueueStrategy allocateMessageQueueStrategy;
+    /** Routes (broker addresses), the group's client ids and the client id; not used for remote calls. */
     protected volatile MQClientInstance mQClientFactory;
+    protected final MQClientAPIImpl api;
+    protected final Clock clock;
 
     protected RebalanceImpl(String consumerGroup, MessageModel messageModel, AllocateMessageQueueStrategy strategy,
-                            MQClientInstance mQClientFactory) {
+                            MQClientInstance mQClientFactory, MQClientAPIImpl api, Clock clock) {
         this.consumerGroup = consumerGroup;
         this.messageModel = messageModel;
         this.allocateMessageQueueStrategy = strategy;
         this.mQClientFactory = mQClientFactory;
+        this.api = api;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- broker locks
@@ -62,7 +70,7 @@ public abstract class RebalanceImpl {
         body.setClientId(mQClientFactory.getClientId());
         body.getMqSet().add(mq);
         try {
-            mQClientFactory.getMQClientAPIImpl().unlockBatchMQ(broker.getBrokerAddr(), body, LOCK_TIMEOUT_MILLIS, oneway);
+            api.unlockBatchMQ(broker.getBrokerAddr(), body, LOCK_TIMEOUT_MILLIS, oneway);
             LOG.info("unlocked {} of group {}", mq, consumerGroup);
         } catch (Exception e) {
             LOG.warn("unlock of {} for group {} failed: {}", mq, consumerGroup, e.toString());
@@ -80,7 +88,7 @@ public abstract class RebalanceImpl {
             body.setClientId(mQClientFactory.getClientId());
             body.setMqSet(e.getValue());
             try {
-                mQClientFactory.getMQClientAPIImpl().unlockBatchMQ(broker.getBrokerAddr(), body, LOCK_TIMEOUT_MILLIS, oneway);
+                api.unlockBatchMQ(broker.getBrokerAddr(), body, LOCK_TIMEOUT_MILLIS, oneway);
                 for (MessageQueue mq : e.getValue()) {
                     ProcessQueue pq = processQueueTable.get(mq);
                     if (pq != null) {
@@ -117,12 +125,12 @@ public abstract class RebalanceImpl {
         body.setClientId(mQClientFactory.getClientId());
         body.getMqSet().add(mq);
         try {
-            Set<MessageQueue> locked = mQClientFactory.getMQClientAPIImpl().lockBatchMQ(broker.getBrokerAddr(), body, LOCK_TIMEOUT_MILLIS);
+            Set<MessageQueue> locked = api.lockBatchMQ(broker.getBrokerAddr(), body, LOCK_TIMEOUT_MILLIS);
             for (MessageQueue m : locked) {
                 ProcessQueue pq = processQueueTable.get(m);
                 if (pq != null) {
                     pq.setLocked(true);
-                    pq.setLastLockTimestamp(mQClientFactory.getClock().millis());
+                    pq.setLastLockTimestamp(clock.millis());
                 }
             }
             boolean ok = locked.contains(mq);
@@ -146,9 +154,9 @@ public abstract class RebalanceImpl {
             body.setClientId(mQClientFactory.getClientId());
             body.setMqSet(e.getValue());
             try {
-                Set<MessageQueue> locked = mQClientFactory.getMQClientAPIImpl().lockBatchMQ(broker.getBrokerAddr(), body,
+                Set<MessageQueue> locked = api.lockBatchMQ(broker.getBrokerAddr(), body,
                     LOCK_TIMEOUT_MILLIS);
-                long now = mQClientFactory.getClock().millis();
+                long now = clock.millis();
                 for (MessageQueue mq : e.getValue()) {
                     ProcessQueue pq = processQueueTable.get(mq);
                     if (pq == null) {
@@ -277,7 +285,7 @@ public abstract class RebalanceImpl {
                 continue;
             }
             removeDirtyOffset(mq);
-            ProcessQueue pq = new ProcessQueue(mQClientFactory.getClock());
+            ProcessQueue pq = new ProcessQueue(clock);
             pq.setLocked(isOrder);
             long nextOffset = computePullFromWhere(mq);
             if (nextOffset < 0) {

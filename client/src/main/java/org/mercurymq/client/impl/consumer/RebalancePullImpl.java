@@ -1,9 +1,12 @@
 package org.mercurymq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.mercurymq.client.consumer.AllocateMessageQueueStrategy;
 import org.mercurymq.client.consumer.MessageQueueListener;
+import org.mercurymq.client.consumer.store.OffsetStore;
+import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
@@ -11,16 +14,24 @@ import org.mercurymq.common.protocol.heartbeat.MessageModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Rebalance for the older pull consumer: only tells the application's listener which queues it holds. Thread-safe. */
+/**
+ * Rebalance for the consumers that pull themselves (the older pull consumer and the lite pull consumer in subscribe
+ * mode): a change of the queues held for a topic goes to {@code onChange} (the lite pull consumer turns it into its
+ * assignment and then tells the application's listener; the pull consumer only tells the listener). Start offsets
+ * are resolved by the puller, so a new queue starts at 0 here. Thread-safe.
+ */
 public class RebalancePullImpl extends RebalanceImpl {
     private static final Logger LOG = LoggerFactory.getLogger(RebalancePullImpl.class);
 
-    private final DefaultMQPullConsumerImpl impl;
+    private final OffsetStore offsetStore;
+    private final MessageQueueListener onChange;
 
     public RebalancePullImpl(String consumerGroup, MessageModel messageModel, AllocateMessageQueueStrategy strategy,
-                             MQClientInstance mQClientFactory, DefaultMQPullConsumerImpl impl) {
-        super(consumerGroup, messageModel, strategy, mQClientFactory);
-        this.impl = impl;
+                             MQClientInstance mQClientFactory, MQClientAPIImpl api, Clock clock, OffsetStore offsetStore,
+                             MessageQueueListener onChange) {
+        super(consumerGroup, messageModel, strategy, mQClientFactory, api, clock);
+        this.offsetStore = offsetStore;
+        this.onChange = onChange;
     }
 
     @Override
@@ -30,26 +41,23 @@ public class RebalancePullImpl extends RebalanceImpl {
 
     @Override
     public void messageQueueChanged(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mqDivided) {
-        MessageQueueListener listener = impl.getDefaultMQPullConsumer().getMessageQueueListener();
-        if (listener != null) {
-            try {
-                listener.messageQueueChanged(topic, mqAll, mqDivided);
-            } catch (Throwable t) {
-                LOG.warn("message queue listener of group {} threw {}", consumerGroup, t.toString());
-            }
+        try {
+            onChange.messageQueueChanged(topic, mqAll, mqDivided);
+        } catch (Throwable t) {
+            LOG.warn("message queue listener of group {} threw {}", consumerGroup, t.toString());
         }
     }
 
     @Override
     public boolean removeUnnecessaryMessageQueue(MessageQueue mq, ProcessQueue pq) {
-        impl.getOffsetStore().persist(mq);
-        impl.getOffsetStore().removeOffset(mq);
+        offsetStore.persist(mq);
+        offsetStore.removeOffset(mq);
         return true;
     }
 
     @Override
     public void removeDirtyOffset(MessageQueue mq) {
-        impl.getOffsetStore().removeOffset(mq);
+        offsetStore.removeOffset(mq);
     }
 
     @Override

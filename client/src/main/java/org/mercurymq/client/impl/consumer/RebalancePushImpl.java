@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl.consumer;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,8 @@ import org.mercurymq.client.consumer.AllocateMessageQueueStrategy;
 import org.mercurymq.client.consumer.DefaultMQPushConsumer;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.impl.MQClientAPIImpl;
+import org.mercurymq.client.impl.factory.MQAdminImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.protocol.heartbeat.ConsumeType;
@@ -23,11 +26,14 @@ public class RebalancePushImpl extends RebalanceImpl {
     private static final Logger LOG = LoggerFactory.getLogger(RebalancePushImpl.class);
     private static final long UNLOCK_WAIT_MILLIS = 1000;
 
+    private final MQAdminImpl admin;
     private final DefaultMQPushConsumerImpl impl;
 
     public RebalancePushImpl(String consumerGroup, MessageModel messageModel, AllocateMessageQueueStrategy strategy,
-                             MQClientInstance mQClientFactory, DefaultMQPushConsumerImpl impl) {
-        super(consumerGroup, messageModel, strategy, mQClientFactory);
+                             MQClientInstance mQClientFactory, MQClientAPIImpl api, Clock clock, MQAdminImpl admin,
+                             DefaultMQPushConsumerImpl impl) {
+        super(consumerGroup, messageModel, strategy, mQClientFactory, api, clock);
+        this.admin = admin;
         this.impl = impl;
     }
 
@@ -86,7 +92,7 @@ public class RebalancePushImpl extends RebalanceImpl {
     public long computePullFromWhere(MessageQueue mq) {
         try {
             DefaultMQPushConsumer config = impl.getDefaultMQPushConsumer();
-            return StartOffset.resolve(impl.getOffsetStore(), mQClientFactory.getMQAdminImpl(), mq, config.getConsumeFromWhere(),
+            return StartOffset.resolve(impl.getOffsetStore(), admin, mq, config.getConsumeFromWhere(),
                 config.getConsumeTimestamp());
         } catch (MQClientException e) {
             LOG.warn("start offset of {} for group {} unknown: {}", mq, consumerGroup, e.getErrorMessage());
@@ -97,7 +103,7 @@ public class RebalancePushImpl extends RebalanceImpl {
     @Override
     public void dispatchPullRequest(List<PullRequest> pullRequestList) {
         for (PullRequest r : pullRequestList) {
-            mQClientFactory.getPullMessageService().executePullRequestImmediately(r);
+            impl.executePullRequestImmediately(r);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.text.SimpleDateFormat;
 import org.mercurymq.client.consumer.store.OffsetStore;
 import org.mercurymq.client.consumer.store.ReadOffsetType;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.MQAdminImpl;
+import org.mercurymq.client.impl.factory.MQAdminImpl;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.consumer.ConsumeFromWhere;
 import org.mercurymq.common.message.MessageQueue;

@@ -2,6 +2,8 @@ package org.mercurymq.client.impl.consumer;
 
 import java.util.Collection;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.ClientConfig;
+import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.filter.ExpressionType;
 import org.mercurymq.common.protocol.heartbeat.SubscriptionData;
@@ -19,27 +21,26 @@ final class SubscriptionCheck {
     private SubscriptionCheck() {
     }
 
-    static void checkInBrokers(MQClientInstance factory, String group, Collection<SubscriptionData> subscriptions)
-        throws MQClientException {
+    static void checkInBrokers(MQClientInstance routes, MQClientAPIImpl api, ClientConfig clientConfig, String group,
+                               Collection<SubscriptionData> subscriptions) throws MQClientException {
         for (SubscriptionData sd : subscriptions) {
             if (ExpressionType.isTagType(sd.getExpressionType())) {
                 continue;
             }
-            String addr = factory.findBrokerAddrByTopic(sd.getTopic());
+            String addr = routes.findBrokerAddrByTopic(sd.getTopic());
             if (addr == null) {
                 continue;
             }
             CheckClientRequestBody body = new CheckClientRequestBody();
-            body.setClientId(factory.getClientId());
+            body.setClientId(routes.getClientId());
             body.setGroup(group);
             body.setSubscriptionData(sd);
             RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.CHECK_CLIENT_CONFIG, null);
-            request.setLanguage(factory.getClientConfig().getLanguage());
+            request.setLanguage(clientConfig.getLanguage());
             request.setBody(body.encode());
             RemotingCommand response;
             try {
-                response = factory.getMQClientAPIImpl().getRemotingClient().invokeSync(addr, request,
-                    factory.getClientConfig().getMqClientApiTimeout());
+                response = api.getRemotingClient().invokeSync(addr, request, clientConfig.getMqClientApiTimeout());
             } catch (Exception e) {
                 throw new MQClientException("Check client in broker error, maybe because you use "
                     + sd.getExpressionType() + " to filter message, but server has not been upgraded to support!", e);

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mercurymq.client.impl.MQClientAPIImpl;
-import org.mercurymq.client.impl.consumer.MQConsumerInner;
-import org.mercurymq.client.impl.producer.MQProducerInner;
 import org.mercurymq.common.BrokerConstants;
 import org.mercurymq.common.protocol.heartbeat.ConsumerData;
 import org.mercurymq.common.protocol.heartbeat.HeartbeatData;
@@ -26,12 +24,12 @@ final class BrokerHeartbeat {
     private final String clientId;
     private final MQClientAPIImpl api;
     private final TopicRouteCache routes;
-    private final Map<String, MQProducerInner> producers;
+    private final Map<String, RegisteredProducer> producers;
     private final Map<String, MQConsumerInner> consumers;
     private final long timeoutMillis;
     private final Set<String> reached = ConcurrentHashMap.newKeySet();
 
-    BrokerHeartbeat(String clientId, MQClientAPIImpl api, TopicRouteCache routes, Map<String, MQProducerInner> producers,
+    BrokerHeartbeat(String clientId, MQClientAPIImpl api, TopicRouteCache routes, Map<String, RegisteredProducer> producers,
                     Map<String, MQConsumerInner> consumers, long timeoutMillis) {
         this.clientId = clientId;
         this.api = api;

@@ -18,17 +18,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.mercurymq.client.ClientConfig;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.ClientRemotingProcessor;
 import org.mercurymq.client.impl.FindBrokerResult;
-import org.mercurymq.client.impl.MQAdminImpl;
 import org.mercurymq.client.impl.MQClientAPIImpl;
-import org.mercurymq.client.impl.MQClientManager;
-import org.mercurymq.client.impl.consumer.MQConsumerInner;
-import org.mercurymq.client.impl.consumer.PullMessageService;
-import org.mercurymq.client.impl.consumer.RebalanceService;
-import org.mercurymq.client.impl.producer.InternalProducer;
-import org.mercurymq.client.impl.producer.MQProducerInner;
-import org.mercurymq.client.impl.producer.TopicPublishInfo;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
@@ -58,7 +49,7 @@ public class MQClientInstance {
     private final MQClientAPIImpl mQClientAPIImpl;
     private final MQAdminImpl mQAdminImpl;
     private final TopicRouteCache routes = new TopicRouteCache();
-    private final ConcurrentHashMap<String, MQProducerInner> producerTable = new ConcurrentHashMap<String, MQProducerInner>();
+    private final ConcurrentHashMap<String, RegisteredProducer> producerTable = new ConcurrentHashMap<String, RegisteredProducer>();
     private final ConcurrentHashMap<String, MQConsumerInner> consumerTable = new ConcurrentHashMap<String, MQConsumerInner>();
     private final ConcurrentHashMap<String, String> routeFailures = new ConcurrentHashMap<String, String>();
     private final Lock lockNamesrv = new ReentrantLock();
@@ -67,17 +58,21 @@ public class MQClientInstance {
     private final ExecutorService remotingRequestExecutor;
     private final PullMessageService pullMessageService;
     private final RebalanceService rebalanceService;
-    private final InternalProducer internalProducer;
+    private final ProducerServices.InternalSender internalProducer;
     private final BrokerHeartbeat heartbeat;
     private final Clock clock;
     private ServiceState serviceState = ServiceState.CREATE_JUST;
 
-    public MQClientInstance(ClientConfig clientConfig, String clientId, RPCHook rpcHook) {
-        this(clientConfig, clientId, rpcHook, Clock.systemUTC());
+    public MQClientInstance(ClientConfig clientConfig, String clientId, RPCHook rpcHook, ProducerServices producerServices) {
+        this(clientConfig, clientId, rpcHook, producerServices, Clock.systemUTC());
     }
 
-    /** {@code clock} decides this instance's time-outs and expiries (remoting, process queues, producers). */
-    public MQClientInstance(ClientConfig clientConfig, String clientId, RPCHook rpcHook, Clock clock) {
+    /**
+     * {@code clock} decides this instance's time-outs and expiries (remoting, process queues, producers);
+     * {@code producerServices} gives the internal sender and the reply receiver (the producer layer is above this one).
+     */
+    public MQClientInstance(ClientConfig clientConfig, String clientId, RPCHook rpcHook, ProducerServices producerServices,
+                            Clock clock) {
         this.clock = clock;
         this.clientConfig = clientConfig;
         this.clientId = clientId;
@@ -90,17 +85,17 @@ public class MQClientInstance {
         if (clientConfig.getNamesrvAddr() != null) {
             mQClientAPIImpl.updateNameServerAddressList(clientConfig.getNamesrvAddr());
         }
-        this.mQAdminImpl = new MQAdminImpl(this);
+        this.mQAdminImpl = new MQAdminImpl(mQClientAPIImpl, clientConfig.getMqClientApiTimeout(), this);
         this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("MQClientFactoryScheduledThread", true));
         this.remotingRequestExecutor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<Runnable>(10000), new NamedThreadFactory("ClientRemotingProcessor", true));
-        this.pullMessageService = new PullMessageService(this);
+        this.pullMessageService = new PullMessageService();
         this.rebalanceService = new RebalanceService(this);
-        this.internalProducer = new InternalProducer(clientConfig);
+        this.internalProducer = producerServices.internalSender(clientConfig);
         this.heartbeat = new BrokerHeartbeat(clientId, mQClientAPIImpl, routes, producerTable, consumerTable,
             clientConfig.getMqClientApiTimeout());
-        ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
+        ClientRemotingProcessor processor = new ClientRemotingProcessor(this, clientConfig.getNamespace(), producerServices);
         int[] codes = {RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
             RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, RequestCode.GET_CONSUMER_RUNNING_INFO,
             RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT, RequestCode.CHECK_TRANSACTION_STATE};
@@ -185,7 +180,7 @@ public class MQClientInstance {
         heartbeat.unregister(null, group);
     }
 
-    public synchronized boolean registerProducer(String group, MQProducerInner producer) {
+    public synchronized boolean registerProducer(String group, RegisteredProducer producer) {
         return producerTable.putIfAbsent(group, producer) == null;
     }
 
@@ -194,7 +189,7 @@ public class MQClientInstance {
         heartbeat.unregister(group, null);
     }
 
-    public MQProducerInner selectProducer(String group) {
+    public RegisteredProducer selectProducer(String group) {
         return producerTable.get(group);
     }
 
@@ -216,7 +211,7 @@ public class MQClientInstance {
                 topics.add(sd.getTopic());
             }
         }
-        for (MQProducerInner p : producerTable.values()) {
+        for (RegisteredProducer p : producerTable.values()) {
             topics.addAll(p.getPublishTopicList());
         }
         for (String topic : topics) {
@@ -258,9 +253,8 @@ public class MQClientInstance {
             }
             LOG.info("route of {} changed: {} -> {}", topic, old, route);
             routes.put(topic, route);
-            TopicPublishInfo publishInfo = TopicPublishInfo.fromRoute(topic, route);
-            for (MQProducerInner p : producerTable.values()) {
-                p.updateTopicPublishInfo(topic, publishInfo);
+            for (RegisteredProducer p : producerTable.values()) {
+                p.updateTopicRoute(topic, route);
             }
             Set<MessageQueue> subscribeInfo = TopicRouteCache.subscribeQueues(topic, route);
             boolean subscribed = false;
@@ -315,7 +309,7 @@ public class MQClientInstance {
     }
 
     private boolean isNeedUpdateTopicRouteInfo(String topic) {
-        for (MQProducerInner p : producerTable.values()) {
+        for (RegisteredProducer p : producerTable.values()) {
             if (p.isPublishTopicNeedUpdate(topic)) {
                 return true;
             }
@@ -468,8 +462,8 @@ public class MQClientInstance {
         return scheduledExecutorService;
     }
 
-    /** The internal producer (group CLIENT_INNER_PRODUCER) used for consumer retries. */
-    public InternalProducer getInternalProducer() {
+    /** The internal sender (group CLIENT_INNER_PRODUCER) used for consumer retries. */
+    public ProducerServices.InternalSender getInternalProducer() {
         return internalProducer;
     }
 }

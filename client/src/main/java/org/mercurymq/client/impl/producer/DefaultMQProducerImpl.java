@@ -1,6 +1,7 @@
 package org.mercurymq.client.impl.producer;
 
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,7 +18,9 @@ import org.mercurymq.client.common.ClientErrorCode;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.CommunicationMode;
-import org.mercurymq.client.impl.MQClientManager;
+import org.mercurymq.client.impl.MQClientAPIImpl;
+import org.mercurymq.client.impl.factory.MQAdminImpl;
+import org.mercurymq.client.impl.factory.MQClientManager;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.impl.factory.ServiceState;
 import org.mercurymq.client.latency.LatencyFaultToleranceImpl;
@@ -51,6 +54,7 @@ import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.remoting.exception.RemotingTooMuchRequestException;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.mercurymq.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import org.mercurymq.remoting.protocol.route.TopicRouteData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +74,10 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private final Set<Integer> retryResponseCodes = ConcurrentHashMap.newKeySet();
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile MQClientInstance mQClientFactory;
+    /** Collaborators of the client instance, bound in start() (the facade builds this engine before the instance exists). */
+    private volatile MQClientAPIImpl api;
+    private volatile MQAdminImpl admin;
+    private volatile Clock clock;
     private volatile ExecutorService asyncSenderExecutor;
     private ExecutorService defaultAsyncSenderExecutor;
     private volatile boolean requestReplyUsed;
@@ -96,7 +104,12 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                 if (!defaultMQProducer.getProducerGroup().equals(GroupNames.CLIENT_INNER_PRODUCER_GROUP)) {
                     defaultMQProducer.changeInstanceNameToPID();
                 }
-                mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQProducer, rpcHook);
+                mQClientFactory = MQClientManager.getInstance().getOrCreateMQClientInstance(defaultMQProducer, rpcHook,
+                    InstanceServices.INSTANCE);
+                api = mQClientFactory.getMQClientAPIImpl();
+                admin = mQClientFactory.getMQAdminImpl();
+                clock = mQClientFactory.getClock();
+                transactions.connect(api, mQClientFactory);
                 if (!mQClientFactory.registerProducer(defaultMQProducer.getProducerGroup(), this)) {
                     serviceState = ServiceState.CREATE_JUST;
                     throw new MQClientException("The producer group[" + defaultMQProducer.getProducerGroup()
@@ -154,7 +167,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     }
 
     private void validateNameServerSetting() throws MQClientException {
-        if (mQClientFactory.getMQClientAPIImpl().getNameServerAddressList().isEmpty()) {
+        if (api.getNameServerAddressList().isEmpty()) {
             throw new MQClientException(ClientErrorCode.NO_NAME_SERVER_EXCEPTION,
                 "No name server address, please set it (setNamesrvAddr, system property rocketmq.namesrv.addr or env NAMESRV_ADDR)");
         }
@@ -171,6 +184,11 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     public boolean isPublishTopicNeedUpdate(String topic) {
         TopicPublishInfo prev = topicPublishInfoTable.get(topic);
         return prev == null || !prev.ok();
+    }
+
+    @Override
+    public void updateTopicRoute(String topic, TopicRouteData route) {
+        updateTopicPublishInfo(topic, TopicPublishInfo.fromRoute(topic, route));
     }
 
     @Override
@@ -201,7 +219,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     @Override
     public void checkTransactionState(String addr, MessageExt msg, CheckTransactionStateRequestHeader header) {
-        transactions.check(mQClientFactory, addr, msg, header);
+        transactions.check(addr, msg, header);
     }
 
     // ---------------------------------------------------------------- transactions (TransactionMQProducer)
@@ -227,14 +245,14 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             public SendResult send(Message half) throws Exception {
                 return DefaultMQProducerImpl.this.send(half, defaultMQProducer.getSendMsgTimeout());
             }
-        }, mQClientFactory, msg, localTransactionExecuter, arg);
+        }, msg, localTransactionExecuter, arg);
     }
 
     /** Sends END_TRANSACTION (oneway) for the half message of {@code sendResult}. */
     public void endTransaction(Message msg, SendResult sendResult, LocalTransactionState localTransactionState,
                                Throwable localException)
         throws RemotingException, MQBrokerException, InterruptedException, UnknownHostException {
-        transactions.end(mQClientFactory, msg, sendResult, localTransactionState, localException);
+        transactions.end(msg, sendResult, localTransactionState, localException);
     }
 
     // ---------------------------------------------------------------- hooks
@@ -309,14 +327,18 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             String reason = mQClientFactory.routeFailure(topic);
             throw new MQClientException(ClientErrorCode.NOT_FOUND_TOPIC_EXCEPTION, "No route info of this topic: " + topic
                 + (reason != null ? " (" + reason + ")" : "") + "; name servers "
-                + mQClientFactory.getMQClientAPIImpl().getNameServerAddressList());
+                + api.getNameServerAddressList());
         }
         return info;
     }
 
     public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
         makeSureStateOK();
-        return mQClientFactory.getMQAdminImpl().fetchPublishMessageQueues(topic);
+        TopicPublishInfo info = TopicPublishInfo.fromRoute(topic, admin.fetchRoute(topic));
+        if (!info.ok()) {
+            throw new MQClientException("Can not find Message Queue for this topic, " + topic, null);
+        }
+        return new ArrayList<MessageQueue>(info.getMessageQueueList());
     }
 
     /** The first request/reply call starts the process-wide expiry scan for this producer. */
@@ -334,8 +356,8 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     /** Time on the client instance's clock (send time-outs, retries, fault latencies); the system clock before start. */
     long now() {
-        MQClientInstance factory = mQClientFactory;
-        return factory == null ? System.currentTimeMillis() : factory.getClock().millis();
+        Clock c = clock;
+        return c == null ? System.currentTimeMillis() : c.millis();
     }
 
     public MQClientInstance getMQClientFactory() {
@@ -683,15 +705,15 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         throws RemotingException, MQBrokerException, InterruptedException {
         switch (mode) {
             case SYNC:
-                return mQClientFactory.getMQClientAPIImpl().sendMessageSync(brokerAddr, mq.getBrokerName(), msg,
+                return api.sendMessageSync(brokerAddr, mq.getBrokerName(), msg,
                     send.header(), send.body(), timeout);
             case ONEWAY:
-                mQClientFactory.getMQClientAPIImpl().sendMessageOneway(brokerAddr, msg, send.header(), send.body(), timeout);
+                api.sendMessageOneway(brokerAddr, msg, send.header(), send.body(), timeout);
                 return null;
             case ASYNC:
             default:
                 final String addr = brokerAddr;
-                mQClientFactory.getMQClientAPIImpl().sendMessageAsync(brokerAddr, mq.getBrokerName(), msg, send.header(),
+                api.sendMessageAsync(brokerAddr, mq.getBrokerName(), msg, send.header(),
                     send.body(), timeout, new SendCallback() {
                         @Override
                         public void onSuccess(SendResult sendResult) {

@@ -3,8 +3,8 @@ package org.mercurymq.client.impl.producer;
 import org.mercurymq.client.ClientConfig;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.impl.factory.ProducerServices;
 import org.mercurymq.client.producer.DefaultMQProducer;
-import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.message.Message;
 import org.mercurymq.remoting.exception.RemotingException;
@@ -15,7 +15,7 @@ import org.mercurymq.remoting.exception.RemotingException;
  * does not depend on the public producer facade (layers: docs/client.md). The engine still keeps its settings in a
  * {@link DefaultMQProducer}, because DefaultMQProducerImpl is constructed from one, as in RocketMQ's API.
  */
-public final class InternalProducer {
+public final class InternalProducer implements ProducerServices.InternalSender {
     private final DefaultMQProducerImpl impl;
     private final long sendTimeoutMillis;
 
@@ -27,17 +27,20 @@ public final class InternalProducer {
     }
 
     /** Registers with the client instance that starts it; does not start that instance again. */
+    @Override
     public void start() throws MQClientException {
         impl.start(false);
     }
 
+    @Override
     public void shutdown() {
         impl.shutdown(false);
     }
 
     /** A synchronous send with the producer's default time-out (what DefaultMQProducer#send(Message) does). */
-    public SendResult send(Message msg)
+    @Override
+    public void send(Message msg)
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return impl.send(msg, sendTimeoutMillis);
+        impl.send(msg, sendTimeoutMillis);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.mercurymq.client.Validators;
 import org.mercurymq.client.exception.MQClientException;
+import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.client.producer.LocalTransactionExecuter;
@@ -57,9 +58,19 @@ final class TransactionSupport {
     private volatile ExecutorService checkExecutor;
     private ExecutorService ownExecutor;
 
+    /** Bound when the producer starts: the remoting API for END_TRANSACTION and the route lookups of the instance. */
+    private volatile MQClientAPIImpl api;
+    private volatile MQClientInstance routes;
+
     TransactionSupport(DefaultMQProducer producer, ProducerHooks hooks) {
         this.producer = producer;
         this.hooks = hooks;
+    }
+
+    /** Called by the producer engine's start(), once its client instance exists. */
+    void connect(MQClientAPIImpl api, MQClientInstance routes) {
+        this.api = api;
+        this.routes = routes;
     }
 
     /** Creates the check executor: the producer's own one when set, else a pool bounded by checkRequestHoldMax. */
@@ -101,7 +112,7 @@ final class TransactionSupport {
     // ---------------------------------------------------------------- send in transaction
 
     @SuppressWarnings("deprecation")
-    TransactionSendResult send(HalfSender sender, MQClientInstance factory, Message msg, LocalTransactionExecuter executer,
+    TransactionSendResult send(HalfSender sender, Message msg, LocalTransactionExecuter executer,
                                Object arg) throws MQClientException {
         TransactionListener listener = listener();
         if (executer == null && listener == null) {
@@ -153,7 +164,7 @@ final class TransactionSupport {
                 break;
         }
         try {
-            end(factory, msg, sent, state, localError);
+            end(msg, sent, state, localError);
         } catch (Exception e) {
             LOG.warn("local transaction of message {} ended {}, but END_TRANSACTION could not be sent: {}; the broker will check back",
                 sent.getMsgId(), state, e.toString());
@@ -169,11 +180,11 @@ final class TransactionSupport {
     }
 
     /** Sends END_TRANSACTION (oneway) about the half message of {@code sent}. */
-    void end(MQClientInstance factory, Message msg, SendResult sent, LocalTransactionState state, Throwable localError)
+    void end(Message msg, SendResult sent, LocalTransactionState state, Throwable localError)
         throws RemotingException, InterruptedException, UnknownHostException {
         MessageId id = MessageDecoder.decodeMessageId(sent.getOffsetMsgId() != null ? sent.getOffsetMsgId() : sent.getMsgId());
         String brokerName = sent.getMessageQueue().getBrokerName();
-        String brokerAddr = factory.findBrokerAddressInPublish(brokerName);
+        String brokerAddr = routes.findBrokerAddressInPublish(brokerName);
         EndTransactionRequestHeader h = new EndTransactionRequestHeader();
         h.setTransactionId(sent.getTransactionId());
         h.setCommitLogOffset(id.getOffset());
@@ -184,7 +195,7 @@ final class TransactionSupport {
         h.setMsgId(sent.getMsgId());
         hooks.endTransaction(msg, sent.getMsgId(), brokerAddr, state, false);
         String remark = localError == null ? null : "executeLocalTransactionBranch exception: " + localError;
-        factory.getMQClientAPIImpl().endTransactionOneway(brokerAddr, h, remark, producer.getSendMsgTimeout());
+        api.endTransactionOneway(brokerAddr, h, remark, producer.getSendMsgTimeout());
     }
 
     static int commitOrRollback(LocalTransactionState state) {
@@ -205,7 +216,7 @@ final class TransactionSupport {
      * Queues the answer to one CHECK_TRANSACTION_STATE from {@code brokerAddr}; when checkRequestHoldMax
      * questions are already waiting the question is dropped (logged) and the broker asks again next round.
      */
-    void check(final MQClientInstance factory, final String brokerAddr, final MessageExt msg,
+    void check(final String brokerAddr, final MessageExt msg,
                final CheckTransactionStateRequestHeader header) {
         ExecutorService executor = checkExecutor;
         if (executor == null) {
@@ -217,7 +228,7 @@ final class TransactionSupport {
             executor.execute(new Runnable() {
                 @Override
                 public void run() {
-                    answer(factory, brokerAddr, msg, header);
+                    answer(brokerAddr, msg, header);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -227,7 +238,7 @@ final class TransactionSupport {
     }
 
     @SuppressWarnings("deprecation")
-    private void answer(MQClientInstance factory, String brokerAddr, MessageExt msg, CheckTransactionStateRequestHeader header) {
+    private void answer(String brokerAddr, MessageExt msg, CheckTransactionStateRequestHeader header) {
         TransactionCheckListener old = checkListener();
         TransactionListener listener = listener();
         if (old == null && listener == null) {
@@ -260,7 +271,7 @@ final class TransactionSupport {
         String remark = error == null ? null : "checkLocalTransactionState Exception: " + RemotingHelper.exceptionSimpleDesc(error);
         hooks.endTransaction(msg, uniqKey, brokerAddr, state, true);
         try {
-            factory.getMQClientAPIImpl().endTransactionOneway(brokerAddr, h, remark, CHECK_ANSWER_TIMEOUT_MILLIS);
+            api.endTransactionOneway(brokerAddr, h, remark, CHECK_ANSWER_TIMEOUT_MILLIS);
         } catch (Exception e) {
             LOG.warn("answer {} to the transaction check of message {} could not be sent to {}: {}", state, uniqKey, brokerAddr,
                 e.toString());

@@ -1,5 +1,6 @@
 package org.mercurymq.client.consumer.store;
 
+import org.mercurymq.client.impl.producer.InstanceServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class OffsetStoreTest {
 
     @Test
     void memoryTableHonoursIncreaseOnly() {
-        MQClientInstance instance = new MQClientInstance(new ClientConfig(), "offset-test@1", null);
+        MQClientInstance instance = new MQClientInstance(new ClientConfig(), "offset-test@1", null, InstanceServices.INSTANCE);
         RemoteBrokerOffsetStore store = new RemoteBrokerOffsetStore(instance, "G");
         assertEquals(-1, store.readOffset(q0, ReadOffsetType.READ_FROM_MEMORY));
         store.updateOffset(q0, 10, true);
@@ -42,7 +43,7 @@ class OffsetStoreTest {
 
     @Test
     void remoteStoreReportsMinusTwoWhenTheBrokerIsUnknown() {
-        MQClientInstance instance = new MQClientInstance(new ClientConfig(), "offset-test@2", null);
+        MQClientInstance instance = new MQClientInstance(new ClientConfig(), "offset-test@2", null, InstanceServices.INSTANCE);
         RemoteBrokerOffsetStore store = new RemoteBrokerOffsetStore(instance, "G");
         assertEquals(-2, store.readOffset(q0, ReadOffsetType.READ_FROM_STORE));
     }

@@ -1,5 +1,6 @@
 package org.mercurymq.client.impl.consumer;
 
+import org.mercurymq.client.impl.PullResultExt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,7 +44,7 @@ class PoisonRecordDecodeTest {
         pulled.write(record(3, zipped, MessageSysFlag.COMPRESSED_FLAG));
 
         PullResultExt pull = new PullResultExt(PullStatus.FOUND, 4, 0, 4, null, 0, pulled.toByteArray());
-        new PullAPIWrapper(null, "G").processPullResult(new MessageQueue("T", "b", 0), pull, null);
+        new PullAPIWrapper(null, null, "G").processPullResult(new MessageQueue("T", "b", 0), pull, null);
         List<MessageExt> msgs = pull.getMsgFoundList();
 
         assertEquals(4, msgs.size());

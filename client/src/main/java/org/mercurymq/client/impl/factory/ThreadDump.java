@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.impl.factory;
 
 import java.util.Map;
 

@@ -1,32 +1,30 @@
-package org.mercurymq.client.impl.consumer;
+package org.mercurymq.client.impl.factory;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One thread issuing the (async) pulls of every push consumer of a client instance, in request order;
- * delayed re-pulls (flow control, errors) wait on a scheduler first. The queue holds at most one
- * request per assigned queue. Thread-safe.
+ * delayed re-pulls (flow control, errors) wait on a scheduler first. A pull is a task handed in by the consumer
+ * engine, so the instance does not know the engines (layers: docs/client.md); the queue holds at most one task
+ * per assigned queue. Thread-safe.
  */
 public class PullMessageService implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PullMessageService.class);
 
-    private final LinkedBlockingQueue<PullRequest> pullRequestQueue = new LinkedBlockingQueue<PullRequest>();
-    private final MQClientInstance instance;
+    private final LinkedBlockingQueue<Runnable> pullRequestQueue = new LinkedBlockingQueue<Runnable>();
     private final ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("PullMessageServiceScheduledThread", true));
     private final Thread thread;
     private volatile boolean stopped;
 
-    public PullMessageService(MQClientInstance instance) {
-        this.instance = instance;
+    public PullMessageService() {
         this.thread = new Thread(this, "PullMessageService");
         // not a daemon: a running client keeps the JVM alive until shutdown(), as in RocketMQ
         this.thread.setDaemon(false);
@@ -47,7 +45,8 @@ public class PullMessageService implements Runnable {
         }
     }
 
-    public void executePullRequestLater(final PullRequest pullRequest, final long timeDelay) {
+    /** Queues {@code pull} after {@code timeDelay} ms. */
+    public void executePullLater(final Runnable pull, final long timeDelay) {
         if (stopped) {
             return;
         }
@@ -55,18 +54,19 @@ public class PullMessageService implements Runnable {
             scheduler.schedule(new Runnable() {
                 @Override
                 public void run() {
-                    executePullRequestImmediately(pullRequest);
+                    executePullImmediately(pull);
                 }
             }, timeDelay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LOG.debug("pull scheduler stopped, dropping {}", pullRequest);
+            LOG.debug("pull scheduler stopped, dropping {}", pull);
         }
     }
 
-    public void executePullRequestImmediately(final PullRequest pullRequest) {
-        pullRequestQueue.add(pullRequest);
+    public void executePullImmediately(final Runnable pull) {
+        pullRequestQueue.add(pull);
     }
 
+    /** Runs {@code r} on the scheduler (not the pull thread) after {@code timeDelay} ms. */
     public void executeTaskLater(final Runnable r, final long timeDelay) {
         if (stopped) {
             return;
@@ -82,21 +82,16 @@ public class PullMessageService implements Runnable {
     public void run() {
         LOG.info("PullMessageService started");
         while (!stopped) {
-            PullRequest request;
+            Runnable pull;
             try {
-                request = pullRequestQueue.take();
+                pull = pullRequestQueue.take();
             } catch (InterruptedException e) {
                 break;
             }
             try {
-                MQConsumerInner consumer = instance.selectConsumer(request.getConsumerGroup());
-                if (consumer instanceof DefaultMQPushConsumerImpl) {
-                    ((DefaultMQPushConsumerImpl) consumer).pullMessage(request);
-                } else {
-                    LOG.debug("no push consumer of group {} (shut down?) for {}", request.getConsumerGroup(), request);
-                }
+                pull.run();
             } catch (Throwable t) {
-                LOG.error("pull of {} failed: {}", request, t.toString(), t);
+                LOG.error("pull {} failed: {}", pull, t.toString(), t);
             }
         }
         LOG.info("PullMessageService stopped");

@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.impl.factory;
 
 import java.nio.ByteBuffer;
 import java.util.Collections;
@@ -7,12 +7,6 @@ import org.mercurymq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.remoting.protocol.body.GetConsumerStatusBody;
 import org.mercurymq.remoting.protocol.body.ResetOffsetBody;
-import org.mercurymq.client.impl.consumer.DefaultMQPushConsumerImpl;
-import org.mercurymq.client.impl.consumer.MQConsumerInner;
-import org.mercurymq.client.impl.factory.MQClientInstance;
-import org.mercurymq.client.impl.producer.MQProducerInner;
-import org.mercurymq.client.producer.RequestFutureHolder;
-import org.mercurymq.client.producer.RequestResponseFuture;
 import org.mercurymq.client.support.NamespaceUtil;
 import org.mercurymq.common.message.BodyCompression;
 import org.mercurymq.common.message.MessageAccessor;
@@ -47,9 +41,13 @@ public class ClientRemotingProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ClientRemotingProcessor.class);
 
     private final MQClientInstance instance;
+    private final String namespace;
+    private final ProducerServices replies;
 
-    public ClientRemotingProcessor(MQClientInstance instance) {
+    public ClientRemotingProcessor(MQClientInstance instance, String namespace, ProducerServices replies) {
         this.instance = instance;
+        this.namespace = namespace;
+        this.replies = replies;
     }
 
     @Override
@@ -87,9 +85,8 @@ public class ClientRemotingProcessor implements RequestProcessor {
         Map<MessageQueue, Long> table = request.getBody() == null ? Collections.<MessageQueue, Long>emptyMap()
             : ResetOffsetBody.decode(request.getBody()).getOffsetTable();
         MQConsumerInner consumer = instance.selectConsumer(h.getGroup());
-        if (consumer instanceof DefaultMQPushConsumerImpl) {
-            LOG.info("broker asks group {} to reset topic {} to {}", h.getGroup(), h.getTopic(), table);
-            ((DefaultMQPushConsumerImpl) consumer).resetOffsetByBroker(h.getTopic(), table);
+        if (consumer != null && consumer.resetOffsetByBroker(h.getTopic(), table)) {
+            LOG.info("broker asked group {} to reset topic {} to {}", h.getGroup(), h.getTopic(), table);
         } else {
             LOG.warn("offset reset for group {} ignored: no push consumer of that group here", h.getGroup());
         }
@@ -99,10 +96,8 @@ public class ClientRemotingProcessor implements RequestProcessor {
     private RemotingCommand consumerStatus(RemotingCommand request) throws Exception {
         GetConsumerStatusRequestHeader h = request.decodeCommandCustomHeader(GetConsumerStatusRequestHeader.class);
         MQConsumerInner consumer = instance.selectConsumer(h.getGroup());
-        Map<MessageQueue, Long> offsets = Collections.emptyMap();
-        if (consumer instanceof DefaultMQPushConsumerImpl) {
-            offsets = ((DefaultMQPushConsumerImpl) consumer).getOffsetStore().cloneOffsetTable(h.getTopic());
-        }
+        Map<MessageQueue, Long> offsets = consumer == null ? Collections.<MessageQueue, Long>emptyMap()
+            : consumer.consumerStatusOffsets(h.getTopic());
         RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
         response.setBody(new GetConsumerStatusBody(offsets).encode());
         return response;
@@ -127,18 +122,25 @@ public class ClientRemotingProcessor implements RequestProcessor {
     private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {
         ConsumeMessageDirectlyResultRequestHeader h = request.decodeCommandCustomHeader(ConsumeMessageDirectlyResultRequestHeader.class);
         MQConsumerInner consumer = instance.selectConsumer(h.getConsumerGroup());
-        if (!(consumer instanceof DefaultMQPushConsumerImpl)) {
-            return request.response(ResponseCode.SYSTEM_ERROR.code(),
-                "The Consumer Group <" + h.getConsumerGroup() + "> not exist in this consumer");
+        if (consumer == null) {
+            return noSuchGroup(request, h.getConsumerGroup());
         }
         MessageExt msg = request.getBody() == null ? null : MessageDecoder.clientDecode(ByteBuffer.wrap(request.getBody()), true);
         if (msg == null) {
             return request.response(ResponseCode.SYSTEM_ERROR.code(), "the request carries no decodable message");
         }
-        ConsumeMessageDirectlyResult result = ((DefaultMQPushConsumerImpl) consumer).consumeMessageDirectly(msg, h.getBrokerName());
+        ConsumeMessageDirectlyResult result = consumer.consumeMessageDirectly(msg, h.getBrokerName());
+        if (result == null) {
+            // a pull consumer of that group: no listener to run the message
+            return noSuchGroup(request, h.getConsumerGroup());
+        }
         RemotingCommand response = request.response(ResponseCode.SUCCESS.code(), null);
         response.setBody(result.encode());
         return response;
+    }
+
+    private static RemotingCommand noSuchGroup(RemotingCommand request, String group) {
+        return request.response(ResponseCode.SYSTEM_ERROR.code(), "The Consumer Group <" + group + "> not exist in this consumer");
     }
 
     /**
@@ -152,7 +154,6 @@ public class ClientRemotingProcessor implements RequestProcessor {
             LOG.warn("transaction check from {} about {} ignored: the body is not a message", channel.remoteAddress(), h.getMsgId());
             return null;
         }
-        String namespace = instance.getClientConfig().getNamespace();
         if (namespace != null && !namespace.isEmpty()) {
             msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
         }
@@ -161,7 +162,7 @@ public class ClientRemotingProcessor implements RequestProcessor {
             msg.setTransactionId(transactionId);
         }
         String group = msg.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
-        MQProducerInner producer = group == null ? null : instance.selectProducer(group);
+        RegisteredProducer producer = group == null ? null : instance.selectProducer(group);
         if (producer == null) {
             LOG.warn("transaction check from {} about {} ignored: no producer of group {} in this client",
                 channel.remoteAddress(), h.getMsgId(), group);
@@ -194,15 +195,7 @@ public class ClientRemotingProcessor implements RequestProcessor {
         msg.setBody(body);
         MessageAccessor.setProperties(msg, MessageDecoder.string2messageProperties(h.getProperties()));
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_REPLY_MESSAGE_ARRIVE_TIME, String.valueOf(System.currentTimeMillis()));
-        String correlationId = msg.getProperty(MessageConst.PROPERTY_CORRELATION_ID);
-        RequestResponseFuture future = correlationId == null ? null
-            : RequestFutureHolder.getInstance().getRequestFutureTable().remove(correlationId);
-        if (future == null) {
-            LOG.warn("reply {} for an unknown or expired request, dropped", correlationId);
-        } else {
-            future.putResponseMessage(msg);
-            future.executeRequestCallback();
-        }
+        replies.replyArrived(msg);
         return request.response(ResponseCode.SUCCESS.code(), null);
     }
 }

@@ -1,7 +1,6 @@
-package org.mercurymq.client.impl.consumer;
+package org.mercurymq.client.impl.factory;
 
 import org.mercurymq.client.impl.ServiceThread;
-import org.mercurymq.client.impl.factory.MQClientInstance;
 
 /**
  * Rebalances every consumer of a client instance every 20 s ({@code rocketmq.client.rebalance.waitInterval})

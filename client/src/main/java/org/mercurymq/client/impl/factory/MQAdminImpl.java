@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.impl.factory;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -8,9 +8,7 @@ import java.util.Set;
 import org.mercurymq.client.QueryResult;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
-import org.mercurymq.client.impl.factory.MQClientInstance;
-import org.mercurymq.client.impl.factory.TopicRouteCache;
-import org.mercurymq.client.impl.producer.TopicPublishInfo;
+import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.common.PermName;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.message.MessageClientIDSetter;
@@ -34,22 +32,28 @@ import org.mercurymq.remoting.protocol.route.TopicRouteData;
 public class MQAdminImpl {
     private static final long TIMEOUT_MILLIS = 6000;
 
-    private final MQClientInstance instance;
+    private final MQClientAPIImpl api;
+    private final long timeoutMillis;
+    /** Broker addresses of routes already known, refreshed on a miss. */
+    private final MQClientInstance routes;
 
-    public MQAdminImpl(MQClientInstance instance) {
-        this.instance = instance;
+    public MQAdminImpl(MQClientAPIImpl api, long timeoutMillis, MQClientInstance routes) {
+        this.api = api;
+        this.timeoutMillis = timeoutMillis;
+        this.routes = routes;
     }
 
     private long timeout() {
-        return instance.getClientConfig().getMqClientApiTimeout();
+        return timeoutMillis;
     }
 
-    private TopicRouteData route(String topic) throws MQClientException {
+    /** The route of {@code topic} fresh from the name server (not cached). */
+    public TopicRouteData fetchRoute(String topic) throws MQClientException {
         try {
-            return instance.getMQClientAPIImpl().getTopicRouteInfoFromNameServer(topic, timeout(), false);
+            return api.getTopicRouteInfoFromNameServer(topic, timeout(), false);
         } catch (RemotingException e) {
             throw new MQClientException("Can not find Message Queue for this topic, " + topic + ": name server "
-                + instance.getMQClientAPIImpl().getNameServerAddressList() + " not reachable: " + e.getMessage(), e);
+                + api.getNameServerAddressList() + " not reachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MQClientException("interrupted while fetching the route of " + topic, e);
@@ -57,7 +61,7 @@ public class MQAdminImpl {
     }
 
     public void createTopic(String key, String newTopic, int queueNum, int topicSysFlag) throws MQClientException {
-        TopicRouteData route = route(key);
+        TopicRouteData route = fetchRoute(key);
         boolean created = false;
         StringBuilder errors = new StringBuilder();
         for (BrokerData bd : route.getBrokerDatas()) {
@@ -67,7 +71,7 @@ public class MQAdminImpl {
             }
             TopicConfig config = new TopicConfig(newTopic, queueNum, queueNum, PermName.PERM_READ_WRITE).withTopicSysFlag(topicSysFlag);
             try {
-                instance.getMQClientAPIImpl().createTopic(addr, key, config, TIMEOUT_MILLIS);
+                api.createTopic(addr, key, config, TIMEOUT_MILLIS);
                 created = true;
             } catch (Exception e) {
                 errors.append(addr).append(": ").append(e.getMessage()).append("; ");
@@ -78,16 +82,8 @@ public class MQAdminImpl {
         }
     }
 
-    public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
-        TopicPublishInfo info = TopicPublishInfo.fromRoute(topic, route(topic));
-        if (!info.ok()) {
-            throw new MQClientException("Can not find Message Queue for this topic, " + topic, null);
-        }
-        return new ArrayList<MessageQueue>(info.getMessageQueueList());
-    }
-
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
-        Set<MessageQueue> queues = TopicRouteCache.subscribeQueues(topic, route(topic));
+        Set<MessageQueue> queues = TopicRouteCache.subscribeQueues(topic, fetchRoute(topic));
         if (queues.isEmpty()) {
             throw new MQClientException("Can not find Message Queue for this topic, " + topic + " Namesrv return empty", null);
         }
@@ -96,10 +92,10 @@ public class MQAdminImpl {
 
     /** Master of the queue's broker, fetching the topic's route first when the broker is unknown. */
     private String brokerAddr(MessageQueue mq) throws MQClientException {
-        String addr = instance.findBrokerAddressInPublish(mq.getBrokerName());
+        String addr = routes.findBrokerAddressInPublish(mq.getBrokerName());
         if (addr == null) {
-            instance.updateTopicRouteInfoFromNameServer(mq.getTopic());
-            addr = instance.findBrokerAddressInPublish(mq.getBrokerName());
+            routes.updateTopicRouteInfoFromNameServer(mq.getTopic());
+            addr = routes.findBrokerAddressInPublish(mq.getBrokerName());
         }
         if (addr == null) {
             throw new MQClientException("The broker[" + mq.getBrokerName() + "] not exist", null);
@@ -110,7 +106,7 @@ public class MQAdminImpl {
     public long searchOffset(MessageQueue mq, long timestamp) throws MQClientException {
         String addr = brokerAddr(mq);
         try {
-            return instance.getMQClientAPIImpl().searchOffset(addr, mq.getTopic(), mq.getQueueId(), timestamp,
+            return api.searchOffset(addr, mq.getTopic(), mq.getQueueId(), timestamp,
                 mq.getBrokerName(), timeout());
         } catch (Exception e) {
             throw new MQClientException("Invoke Broker[" + addr + "] exception", e);
@@ -120,7 +116,7 @@ public class MQAdminImpl {
     public long maxOffset(MessageQueue mq) throws MQClientException {
         String addr = brokerAddr(mq);
         try {
-            return instance.getMQClientAPIImpl().getMaxOffset(addr, mq.getTopic(), mq.getQueueId(), mq.getBrokerName(), timeout());
+            return api.getMaxOffset(addr, mq.getTopic(), mq.getQueueId(), mq.getBrokerName(), timeout());
         } catch (Exception e) {
             throw new MQClientException("Invoke Broker[" + addr + "] exception", e);
         }
@@ -129,7 +125,7 @@ public class MQAdminImpl {
     public long minOffset(MessageQueue mq) throws MQClientException {
         String addr = brokerAddr(mq);
         try {
-            return instance.getMQClientAPIImpl().getMinOffset(addr, mq.getTopic(), mq.getQueueId(), mq.getBrokerName(), timeout());
+            return api.getMinOffset(addr, mq.getTopic(), mq.getQueueId(), mq.getBrokerName(), timeout());
         } catch (Exception e) {
             throw new MQClientException("Invoke Broker[" + addr + "] exception", e);
         }
@@ -138,7 +134,7 @@ public class MQAdminImpl {
     public long earliestMsgStoreTime(MessageQueue mq) throws MQClientException {
         String addr = brokerAddr(mq);
         try {
-            return instance.getMQClientAPIImpl().getEarliestMsgStoretime(addr, mq.getTopic(), mq.getQueueId(),
+            return api.getEarliestMsgStoretime(addr, mq.getTopic(), mq.getQueueId(),
                 mq.getBrokerName(), timeout());
         } catch (Exception e) {
             throw new MQClientException("Invoke Broker[" + addr + "] exception", e);
@@ -156,7 +152,7 @@ public class MQAdminImpl {
         }
         InetSocketAddress a = (InetSocketAddress) id.getAddress();
         String addr = RemotingHelper.parseSocketAddressAddr(a);
-        return instance.getMQClientAPIImpl().viewMessage(addr, id.getOffset(), timeout());
+        return api.viewMessage(addr, id.getOffset(), timeout());
     }
 
     /** By client id (UNIQ_KEY) first, then as a broker offset id. */
@@ -177,7 +173,7 @@ public class MQAdminImpl {
     /** Asks one address per broker name of the topic and filters the replies by key and topic. */
     QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end, boolean uniqKey)
         throws MQClientException, InterruptedException {
-        TopicRouteData route = route(topic);
+        TopicRouteData route = fetchRoute(topic);
         List<MessageExt> found = new ArrayList<MessageExt>();
         for (BrokerData bd : route.getBrokerDatas()) {
             String addr = bd.selectBrokerAddr();
@@ -191,7 +187,7 @@ public class MQAdminImpl {
             header.setBeginTimestamp(begin);
             header.setEndTimestamp(end);
             try {
-                for (MessageExt m : instance.getMQClientAPIImpl().queryMessage(addr, header, uniqKey, TIMEOUT_MILLIS)) {
+                for (MessageExt m : api.queryMessage(addr, header, uniqKey, TIMEOUT_MILLIS)) {
                     if (matches(m, topic, key, uniqKey)) {
                         found.add(m);
                     }

@@ -1,5 +1,6 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.impl.factory;
 
+import org.mercurymq.client.impl.producer.InstanceServices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -20,9 +21,9 @@ class MQClientManagerTest {
     @Test
     void sameClientIdSharesOneInstance() {
         MQClientManager m = MQClientManager.getInstance();
-        MQClientInstance a = m.getOrCreateMQClientInstance(config("share-a"));
-        MQClientInstance again = m.getOrCreateMQClientInstance(config("share-a"));
-        MQClientInstance b = m.getOrCreateMQClientInstance(config("share-b"));
+        MQClientInstance a = m.getOrCreateMQClientInstance(config("share-a"), null, InstanceServices.INSTANCE);
+        MQClientInstance again = m.getOrCreateMQClientInstance(config("share-a"), null, InstanceServices.INSTANCE);
+        MQClientInstance b = m.getOrCreateMQClientInstance(config("share-b"), null, InstanceServices.INSTANCE);
         try {
             assertSame(a, again);
             assertNotSame(a, b);
@@ -31,7 +32,7 @@ class MQClientManagerTest {
             m.removeClientFactory(a.getClientId());
             m.removeClientFactory(b.getClientId());
         }
-        assertNotSame(a, m.getOrCreateMQClientInstance(config("share-a")), "a removed id gets a new instance");
+        assertNotSame(a, m.getOrCreateMQClientInstance(config("share-a"), null, InstanceServices.INSTANCE), "a removed id gets a new instance");
         m.removeClientFactory("192.0.2.9@share-a");
     }
 }

@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl.consumer;
+package org.mercurymq.client.impl;
 
 import java.util.List;
 import org.mercurymq.client.consumer.PullResult;

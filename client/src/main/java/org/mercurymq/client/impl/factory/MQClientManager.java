@@ -1,8 +1,7 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.impl.factory;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.mercurymq.client.ClientConfig;
-import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.remoting.RPCHook;
 
 /** The process-wide map from client id to its shared {@link MQClientInstance}. Thread-safe. */
@@ -18,12 +17,12 @@ public class MQClientManager {
         return INSTANCE;
     }
 
-    public MQClientInstance getOrCreateMQClientInstance(ClientConfig clientConfig) {
-        return getOrCreateMQClientInstance(clientConfig, null);
-    }
-
-    /** The instance of the config's client id, created (with a copy of the config) on first use. */
-    public MQClientInstance getOrCreateMQClientInstance(final ClientConfig clientConfig, final RPCHook rpcHook) {
+    /**
+     * The instance of the config's client id, created (with a copy of the config) on first use; the engines pass the
+     * producer layer's services (client.impl.producer.InstanceServices), which this package does not know.
+     */
+    public MQClientInstance getOrCreateMQClientInstance(final ClientConfig clientConfig, final RPCHook rpcHook,
+                                                        final ProducerServices producerServices) {
         final String clientId = clientConfig.buildMQClientId();
         MQClientInstance instance = factoryTable.get(clientId);
         if (instance != null) {
@@ -32,7 +31,7 @@ public class MQClientManager {
         synchronized (this) {
             instance = factoryTable.get(clientId);
             if (instance == null) {
-                instance = new MQClientInstance(clientConfig.cloneClientConfig(), clientId, rpcHook);
+                instance = new MQClientInstance(clientConfig.cloneClientConfig(), clientId, rpcHook, producerServices);
                 factoryTable.put(clientId, instance);
             }
             return instance;
