@@ -95,6 +95,13 @@ class StatsCommandsTest {
         assertEquals("0.0", info.get("getMissTps").split(" ")[0], info.toString());
         assertEquals("0.0", info.get("getTotalTps").split(" ")[0], info.toString());
         assertEquals("0.0", info.get("getFoundTps").split(" ")[0], info.toString());
+
+        // 315 for an item never counted: code 1 with RocketMQ's remark, as the official admin reports it
+        org.apache.rocketmq.client.exception.MQBrokerException e = org.junit.jupiter.api.Assertions.assertThrows(
+            org.apache.rocketmq.client.exception.MQBrokerException.class,
+            () -> official.viewBrokerStatsData(cluster.brokerAddress(), "TOPIC_PUT_NUMS", "NoSuchTopic"));
+        assertEquals(1, e.getResponseCode());
+        assertEquals("The stats <TOPIC_PUT_NUMS> <NoSuchTopic> not exist", e.getErrorMessage());
     }
 
     private static Map<String, String> runtime() throws Exception {
