@@ -336,8 +336,9 @@ public final class BrokerController {
         EndTransactionProcessor endTransaction = new EndTransactionProcessor(config, messageStore, transactions);
         String brokerAddr = c.brokerIP1() + ":" + port;
         TopicAdminProcessor topicAdmin = new TopicAdminProcessor(topics, offsets, messageStore, c.brokerName(),
-            () -> config.get().isMaster());
-        GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson);
+            () -> config.get().isMaster(), statsManager::onTopicDeleted);
+        GroupAdminProcessor groupAdmin = new GroupAdminProcessor(groups, offsets, consumers, topics, scheduleService::toJson,
+            statsManager::onGroupDeleted);
         ConsumerAdminProcessor consumerAdmin = new ConsumerAdminProcessor(topics, offsets, consumers, producers,
             messageStore, broker2Client, statsManager, c.brokerName(), brokerAddr);
         ConsumeQueueQueryProcessor consumeQueueQuery = new ConsumeQueueQueryProcessor(messageStore, consumers, filters);

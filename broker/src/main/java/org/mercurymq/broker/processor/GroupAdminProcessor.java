@@ -38,9 +38,12 @@ public final class GroupAdminProcessor extends CodeDispatchingProcessor {
     private final ConsumerManager consumers;
     private final TopicConfigManager topics;
     private final Supplier<String> delayOffsetJson;
+    private final java.util.function.Consumer<String> onGroupDeleted;
 
     public GroupAdminProcessor(SubscriptionGroupManager groups, ConsumerOffsetManager offsets, ConsumerManager consumers,
-                               TopicConfigManager topics, Supplier<String> delayOffsetJson) {
+                               TopicConfigManager topics, Supplier<String> delayOffsetJson,
+                               java.util.function.Consumer<String> onGroupDeleted) {
+        this.onGroupDeleted = onGroupDeleted;
         this.groups = groups;
         this.offsets = offsets;
         this.consumers = consumers;
@@ -79,6 +82,7 @@ public final class GroupAdminProcessor extends CodeDispatchingProcessor {
         if (h.isRemoveOffset()) {
             offsets.removeGroup(h.getGroupName());
         }
+        onGroupDeleted.accept(h.getGroupName());
         LOG.info("subscription group {} deleted by {} (offsets removed: {})", LogEscape.of(h.getGroupName()),
             channel.remoteAddress(),
             h.isRemoveOffset());

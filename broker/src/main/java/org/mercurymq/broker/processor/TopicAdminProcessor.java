@@ -38,9 +38,12 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
     private final MessageStore store;
     private final String brokerName;
     private final BooleanSupplier master;
+    private final java.util.function.Consumer<String> onTopicDeleted;
 
     public TopicAdminProcessor(TopicConfigManager topics, ConsumerOffsetManager offsets, MessageStore store,
-                               String brokerName, BooleanSupplier master) {
+                               String brokerName, BooleanSupplier master,
+                               java.util.function.Consumer<String> onTopicDeleted) {
+        this.onTopicDeleted = onTopicDeleted;
         this.topics = topics;
         this.offsets = offsets;
         this.store = store;
@@ -109,6 +112,7 @@ public final class TopicAdminProcessor extends CodeDispatchingProcessor {
         topics.deleteTopicConfig(topic);
         offsets.removeTopic(topic);
         store.deleteTopics(Collections.singleton(topic));
+        onTopicDeleted.accept(topic);
         LOG.info("topic {} deleted by {}", LogEscape.of(topic), channel.remoteAddress());
         return success(request);
     }

@@ -51,7 +51,7 @@ class StatsCommandsTest {
     static void startCluster() throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         System.setProperty("rocketmq.client.localOffsetStoreDir", dir.resolve("client-offsets").toString());
-        cluster = MercuryCluster.start(dir, "autoCreateTopicEnable=true");
+        cluster = MercuryCluster.start(dir, "autoCreateTopicEnable=true", "autoDeleteUnusedStats=true");
         ns = cluster.namesrvAddress();
         official = new DefaultMQAdminExt("stats-admin-" + System.nanoTime());
         official.setNamesrvAddr(ns);
@@ -95,6 +95,13 @@ class StatsCommandsTest {
         assertEquals("0.0", info.get("getMissTps").split(" ")[0], info.toString());
         assertEquals("0.0", info.get("getTotalTps").split(" ")[0], info.toString());
         assertEquals("0.0", info.get("getFoundTps").split(" ")[0], info.toString());
+
+        // 315 for an item never counted: code 1 with RocketMQ's remark, as the official admin reports it
+        org.apache.rocketmq.client.exception.MQClientException e = org.junit.jupiter.api.Assertions.assertThrows(
+            org.apache.rocketmq.client.exception.MQClientException.class,
+            () -> official.viewBrokerStatsData(cluster.brokerAddress(), "TOPIC_PUT_NUMS", "NoSuchTopic"));
+        assertEquals(1, e.getResponseCode());
+        assertEquals("The stats <TOPIC_PUT_NUMS> <NoSuchTopic> not exist", e.getErrorMessage());
     }
 
     private static Map<String, String> runtime() throws Exception {
@@ -130,6 +137,30 @@ class StatsCommandsTest {
         } finally {
             producer.shutdown();
         }
+    }
+
+    /** With autoDeleteUnusedStats=true, deleting a topic drops its statistics (315 then answers code 1). */
+    @Test
+    @Order(3)
+    void deletedTopicLosesItsStatistics() throws Exception {
+        String topic = "StatsDeletedTopic";
+        ok("updateTopic", "-t", topic, "-c", CLUSTER, "-r", "1", "-w", "1");
+        DefaultMQProducer producer = new DefaultMQProducer("StatsDelProducer" + System.nanoTime());
+        producer.setNamesrvAddr(ns);
+        producer.setInstanceName("stats-del-producer-" + System.nanoTime());
+        producer.setSendMsgTimeout(10_000);
+        producer.start();
+        try {
+            producer.send(new Message(topic, "x".getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            producer.shutdown();
+        }
+        official.viewBrokerStatsData(cluster.brokerAddress(), "TOPIC_PUT_NUMS", topic);   // exists: no exception
+        ok("deleteTopic", "-t", topic, "-c", CLUSTER);
+        org.apache.rocketmq.client.exception.MQClientException e = org.junit.jupiter.api.Assertions.assertThrows(
+            org.apache.rocketmq.client.exception.MQClientException.class,
+            () -> official.viewBrokerStatsData(cluster.brokerAddress(), "TOPIC_PUT_NUMS", topic));
+        assertEquals(1, e.getResponseCode());
     }
 
     private static org.apache.rocketmq.common.protocol.body.BrokerStatsItem minute(String name, String key) {

@@ -131,6 +131,13 @@ class CommandOutputTest {
         assertTrue(row.contains("    12.50(7,2ms)") && row.contains("     3.25(0,0ms)"), row);
         assertTrue(row.endsWith(" 0.2500"), row);
 
+        // right after start the broker has no TPS windows yet and prints empty ones, as RocketMQ does
+        kv.put("putTps", "  ");
+        kv.put("getTransferedTps", "  ");
+        server.body(RequestCode.GET_BROKER_RUNTIME_INFO, new KVTable(kv).encode());
+        String fresh = lines(run("clusterList")).get(1);
+        assertTrue(fresh.contains("     0.00(7,2ms)") && fresh.contains("     0.00(0,0ms)"), fresh);
+
         List<String> more = lines(run("clusterList", "-m"));
         assertEquals("#Cluster Name     #Broker Name                       #InTotalYest  #OutTotalYest  #InTotalToday "
             + "#OutTotalToday", more.get(0));

@@ -45,7 +45,8 @@ final class RuntimeStats {
 
     /** The first (10 s window) of a {@code "a b c"} TPS triple. */
     double firstOfTriple(String key) {
-        String[] parts = value(key).split("\\s+");
+        // a window the broker has no samples for yet is empty ("  " right after start)
+        String[] parts = value(key).trim().split("\\s+");
         try {
             return Double.parseDouble(parts[0]);
         } catch (NumberFormatException e) {
