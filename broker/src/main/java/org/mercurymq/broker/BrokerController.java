@@ -19,6 +19,7 @@ import org.mercurymq.broker.acl.AclConfigLoader;
 import org.mercurymq.broker.acl.AclException;
 import org.mercurymq.broker.acl.AclFileEditor;
 import org.mercurymq.broker.acl.AclFileWatcher;
+import org.mercurymq.broker.acl.InnerClientSigner;
 import org.mercurymq.broker.acl.PlainAccessValidator;
 import org.mercurymq.broker.client.Broker2Client;
 import org.mercurymq.broker.client.ClientHousekeepingService;
@@ -374,6 +375,8 @@ public final class BrokerController {
 
         // name servers
         NettyRemotingClient remotingClient = new NettyRemotingClient(c.clientConfig(tls), null, clock, tls);
+        remotingClient.registerRPCHook(new InnerClientSigner(config));
+        logInnerCredentials(c);
         BrokerOuterAPI outerAPI = new BrokerOuterAPI(remotingClient);
         outerAPI.start();
         stopActions.push(outerAPI::shutdown);
@@ -505,6 +508,26 @@ public final class BrokerController {
 
     public BrokerConfig config() {
         return config.get();
+    }
+
+    /**
+     * docs/security.md "Inter-node traffic": both inner keys or neither (half a credential would send
+     * unsigned requests the operator believes signed); logs the access key only, never the secret.
+     */
+    private static void logInnerCredentials(BrokerConfig c) {
+        String accessKey = c.get(BrokerConfigKeys.INNER_ACCESS_KEY);
+        boolean hasAccess = !blank(accessKey);
+        boolean hasSecret = !blank(c.get(BrokerConfigKeys.INNER_SECRET_KEY));
+        if (hasAccess != hasSecret) {
+            throw new IllegalStateException("innerAccessKey and innerSecretKey must be set together (only "
+                + (hasAccess ? "innerAccessKey" : "innerSecretKey") + " is set)");
+        }
+        if (hasAccess) {
+            LOG.info("inter-node requests (name-server registration, slave metadata sync) are signed as access key {}",
+                accessKey);
+        } else {
+            LOG.info("inter-node requests are sent unsigned (innerAccessKey/innerSecretKey not set)");
+        }
     }
 
     private static boolean blank(String s) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfigHolder;
+import org.mercurymq.broker.BrokerConfigKeys;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * GET_BROKER_RUNTIME_INFO (28; KVTable of docs/protocol/behaviour.md §13). Thread-safe.
  */
 public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
+    private static final String SECRET_MASK = "******";
     private static final Logger LOG = LoggerFactory.getLogger(BrokerAdminProcessor.class);
 
     private final BrokerConfigHolder config;
@@ -56,7 +58,9 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         } catch (ConfigException e) {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
-        LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), LogEscape.of(raw),
+        Map<String, String> shown = new LinkedHashMap<>(raw);
+        shown.computeIfPresent(BrokerConfigKeys.INNER_SECRET_KEY.name(), (k, v) -> SECRET_MASK);
+        LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), LogEscape.of(shown),
             warnings.isEmpty() ? "" : " (" + LogEscape.of(String.join("; ", warnings)) + ")");
         return success(request);
     }
@@ -65,7 +69,20 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         GetBrokerConfigResponseHeader h = new GetBrokerConfigResponseHeader();
         h.setVersion(config.dataVersion().toJson());
         RemotingCommand response = success(request, h);
-        response.setBody(config.get().config().toPropertiesText().getBytes(StandardCharsets.UTF_8));
+        response.setBody(maskSecret(config.get().config().toPropertiesText()).getBytes(StandardCharsets.UTF_8));
         return response;
+    }
+
+    /** The inner secret key never leaves the broker (docs/security.md): its value is shown masked. */
+    static String maskSecret(String propertiesText) {
+        String prefix = BrokerConfigKeys.INNER_SECRET_KEY.name() + "=";
+        StringBuilder sb = new StringBuilder();
+        for (String line : propertiesText.split("\n", -1)) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(line.startsWith(prefix) && line.length() > prefix.length() ? prefix + SECRET_MASK : line);
+        }
+        return sb.toString();
     }
 }
