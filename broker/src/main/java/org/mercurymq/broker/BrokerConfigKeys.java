@@ -100,11 +100,10 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> TRANSACTION_CHECK_MAX = ConfigKey.ofInt("transactionCheckMax", 15, "transaction check max");
     public static final ConfigKey<Long> TRANSACTION_CHECK_INTERVAL = ConfigKey.ofLong("transactionCheckInterval", 60000L, "transaction check interval");
     public static final ConfigKey<Boolean> ACL_ENABLE = ConfigKey.ofBool("aclEnable", false, "acl enable");
-    // docs/security.md "Inter-node traffic": the broker signs its own outgoing requests with these
-    public static final ConfigKey<String> INNER_ACCESS_KEY = ConfigKey.ofString("innerAccessKey", null,
-        "access key of the plain_acl.yml account the broker signs its own outgoing requests with (name-server registration, slave metadata sync); unset = unsigned");
-    public static final ConfigKey<String> INNER_SECRET_KEY = ConfigKey.ofString("innerSecretKey", null,
-        "secret key of innerAccessKey's account; never logged, masked in getBrokerConfig");
+    // docs/security.md "Inter-node traffic": the broker signs its own outgoing requests with this account
+    public static final ConfigKey<String> INNER_CLIENT_CREDENTIALS = ConfigKey.ofString(
+        "innerClientAuthenticationCredentials", null,
+        "{\"accessKey\":\"...\",\"secretKey\":\"...\"} of the plain_acl.yml account the broker signs its own outgoing requests with (name-server registration, slave metadata sync); unset = unsigned; the secret is never logged and masked in getBrokerConfig");
     public static final ConfigKey<Boolean> STORE_REPLY_MESSAGE_ENABLE = ConfigKey.ofBool("storeReplyMessageEnable", true, "store reply message enable");
     public static final ConfigKey<Boolean> ENABLE_DETAIL_STAT = ConfigKey.ofBool("enableDetailStat", true, "enable detail stat");
     public static final ConfigKey<Boolean> AUTO_DELETE_UNUSED_STATS = ConfigKey.ofBool("autoDeleteUnusedStats", false, "auto delete unused stats");
@@ -192,8 +191,7 @@ public final class BrokerConfigKeys {
         TRANSACTION_CHECK_MAX,
         TRANSACTION_CHECK_INTERVAL,
         ACL_ENABLE,
-        INNER_ACCESS_KEY,
-        INNER_SECRET_KEY,
+        INNER_CLIENT_CREDENTIALS,
         STORE_REPLY_MESSAGE_ENABLE,
         ENABLE_DETAIL_STAT,
         AUTO_DELETE_UNUSED_STATS,

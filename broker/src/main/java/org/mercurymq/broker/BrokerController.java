@@ -20,6 +20,7 @@ import org.mercurymq.broker.acl.AclException;
 import org.mercurymq.broker.acl.AclFileEditor;
 import org.mercurymq.broker.acl.AclFileWatcher;
 import org.mercurymq.broker.acl.InnerClientSigner;
+import org.mercurymq.broker.acl.InnerCredentials;
 import org.mercurymq.broker.acl.PlainAccessValidator;
 import org.mercurymq.broker.client.Broker2Client;
 import org.mercurymq.broker.client.ClientHousekeepingService;
@@ -511,22 +512,16 @@ public final class BrokerController {
     }
 
     /**
-     * docs/security.md "Inter-node traffic": both inner keys or neither (half a credential would send
+     * docs/security.md "Inter-node traffic": a malformed credentials value stops start-up (it would send
      * unsigned requests the operator believes signed); logs the access key only, never the secret.
      */
     private static void logInnerCredentials(BrokerConfig c) {
-        String accessKey = c.get(BrokerConfigKeys.INNER_ACCESS_KEY);
-        boolean hasAccess = !blank(accessKey);
-        boolean hasSecret = !blank(c.get(BrokerConfigKeys.INNER_SECRET_KEY));
-        if (hasAccess != hasSecret) {
-            throw new IllegalStateException("innerAccessKey and innerSecretKey must be set together (only "
-                + (hasAccess ? "innerAccessKey" : "innerSecretKey") + " is set)");
-        }
-        if (hasAccess) {
+        InnerCredentials credentials = InnerCredentials.parse(c.get(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS));
+        if (credentials != null) {
             LOG.info("inter-node requests (name-server registration, slave metadata sync) are signed as access key {}",
-                accessKey);
+                credentials.accessKey());
         } else {
-            LOG.info("inter-node requests are sent unsigned (innerAccessKey/innerSecretKey not set)");
+            LOG.info("inter-node requests are sent unsigned (innerClientAuthenticationCredentials not set)");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mercurymq.broker.acl;
 
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.BrokerConfigKeys;
@@ -10,13 +11,15 @@ import org.mercurymq.remoting.protocol.RemotingCommand;
 
 /**
  * Signs every request the broker's own outgoing client sends (name-server registration, the slave's
- * metadata sync from its master, ...) with {@code innerAccessKey}/{@code innerSecretKey}, the same
- * way the client's AclClientRPCHook signs (docs/security.md, "Inter-node traffic"). The keys are read
- * from the current config per request, so updateBrokerConfig takes effect at once; with either key
- * blank the request goes out unsigned. Never logs the secret. Thread-safe.
+ * metadata sync from its master, ...) with the account of {@code innerClientAuthenticationCredentials},
+ * the same way the client's AclClientRPCHook signs (docs/security.md, "Inter-node traffic"). The key is
+ * read from the current config per request, so updateBrokerConfig takes effect at once; unset means the
+ * request goes out unsigned. Never logs the secret. Thread-safe.
  */
 public final class InnerClientSigner implements RPCHook {
     private final Supplier<BrokerConfig> config;
+    /** The last parsed value and its credentials: parsing JSON once per change, not per request. */
+    private volatile Parsed last = new Parsed(null, null);
 
     public InnerClientSigner(Supplier<BrokerConfig> config) {
         this.config = config;
@@ -24,10 +27,8 @@ public final class InnerClientSigner implements RPCHook {
 
     @Override
     public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
-        BrokerConfig c = config.get();
-        String accessKey = c.get(BrokerConfigKeys.INNER_ACCESS_KEY);
-        String secretKey = c.get(BrokerConfigKeys.INNER_SECRET_KEY);
-        if (blank(accessKey) || blank(secretKey)) {
+        InnerCredentials credentials = current();
+        if (credentials == null) {
             return;
         }
         request.makeCustomHeaderToNet();
@@ -37,16 +38,33 @@ public final class InnerClientSigner implements RPCHook {
             request.setExtFields(ext);
         }
         ext.remove(AclSigner.SIGNATURE);
-        ext.put(AclSigner.ACCESS_KEY, accessKey);
+        ext.put(AclSigner.ACCESS_KEY, credentials.accessKey());
         byte[] content = AclSigner.content(ext, request.getBody());
-        ext.put(AclSigner.SIGNATURE, AclSigner.sign(content, secretKey));
+        ext.put(AclSigner.SIGNATURE, AclSigner.sign(content, credentials.secretKey()));
     }
 
     @Override
     public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.trim().isEmpty();
+    private InnerCredentials current() {
+        String raw = config.get().get(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS);
+        Parsed p = last;
+        if (!Objects.equals(p.raw, raw)) {
+            // start-up and updateBrokerConfig both validate the value, so parse does not throw here
+            p = new Parsed(raw, InnerCredentials.parse(raw));
+            last = p;
+        }
+        return p.credentials;
+    }
+
+    private static final class Parsed {
+        final String raw;
+        final InnerCredentials credentials;
+
+        Parsed(String raw, InnerCredentials credentials) {
+            this.raw = raw;
+            this.credentials = credentials;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfigHolder;
 import org.mercurymq.broker.BrokerConfigKeys;
+import org.mercurymq.broker.acl.InnerCredentials;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
@@ -54,12 +55,17 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         }
         List<String> warnings = new ArrayList<>();
         try {
+            InnerCredentials.parse(raw.get(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name()));
+        } catch (IllegalArgumentException e) {
+            return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        try {
             config.update(raw, warnings::add);
         } catch (ConfigException e) {
             return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
         Map<String, String> shown = new LinkedHashMap<>(raw);
-        shown.computeIfPresent(BrokerConfigKeys.INNER_SECRET_KEY.name(), (k, v) -> SECRET_MASK);
+        shown.computeIfPresent(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name(), (k, v) -> SECRET_MASK);
         LOG.info("broker config updated by {}: {}{}", channel.remoteAddress(), LogEscape.of(shown),
             warnings.isEmpty() ? "" : " (" + LogEscape.of(String.join("; ", warnings)) + ")");
         return success(request);
@@ -73,9 +79,9 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         return response;
     }
 
-    /** The inner secret key never leaves the broker (docs/security.md): its value is shown masked. */
+    /** The inner credentials never leave the broker (docs/security.md): their value is shown masked. */
     static String maskSecret(String propertiesText) {
-        String prefix = BrokerConfigKeys.INNER_SECRET_KEY.name() + "=";
+        String prefix = BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name() + "=";
         StringBuilder sb = new StringBuilder();
         for (String line : propertiesText.split("\n", -1)) {
             if (sb.length() > 0) {
