@@ -94,8 +94,8 @@ class SecuredMasterSlaveTest {
             try {
                 run(namesrv.address(), master, slave);
             } catch (Throwable t) {
-                System.out.println("---- master output ----\n" + tail(master.process().output()));
-                System.out.println("---- slave output ----\n" + tail(slave.process().output()));
+                System.out.println("---- master output ----\n" + tail(log(master, "master")));
+                System.out.println("---- slave output ----\n" + tail(log(slave, "slave")));
                 throw t;
             } finally {
                 while (!shutdowns.isEmpty()) {
@@ -122,10 +122,10 @@ class SecuredMasterSlaveTest {
         shutdowns.push(signed::shutdown);
 
         // negative: the unsigned sync is refused by the master's ACL and nothing is copied
-        await().atMost(Duration.ofSeconds(40)).until(() -> master.process().output().contains("No accessKey is configured"));
-        assertTrue(master.process().output().contains("code=" + RequestCode.GET_ALL_TOPIC_CONFIG + " from"),
+        await().atMost(Duration.ofSeconds(40)).until(() -> log(master, "master").contains("No accessKey is configured"));
+        assertTrue(log(master, "master").contains("code=" + RequestCode.GET_ALL_TOPIC_CONFIG + " from"),
             "the master logs the refused topic-config sync");
-        await().atMost(Duration.ofSeconds(20)).until(() -> slave.process().output()
+        await().atMost(Duration.ofSeconds(20)).until(() -> log(slave, "slave")
             .contains("slave metadata sync from master " + master.address() + " failed"));
         assertFalse(topicsOn(signed, slave.address()).contains(TOPIC), "nothing copied without credentials");
 
@@ -161,8 +161,8 @@ class SecuredMasterSlaveTest {
         consumer(namesrvAddr, "secured-ha-fresh", "secured-ha-c2", fresh);
         await().atMost(Duration.ofSeconds(40)).until(() -> fresh.containsAll(sent));
         assertEquals(sent, fresh, "a signed consumer reads every message from the slave");
-        assertFalse(master.process().output().contains(INNER_SECRET), "the master never logs the inner secret");
-        assertFalse(slave.process().output().contains(INNER_SECRET), "the slave never logs the inner secret");
+        assertFalse(log(master, "master").contains(INNER_SECRET), "the master never logs the inner secret");
+        assertFalse(log(slave, "slave").contains(INNER_SECRET), "the slave never logs the inner secret");
     }
 
     private DefaultMQPushConsumer consumer(String namesrvAddr, String group, String instance, Set<String> seen)
@@ -180,6 +180,12 @@ class SecuredMasterSlaveTest {
         c.start();
         shutdowns.push(c::shutdown);
         return c;
+    }
+
+    /** The broker's stdout plus its log file (the shipped logback config writes to {@code <dir>/logs}). */
+    private String log(BrokerProcess broker, String node) throws java.io.IOException {
+        Path file = dir.resolve(node).resolve("logs/broker.log");
+        return broker.process().output() + (Files.exists(file) ? Files.readString(file) : "");
     }
 
     private static String tail(String output) {
