@@ -124,11 +124,13 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> TRANSACTION_CHECK_MAX = ConfigKey.ofInt("transactionCheckMax", 15, "transaction check max").runtime();
     public static final ConfigKey<Long> TRANSACTION_CHECK_INTERVAL = ConfigKey.ofLong("transactionCheckInterval", 60000L, "transaction check interval").runtime();
     public static final ConfigKey<Boolean> ACL_ENABLE = ConfigKey.ofBool("aclEnable", false, "acl enable");
+    // docs/security.md "Inter-node traffic": the broker signs its own outgoing requests with this account
+    public static final ConfigKey<String> INNER_CLIENT_CREDENTIALS = ConfigKey.ofString(
+        "innerClientAuthenticationCredentials", null,
+        "{\"accessKey\":\"...\",\"secretKey\":\"...\"} of the plain_acl.yml account the broker signs its own outgoing requests with (name-server registration, slave metadata sync); unset = unsigned; the secret is never logged and masked in getBrokerConfig").runtime();
     public static final ConfigKey<Boolean> STORE_REPLY_MESSAGE_ENABLE = ConfigKey.ofBool("storeReplyMessageEnable", true, "store reply message enable").runtime();
-    public static final ConfigKey<Boolean> ENABLE_DETAIL_STAT = ConfigKey.ofBool("enableDetailStat", true, "enable detail stat")
-        .notHonoured("per-queue detail statistics cannot be switched off");
-    public static final ConfigKey<Boolean> AUTO_DELETE_UNUSED_STATS = ConfigKey.ofBool("autoDeleteUnusedStats", false, "auto delete unused stats")
-        .notHonoured("statistics of deleted topics and groups are not removed");
+    public static final ConfigKey<Boolean> ENABLE_DETAIL_STAT = ConfigKey.ofBool("enableDetailStat", true, "enable detail stat");
+    public static final ConfigKey<Boolean> AUTO_DELETE_UNUSED_STATS = ConfigKey.ofBool("autoDeleteUnusedStats", false, "auto delete unused stats");
     public static final ConfigKey<Boolean> ISOLATE_LOG_ENABLE = ConfigKey.ofBool("isolateLogEnable", false, "isolate log enable")
         .notHonoured("log isolation is not implemented; set MERCURY_LOG_DIR per instance");
 
@@ -214,6 +216,7 @@ public final class BrokerConfigKeys {
         TRANSACTION_CHECK_MAX,
         TRANSACTION_CHECK_INTERVAL,
         ACL_ENABLE,
+        INNER_CLIENT_CREDENTIALS,
         STORE_REPLY_MESSAGE_ENABLE,
         ENABLE_DETAIL_STAT,
         AUTO_DELETE_UNUSED_STATS,

@@ -20,6 +20,8 @@ import org.mercurymq.broker.acl.AclConfigLoader;
 import org.mercurymq.broker.acl.AclException;
 import org.mercurymq.broker.acl.AclFileEditor;
 import org.mercurymq.broker.acl.AclFileWatcher;
+import org.mercurymq.broker.acl.InnerClientSigner;
+import org.mercurymq.broker.acl.InnerCredentials;
 import org.mercurymq.broker.acl.PlainAccessValidator;
 import org.mercurymq.broker.client.Broker2Client;
 import org.mercurymq.broker.client.ClientHousekeepingService;
@@ -429,6 +431,8 @@ public final class BrokerController {
 
         // name servers
         NettyRemotingClient remotingClient = new NettyRemotingClient(c.clientConfig(tls), null, clock, tls);
+        remotingClient.registerRPCHook(new InnerClientSigner(config));
+        logInnerCredentials(c);
         BrokerOuterAPI outerAPI = new BrokerOuterAPI(remotingClient);
         outerAPI.start();
         stopActions.push(outerAPI::shutdown);
@@ -600,6 +604,20 @@ public final class BrokerController {
 
     public BrokerConfig config() {
         return config.get();
+    }
+
+    /**
+     * docs/security.md "Inter-node traffic": a malformed credentials value stops start-up (it would send
+     * unsigned requests the operator believes signed); logs the access key only, never the secret.
+     */
+    private static void logInnerCredentials(BrokerConfig c) {
+        InnerCredentials credentials = InnerCredentials.parse(c.get(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS));
+        if (credentials != null) {
+            LOG.info("inter-node requests (name-server registration, slave metadata sync) are signed as access key {}",
+                credentials.accessKey());
+        } else {
+            LOG.info("inter-node requests are sent unsigned (innerClientAuthenticationCredentials not set)");
+        }
     }
 
     private static boolean blank(String s) {

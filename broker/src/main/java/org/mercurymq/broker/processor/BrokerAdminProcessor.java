@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.mercurymq.broker.BrokerConfigHolder;
+import org.mercurymq.broker.BrokerConfigKeys;
+import org.mercurymq.broker.acl.InnerCredentials;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * GET_BROKER_RUNTIME_INFO (28; KVTable of docs/protocol/behaviour.md §13). Thread-safe.
  */
 public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
+    private static final String SECRET_MASK = "******";
     private static final Logger LOG = LoggerFactory.getLogger(BrokerAdminProcessor.class);
 
     private final BrokerConfigHolder config;
@@ -55,6 +58,11 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         List<String> warnings = new ArrayList<>();
         BrokerConfigHolder.Result result;
         try {
+            InnerCredentials.parse(raw.get(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name()));
+        } catch (IllegalArgumentException e) {
+            return error(request, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        try {
             result = config.update(raw, warnings::add);
         } catch (ConfigException e) {
             LOG.warn("broker config update by {} refused: {}", channel.remoteAddress(), LogEscape.of(e.getMessage()));
@@ -69,7 +77,9 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         if (!warnings.isEmpty()) {
             remark = remark + (remark.isEmpty() ? "" : "; ") + String.join("; ", warnings);
         }
-        LOG.info("broker config updated by {}: {} ({})", channel.remoteAddress(), LogEscape.of(raw), LogEscape.of(remark));
+        Map<String, String> shown = new LinkedHashMap<>(raw);
+        shown.computeIfPresent(BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name(), (k, v) -> SECRET_MASK);
+        LOG.info("broker config updated by {}: {} ({})", channel.remoteAddress(), LogEscape.of(shown), LogEscape.of(remark));
         RemotingCommand response = success(request);
         response.setRemark(remark.isEmpty() ? null : remark);
         return response;
@@ -79,7 +89,20 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         GetBrokerConfigResponseHeader h = new GetBrokerConfigResponseHeader();
         h.setVersion(config.dataVersion().toJson());
         RemotingCommand response = success(request, h);
-        response.setBody(config.get().config().toPropertiesText().getBytes(StandardCharsets.UTF_8));
+        response.setBody(maskSecret(config.get().config().toPropertiesText()).getBytes(StandardCharsets.UTF_8));
         return response;
+    }
+
+    /** The inner credentials never leave the broker (docs/security.md): their value is shown masked. */
+    static String maskSecret(String propertiesText) {
+        String prefix = BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name() + "=";
+        StringBuilder sb = new StringBuilder();
+        for (String line : propertiesText.split("\n", -1)) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(line.startsWith(prefix) && line.length() > prefix.length() ? prefix + SECRET_MASK : line);
+        }
+        return sb.toString();
     }
 }
