@@ -81,12 +81,16 @@ class LayeringTest {
 
     @ParameterizedTest(name = "{0} does not import {1}")
     @CsvSource({
-        "common, org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
-        "store, org.mercurymq.remoting|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
-        "remoting, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client",
-        "namesrv, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.client|org.mercurymq.tools",
-        "client, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.tools|ch.qos.logback",
-        "broker, org.mercurymq.client|org.mercurymq.tools|org.mercurymq.namesrv",
+        "common, org.mercurymq.console|org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
+        "store, org.mercurymq.console|org.mercurymq.remoting|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
+        "remoting, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client",
+        "namesrv, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.client|org.mercurymq.tools",
+        "client, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.tools|ch.qos.logback",
+        "broker, org.mercurymq.client|org.mercurymq.tools|org.mercurymq.namesrv|org.mercurymq.console",
+        // the console speaks to a cluster only through the admin API (docs/console.md)
+        "console, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|io.netty",
+        // nothing depends on the console: it sits on top, beside mqadmin
+        "tools, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv",
     })
     void moduleDoesNotReachAcrossLayers(String module, String forbidden) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src/main/java");
@@ -109,7 +113,7 @@ class LayeringTest {
     }
 
     @ParameterizedTest(name = "{0} carries no foreign licence header")
-    @CsvSource({"common", "remoting", "namesrv", "store", "broker", "client", "tools", "test"})
+    @CsvSource({"common", "remoting", "namesrv", "store", "broker", "client", "tools", "console", "test"})
     void noPastedApacheSource(String module) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src");
         if (!Files.isDirectory(sources)) {
