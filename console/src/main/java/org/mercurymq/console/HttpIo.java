@@ -1,6 +1,7 @@
 package org.mercurymq.console;
 
 import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONWriter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,9 @@ final class HttpIo {
     }
 
     static void sendJson(HttpExchange ex, int status, Object value) throws IOException {
-        send(ex, status, "application/json; charset=utf-8", JSON.toJSONBytes(value));
+        // browsers parse strict JSON: a Map<Long, ...> key must be written as "0", not 0
+        send(ex, status, "application/json; charset=utf-8",
+            JSON.toJSONBytes(value, JSONWriter.Feature.WriteNonStringKeyAsString));
     }
 
     static void send(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {

@@ -26,7 +26,7 @@ function table(headers, rows, id) {
 async function api(path, options) {
   const resp = await fetch(path, options);
   let data;
-  try { data = await resp.json(); } catch (e) { data = { error: 'HTTP ' + resp.status }; }
+  try { data = await resp.json(); } catch (e) { throw new Error('HTTP ' + resp.status + ': the answer is not JSON'); }
   if (!resp.ok) { throw new Error(data.error || ('HTTP ' + resp.status)); }
   return data;
 }
