@@ -62,6 +62,9 @@ class ConsoleBrowserTest {
         }
         Assumptions.assumeTrue(browser, "no headless Chromium: install the packages chromium and chromium-driver");
         Files.createDirectories(SCREENSHOTS);
+        // a failure picture of an earlier run must not be mistaken for this one's
+        Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
+        Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
         cluster = MercuryCluster.start(dir.resolve("cluster"));
         console = ConsoleProcess.start(dir.resolve("console"), cluster.namesrvAddress());
         ChromeOptions options = new ChromeOptions();
