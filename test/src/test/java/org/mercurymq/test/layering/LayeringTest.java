@@ -96,14 +96,18 @@ class LayeringTest {
 
     @ParameterizedTest(name = "{0} does not import {1}")
     @CsvSource({
-        "common, org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
-        "store, org.mercurymq.remoting|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty|io.prometheus|org.mercurymq.metrics",
-        "metrics, org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
-        "remoting, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client",
-        "namesrv, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.client|org.mercurymq.tools",
-        "client, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.tools|ch.qos.logback",
-        "broker, org.mercurymq.client|org.mercurymq.tools|org.mercurymq.namesrv|org.mercurymq.controller|org.apache.ratis",
-        "controller, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|org.mercurymq.tools",
+        "common, org.mercurymq.console|org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
+        "store, org.mercurymq.console|org.mercurymq.remoting|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty|io.prometheus|org.mercurymq.metrics",
+        "metrics, org.mercurymq.console|org.mercurymq.remoting|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|io.netty",
+        "remoting, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client",
+        "namesrv, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.client|org.mercurymq.tools",
+        "client, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.tools|ch.qos.logback",
+        "broker, org.mercurymq.console|org.mercurymq.client|org.mercurymq.tools|org.mercurymq.namesrv|org.mercurymq.controller|org.apache.ratis",
+        "controller, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|org.mercurymq.client|org.mercurymq.tools",
+        // the console speaks to a cluster only through the admin API (docs/console.md)
+        "console, org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv|io.netty",
+        // nothing depends on the console: it sits on top, beside mqadmin
+        "tools, org.mercurymq.console|org.mercurymq.store|org.mercurymq.broker|org.mercurymq.namesrv",
     })
     void moduleDoesNotReachAcrossLayers(String module, String forbidden) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src/main/java");
@@ -126,7 +130,7 @@ class LayeringTest {
     }
 
     @ParameterizedTest(name = "{0} carries no foreign licence header")
-    @CsvSource({"common", "remoting", "controller", "metrics", "namesrv", "store", "broker", "client", "tools", "test"})
+    @CsvSource({"common", "remoting", "controller", "metrics", "namesrv", "store", "broker", "client", "tools", "console", "test"})
     void noPastedApacheSource(String module) {
         Path sources = JvmProcess.repoRoot().resolve(module).resolve("src");
         if (!Files.isDirectory(sources)) {

@@ -1,0 +1,121 @@
+package org.mercurymq.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mercurymq.common.PermName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON API under {@code /api/}. Reads are GET; the one write (topic create/update) is a POST with a JSON body,
+ * which a browser cannot send cross-site without a CORS preflight this server never answers.
+ */
+final class ApiRouter implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+
+    private final ClusterView clusters;
+    private final TopicView topics;
+    private final ConsumerView consumers;
+    private final MessageView messages;
+
+    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, MessageView messages) {
+        this.clusters = clusters;
+        this.topics = topics;
+        this.consumers = consumers;
+        this.messages = messages;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        try {
+            Object result = route(method, path, ex);
+            HttpIo.sendJson(ex, 200, result);
+        } catch (ApiException e) {
+            HttpIo.sendJson(ex, e.status(), error(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            HttpIo.sendJson(ex, 503, error("interrupted"));
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            // the cluster answered with an error or not at all: the console keeps serving, the page shows why
+            LOG.warn("{} {} failed: {}", method, path, e.toString());
+            HttpIo.sendJson(ex, 502, error(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private Object route(String method, String path, HttpExchange ex) throws Exception {
+        Map<String, String> q = HttpIo.query(ex);
+        boolean get = "GET".equals(method) || "HEAD".equals(method);
+        switch (path) {
+            case "/api/cluster":
+                requireGet(get);
+                return clusters.clusters();
+            case "/api/broker/config":
+                requireGet(get);
+                return clusters.brokerConfig(HttpIo.required(q, "addr"));
+            case "/api/topics":
+                if (get) {
+                    return topics.list();
+                }
+                if ("POST".equals(method)) {
+                    return createTopic(HttpIo.jsonBody(ex));
+                }
+                throw new ApiException(405, "GET or POST only");
+            case "/api/topic/route":
+                requireGet(get);
+                return topics.route(HttpIo.required(q, "topic"));
+            case "/api/topic/offsets":
+                requireGet(get);
+                return topics.offsets(HttpIo.required(q, "topic"));
+            case "/api/consumers":
+                requireGet(get);
+                return consumers.groups();
+            case "/api/consumer":
+                requireGet(get);
+                return consumers.group(HttpIo.required(q, "group"));
+            case "/api/messages/byKey":
+                requireGet(get);
+                return messages.byKey(HttpIo.required(q, "topic"), HttpIo.required(q, "key"));
+            case "/api/messages/byId":
+                requireGet(get);
+                return messages.byId(HttpIo.required(q, "topic"), HttpIo.required(q, "msgId"));
+            default:
+                throw new ApiException(404, "No such API: " + path);
+        }
+    }
+
+    private Object createTopic(Map<String, Object> body) throws Exception {
+        String topic = HttpIo.required(body, "topic");
+        String cluster = HttpIo.required(body, "cluster");
+        int read = HttpIo.intParam(body, "readQueueNums", 8);
+        int write = HttpIo.intParam(body, "writeQueueNums", 8);
+        int perm = HttpIo.intParam(body, "perm", PermName.PERM_READ_WRITE);
+        boolean order = Boolean.parseBoolean(String.valueOf(body.getOrDefault("order", "false")));
+        List<String> written = topics.createOrUpdate(cluster, topic, read, write, perm, order);
+        LOG.info("topic {} created/updated on {} ({} read, {} write queues, perm {}, order {})",
+            topic, written, read, write, perm, order);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("topic", topic);
+        out.put("brokers", written);
+        return out;
+    }
+
+    private static void requireGet(boolean get) {
+        if (!get) {
+            throw new ApiException(405, "GET only");
+        }
+    }
+
+    private static Map<String, Object> error(String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", message);
+        return m;
+    }
+}

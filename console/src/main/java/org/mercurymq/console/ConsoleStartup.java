@@ -1,0 +1,86 @@
+package org.mercurymq.console;
+
+import java.net.InetSocketAddress;
+import org.mercurymq.tools.admin.DefaultMQAdminExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code sh bin/mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]}: starts the console and prints one line
+ * with its URL when it serves. Defaults: {@code NAMESRV_ADDR}, port 8080 ({@code -Dconsole.port}), bound to
+ * 127.0.0.1 ({@code -Dconsole.address}) because there is no login yet (docs/console.md).
+ */
+public final class ConsoleStartup {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
+    static final int DEFAULT_PORT = 8080;
+
+    private ConsoleStartup() {
+    }
+
+    public static void main(String[] args) {
+        String namesrv = System.getenv(DefaultMQAdminExt.NAMESRV_ADDR_ENV);
+        String portText = System.getProperty("console.port", String.valueOf(DEFAULT_PORT));
+        String address = System.getProperty("console.address", "127.0.0.1");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ("-h".equals(a) || "--help".equals(a)) {
+                usage();
+                return;
+            }
+            if (i + 1 >= args.length || !("-n".equals(a) || "-p".equals(a) || "-a".equals(a))) {
+                fail("unknown or incomplete option: " + a);
+            }
+            String v = args[++i];
+            if ("-n".equals(a)) {
+                namesrv = v;
+            } else if ("-p".equals(a)) {
+                portText = v;
+            } else {
+                address = v;
+            }
+        }
+        if (namesrv == null || namesrv.isBlank()) {
+            fail("no NameServer address: give -n host:9876 or set NAMESRV_ADDR");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+            fail("port must be a number, not " + portText);
+            return;
+        }
+        if (port < 0 || port > 65535) {
+            fail("port must be between 0 and 65535, not " + port);
+        }
+
+        DefaultMQAdminExt admin = new DefaultMQAdminExt("mercury_console_admin_group");
+        admin.setNamesrvAddr(namesrv);
+        ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
+            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new MessageView(admin)),
+            new StaticFiles());
+        try {
+            admin.start();
+            server.start();
+        } catch (Exception e) {
+            admin.shutdown();
+            fail("cannot start the console on " + address + ":" + port + ": " + e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            admin.shutdown();
+        }, "ConsoleShutdownHook"));
+        String url = "http://" + address + ":" + server.port() + "/";
+        LOG.info("console serving {} for NameServer {}", url, namesrv);
+        System.out.println("Mercury console ready at " + url + " (NameServer " + namesrv + ")");
+    }
+
+    private static void usage() {
+        System.out.println("usage: mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]");
+        System.out.println("  defaults: NAMESRV_ADDR, port " + DEFAULT_PORT + " (-Dconsole.port), 127.0.0.1 (-Dconsole.address)");
+    }
+
+    private static void fail(String message) {
+        System.err.println("mqconsole: " + message);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,62 @@
+package org.mercurymq.console;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.tools.admin.DefaultMQAdminExt;
+
+/** The Messages page: query by key and by message id; the detail with properties and body. */
+final class MessageView {
+    /** Like the dashboard, a key query returns at most this many messages. */
+    static final int MAX_RESULTS = 64;
+    /** Bodies longer than this are cut in the answer (the length is still reported). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final DefaultMQAdminExt admin;
+
+    MessageView(DefaultMQAdminExt admin) {
+        this.admin = admin;
+    }
+
+    List<Map<String, Object>> byKey(String topic, String key) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MessageExt m : admin.queryMessage(topic, key, MAX_RESULTS, 0, Long.MAX_VALUE).getMessageList()) {
+            out.add(describe(m));
+        }
+        return out;
+    }
+
+    Map<String, Object> byId(String topic, String msgId) throws Exception {
+        return describe(admin.viewMessage(topic, msgId));
+    }
+
+    /** Everything as data; the page renders it with textContent only. */
+    static Map<String, Object> describe(MessageExt m) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("msgId", m.getMsgId());
+        d.put("topic", m.getTopic());
+        d.put("tags", m.getTags());
+        d.put("keys", m.getKeys());
+        d.put("brokerName", m.getBrokerName());
+        d.put("queueId", m.getQueueId());
+        d.put("queueOffset", m.getQueueOffset());
+        d.put("commitLogOffset", m.getCommitLogOffset());
+        d.put("bornTimestamp", m.getBornTimestamp());
+        d.put("storeTimestamp", m.getStoreTimestamp());
+        d.put("bornHost", m.getBornHostString());
+        d.put("storeHost", String.valueOf(m.getStoreHost()));
+        d.put("reconsumeTimes", m.getReconsumeTimes());
+        d.put("storeSize", m.getStoreSize());
+        d.put("properties", m.getProperties() == null ? Map.of() : new TreeMap<>(m.getProperties()));
+        byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+        d.put("bodyLength", body.length);
+        int shown = Math.min(body.length, MAX_BODY_BYTES);
+        d.put("bodyTruncated", shown < body.length);
+        d.put("bodyText", new String(body, 0, shown, StandardCharsets.UTF_8));
+        return d;
+    }
+}

@@ -1,0 +1,206 @@
+// Mercury Console front end. Every value from the cluster is put into the page with textContent
+// (never innerHTML), so message bodies and properties show as text whatever they contain.
+'use strict';
+
+function el(tag, attrs, children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'text') { e.textContent = v == null ? '' : String(v); }
+    else if (k.startsWith('on')) { e.addEventListener(k.substring(2), v); }
+    else { e.setAttribute(k, v); }
+  }
+  for (const c of children || []) { if (c != null) { e.appendChild(c); } }
+  return e;
+}
+
+function table(headers, rows, id) {
+  const head = el('tr', {}, headers.map(h => el('th', { text: h })));
+  const body = rows.map(r => el('tr', {}, r.map(cell => {
+    if (cell instanceof Node) { return el('td', {}, [cell]); }
+    return el('td', { text: cell == null ? '-' : cell, class: typeof cell === 'number' ? 'num' : '' });
+  })));
+  const attrs = id ? { id: id } : {};
+  return el('table', attrs, [el('thead', {}, [head]), el('tbody', {}, body)]);
+}
+
+async function api(path, options) {
+  const resp = await fetch(path, options);
+  let data;
+  try { data = await resp.json(); } catch (e) { throw new Error('HTTP ' + resp.status + ': the answer is not JSON'); }
+  if (!resp.ok) { throw new Error(data.error || ('HTTP ' + resp.status)); }
+  return data;
+}
+
+function errorBox(e) { return el('div', { class: 'error', text: String(e.message || e) }); }
+function time(ts) { return ts > 0 ? new Date(ts).toISOString().replace('T', ' ').replace('Z', '') : '-'; }
+function num(v) { return v == null || v === '' ? null : Number(v); }
+
+const page = () => document.getElementById('page');
+function show(...nodes) { page().replaceChildren(...nodes.filter(n => n != null)); }
+
+// ---- Cluster ----
+async function clusterPage() {
+  const data = await api('/api/cluster');
+  const nodes = [el('h2', { text: 'Cluster' }), el('p', { class: 'muted', text: 'NameServer ' + data.namesrv })];
+  for (const c of data.clusters) {
+    nodes.push(el('h3', { text: 'Cluster ' + c.name }));
+    const rows = [];
+    for (const b of c.brokers) {
+      for (const m of b.members) {
+        const rt = m.runtime || {};
+        rows.push([b.brokerName, m.brokerId, m.role, m.addr,
+          m.error ? el('span', { class: 'error', text: m.error }) : (rt.brokerVersionDesc || '-'),
+          rt.putTps || '-', rt.getTransferedTps || '-',
+          num(rt.commitLogMinOffset), num(rt.commitLogMaxOffset),
+          num(rt.msgPutTotalTodayNow), num(rt.msgGetTotalTodayNow)]);
+      }
+    }
+    nodes.push(table(['Broker', 'ID', 'Role', 'Address', 'Version', 'Put TPS', 'Get TPS',
+      'CommitLog min', 'CommitLog max', 'Put today', 'Got today'], rows, 'cluster-table'));
+  }
+  show(...nodes);
+}
+
+// ---- Topics ----
+async function topicsPage() {
+  const [topics, cluster] = await Promise.all([api('/api/topics'), api('/api/cluster')]);
+  const filter = el('select', { id: 'topic-filter' }, ['ALL', 'NORMAL', 'RETRY', 'DLQ', 'SYSTEM']
+    .map(k => el('option', { value: k, text: k })));
+  const search = el('input', { id: 'topic-search', placeholder: 'name contains' });
+  const listHolder = el('div');
+  const detail = el('div', { id: 'topic-detail' });
+  function render() {
+    const kind = filter.value, s = search.value.toLowerCase();
+    const rows = topics.filter(t => (kind === 'ALL' || t.kind === kind) && t.topic.toLowerCase().includes(s))
+      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); topicDetail(t.topic, detail); } }), t.kind]);
+    listHolder.replaceChildren(table(['Topic', 'Kind'], rows, 'topic-table'));
+  }
+  filter.addEventListener('change', render);
+  search.addEventListener('input', render);
+  render();
+  show(el('h2', { text: 'Topics' }), createTopicForm(cluster.clusters.map(c => c.name)),
+    el('form', {}, [el('label', { text: 'Kind ' }), filter, search]), listHolder, detail);
+}
+
+function createTopicForm(clusters) {
+  const name = el('input', { id: 'new-topic', placeholder: 'topic name', required: 'required' });
+  const cl = el('select', { id: 'new-topic-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const rq = el('input', { id: 'new-topic-read', type: 'number', value: '8', min: '1', max: '1024' });
+  const wq = el('input', { id: 'new-topic-write', type: 'number', value: '8', min: '1', max: '1024' });
+  const perm = el('select', { id: 'new-topic-perm' }, [['6', 'read+write'], ['4', 'read'], ['2', 'write']]
+    .map(([v, t]) => el('option', { value: v, text: t })));
+  const order = el('input', { id: 'new-topic-order', type: 'checkbox' });
+  const status = el('span', { id: 'new-topic-status' });
+  const form = el('form', { id: 'create-topic-form' }, [el('strong', { text: 'Create / update topic' }), name, cl,
+    el('label', { text: 'read' }), rq, el('label', { text: 'write' }), wq, perm, el('label', { text: 'order' }), order,
+    el('button', { id: 'new-topic-submit', type: 'submit', text: 'Create / update' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { topic: name.value.trim(), cluster: cl.value, readQueueNums: Number(rq.value),
+      writeQueueNums: Number(wq.value), perm: Number(perm.value), order: order.checked };
+    if (!window.confirm('Create or update topic "' + body.topic + '" on cluster ' + body.cluster + ' with '
+      + body.readQueueNums + '/' + body.writeQueueNums + ' queues?')) { return; }
+    try {
+      const r = await api('/api/topics', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      status.className = ''; status.textContent = 'Saved on ' + r.brokers.join(', ');
+    } catch (e) { status.className = 'error'; status.textContent = e.message; }
+  });
+  return form;
+}
+
+async function topicDetail(topic, holder) {
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Loading ' + topic + '...' }));
+  try {
+    const [route, offsets] = await Promise.all([
+      api('/api/topic/route?topic=' + encodeURIComponent(topic)),
+      api('/api/topic/offsets?topic=' + encodeURIComponent(topic))]);
+    holder.replaceChildren(el('h3', { text: 'Topic ' + topic }),
+      el('h3', { text: 'Route' }),
+      table(['Broker', 'Read queues', 'Write queues', 'Perm'],
+        route.queueDatas.map(q => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.permText]), 'route-table'),
+      table(['Cluster', 'Broker', 'Addresses'],
+        route.brokerDatas.map(b => [b.cluster, b.brokerName, Object.entries(b.brokerAddrs).map(([id, a]) => id + '=' + a).join(' ')])),
+      el('h3', { text: 'Queue offsets' }),
+      table(['Broker', 'Queue', 'Min offset', 'Max offset', 'Last update'],
+        offsets.map(o => [o.brokerName, o.queueId, o.minOffset, o.maxOffset, time(o.lastUpdateTimestamp)]), 'offsets-table'));
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+// ---- Consumers ----
+async function consumersPage() {
+  const groups = await api('/api/consumers');
+  const detail = el('div', { id: 'consumer-detail' });
+  const rows = groups.map(g => [el('a', { href: '#consumers', text: g.group, onclick: (ev) => { ev.preventDefault(); consumerDetail(g.group, detail); } }),
+    g.error ? el('span', { class: 'error', text: g.error }) : g.consumeTps, g.lag, g.queues]);
+  show(el('h2', { text: 'Consumer groups' }), table(['Group', 'Consume TPS', 'Lag', 'Queues'], rows, 'consumer-table'), detail);
+}
+
+async function consumerDetail(group, holder) {
+  try {
+    const g = await api('/api/consumer?group=' + encodeURIComponent(group));
+    const clients = Array.isArray(g.clients)
+      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [c.clientId, c.clientAddr, c.language, c.version]))
+      : el('p', { class: 'muted', text: g.clients });
+    holder.replaceChildren(el('h3', { text: 'Group ' + group + ' (lag ' + g.lag + ')' }),
+      table(['Topic', 'Broker', 'Queue', 'Broker offset', 'Consumer offset', 'Lag', 'Last consumed'],
+        g.queues.map(q => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag, time(q.lastTimestamp)]), 'consumer-queues'),
+      el('h3', { text: 'Online clients' }), clients);
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+// ---- Messages ----
+function messagesPage() {
+  const topic = el('input', { id: 'msg-topic', placeholder: 'topic' });
+  const key = el('input', { id: 'msg-key', placeholder: 'key' });
+  const msgId = el('input', { id: 'msg-id', placeholder: 'message id' });
+  const results = el('div', { id: 'msg-results' });
+  const detail = el('div', { id: 'msg-detail' });
+  const byKey = el('form', { id: 'msg-by-key' }, [el('strong', { text: 'By key' }), topic, key, el('button', { id: 'msg-key-submit', type: 'submit', text: 'Search' })]);
+  const topic2 = el('input', { id: 'msg-topic2', placeholder: 'topic' });
+  const byId = el('form', { id: 'msg-by-id' }, [el('strong', { text: 'By message id' }), topic2, msgId, el('button', { id: 'msg-id-submit', type: 'submit', text: 'Show' })]);
+  byKey.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const list = await api('/api/messages/byKey?topic=' + encodeURIComponent(topic.value.trim()) + '&key=' + encodeURIComponent(key.value.trim()));
+      results.replaceChildren(el('p', { text: list.length + ' message(s)' }),
+        table(['Message id', 'Tags', 'Keys', 'Queue', 'Offset', 'Stored'], list.map(m => [
+          el('a', { href: '#messages', text: m.msgId, onclick: (e2) => { e2.preventDefault(); messageDetail(m, detail); } }),
+          m.tags, m.keys, m.queueId, m.queueOffset, time(m.storeTimestamp)]), 'msg-table'));
+      if (list.length > 0) { messageDetail(list[0], detail); } else { detail.replaceChildren(); }
+    } catch (e) { results.replaceChildren(errorBox(e)); }
+  });
+  byId.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const m = await api('/api/messages/byId?topic=' + encodeURIComponent(topic2.value.trim()) + '&msgId=' + encodeURIComponent(msgId.value.trim()));
+      results.replaceChildren();
+      messageDetail(m, detail);
+    } catch (e) { results.replaceChildren(errorBox(e)); detail.replaceChildren(); }
+  });
+  show(el('h2', { text: 'Messages' }), byKey, byId, results, detail);
+}
+
+function messageDetail(m, holder) {
+  const fields = [['Message id', m.msgId], ['Topic', m.topic], ['Tags', m.tags], ['Keys', m.keys], ['Broker', m.brokerName],
+    ['Queue', m.queueId], ['Queue offset', m.queueOffset], ['CommitLog offset', m.commitLogOffset], ['Born', time(m.bornTimestamp) + ' from ' + m.bornHost],
+    ['Stored', time(m.storeTimestamp) + ' on ' + m.storeHost], ['Reconsume times', m.reconsumeTimes], ['Body length', m.bodyLength]];
+  holder.replaceChildren(el('h3', { text: 'Message ' + m.msgId }),
+    table(['Field', 'Value'], fields, 'msg-fields'),
+    el('h3', { text: 'Properties' }),
+    table(['Name', 'Value'], Object.entries(m.properties || {}), 'msg-properties'),
+    el('h3', { text: 'Body' + (m.bodyTruncated ? ' (truncated)' : '') }),
+    el('pre', { class: 'body', id: 'msg-body', text: m.bodyText }));
+}
+
+// ---- navigation ----
+const pages = { cluster: clusterPage, topics: topicsPage, consumers: consumersPage, messages: messagesPage };
+async function navigate() {
+  const name = (location.hash || '#cluster').substring(1);
+  const fn = pages[name] || clusterPage;
+  for (const a of document.querySelectorAll('nav a')) { a.classList.toggle('active', a.id === 'nav-' + name); }
+  show(el('p', { class: 'muted', text: 'Loading...' }));
+  try { await fn(); } catch (e) { show(errorBox(e)); }
+  document.body.setAttribute('data-page', name);
+}
+window.addEventListener('hashchange', navigate);
+window.addEventListener('DOMContentLoaded', navigate);

@@ -1,0 +1,132 @@
+package org.mercurymq.test.console;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
+import com.alibaba.fastjson2.JSONObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.test.harness.MercuryCluster;
+import org.mercurymq.tools.command.MQAdminStartup;
+
+/** The console's JSON API against a live NameServer and Broker in child JVMs, the console in a third. */
+class ConsoleApiTest {
+    @TempDir
+    static Path dir;
+    static MercuryCluster cluster;
+    static ConsoleProcess console;
+
+    @BeforeAll
+    static void start() {
+        cluster = MercuryCluster.start(dir.resolve("cluster"));
+        console = ConsoleProcess.start(dir.resolve("console"), cluster.namesrvAddress());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void clusterShowsTheMasterWithItsRuntimeInfo() throws Exception {
+        // the broker registers with the NameServer shortly after its boot line
+        JSONObject master = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JSONObject body = JSON.parseObject(ok(console.get("api/cluster")));
+            JSONArray clusters = body.getJSONArray("clusters");
+            return clusters.isEmpty() ? null
+                : clusters.getJSONObject(0).getJSONArray("brokers").getJSONObject(0).getJSONArray("members").getJSONObject(0);
+        }, m -> m != null);
+        assertEquals(cluster.brokerAddress(), master.getString("addr"));
+        assertEquals("MASTER", master.getString("role"));
+        JSONObject runtime = master.getJSONObject("runtime");
+        assertTrue(runtime != null && runtime.containsKey("msgPutTotalTodayNow"), master::toString);
+    }
+
+    @Test
+    void createdTopicAppearsInMqadminTopicListAndItsMessageIsFoundByKey() throws Exception {
+        String topic = "ConsoleTopic" + System.nanoTime();
+        String clusterName = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JSONArray clusters = JSON.parseObject(ok(console.get("api/cluster"))).getJSONArray("clusters");
+            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
+        }, n -> n != null);
+
+        HttpResponse<String> created = console.postJson("api/topics",
+            Map.of("topic", topic, "cluster", clusterName, "readQueueNums", 4, "writeQueueNums", 4, "perm", 6));
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals(cluster.brokerAddress(), JSON.parseObject(created.body()).getJSONArray("brokers").getString(0));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mqadmin("topicList", "-n", cluster.namesrvAddress()).contains(topic));
+        JSONObject listed = JSON.parseArray(ok(console.get("api/topics"))).stream().map(o -> (JSONObject) o)
+            .filter(t -> topic.equals(t.getString("topic"))).findFirst().orElseThrow();
+        assertEquals("NORMAL", listed.getString("kind"));
+        String routeText = ok(console.get("api/topic/route?topic=" + topic));
+        // strict JSON for the browser: the broker-id keys are strings
+        assertTrue(routeText.contains("\"0\":\"" + cluster.brokerAddress() + "\""), routeText);
+        JSONObject route = JSON.parseObject(routeText);
+        assertEquals(4, route.getJSONArray("queueDatas").getJSONObject(0).getIntValue("writeQueueNums"));
+
+        String key = "key-" + System.nanoTime();
+        String body = "hello <script>alert(1)</script> & \"quotes\"";
+        SendResult sent = OfficialSender.send(cluster.namesrvAddress(), topic, key, body);
+
+        JSONArray found = await().atMost(Duration.ofSeconds(60)).until(
+            () -> JSON.parseArray(ok(console.get("api/messages/byKey?topic=" + topic + "&key=" + key))), a -> !a.isEmpty());
+        JSONObject msg = found.getJSONObject(0);
+        assertEquals(body, msg.getString("bodyText"), "the body comes back as data, unchanged");
+        assertEquals(key, msg.getString("keys"));
+        assertEquals("<b>not bold</b>", msg.getJSONObject("properties").getString("note"));
+
+        JSONObject byId = JSON.parseObject(ok(console.get("api/messages/byId?topic=" + topic + "&msgId=" + sent.getMsgId())));
+        assertEquals(body, byId.getString("bodyText"));
+
+        JSONArray offsets = JSON.parseArray(ok(console.get("api/topic/offsets?topic=" + topic)));
+        assertEquals(4, offsets.size());
+        assertEquals(1, offsets.stream().mapToLong(o -> ((JSONObject) o).getLongValue("maxOffset")).sum());
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndTheConsoleKeepsServing() throws Exception {
+        HttpResponse<String> bad = console.postJson("api/topics", Map.of("topic", "bad topic!", "cluster", "x"));
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(JSON.parseObject(bad.body()).getString("error").contains("topic"), bad.body());
+        HttpResponse<String> missing = console.get("api/messages/byKey?topic=T");
+        assertEquals(400, missing.statusCode());
+        assertEquals("Missing parameter: key", JSON.parseObject(missing.body()).getString("error"));
+        assertEquals(404, console.get("api/nothing").statusCode());
+        assertEquals(404, console.get("../etc/passwd").statusCode());
+        HttpResponse<String> page = console.get("");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Mercury Console"));
+    }
+
+    private static String ok(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    private static String mqadmin(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            MQAdminStartup.run(args, o, o);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

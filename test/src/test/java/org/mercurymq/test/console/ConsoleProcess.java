@@ -1,0 +1,65 @@
+package org.mercurymq.test.console;
+
+import com.alibaba.fastjson2.JSON;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.mercurymq.test.harness.FreePort;
+import org.mercurymq.test.harness.JvmProcess;
+
+/** The console in a child JVM started from its main class, plus a small HTTP client for its API. */
+final class ConsoleProcess implements AutoCloseable {
+    static final String READY = "Mercury console ready at ";
+
+    private final JvmProcess jvm;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private ConsoleProcess(JvmProcess jvm, int port) {
+        this.jvm = jvm;
+        this.port = port;
+    }
+
+    static ConsoleProcess start(Path dir, String namesrvAddr) {
+        int port = FreePort.next();
+        JvmProcess jvm = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup")
+            .dir(dir).mercuryLogging("console").args("-n", namesrvAddr, "-p", String.valueOf(port)).start();
+        try {
+            jvm.awaitOutput(READY, Duration.ofSeconds(60));
+        } catch (RuntimeException | AssertionError e) {
+            jvm.close();
+            throw e;
+        }
+        return new ConsoleProcess(jvm, port);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    String output() {
+        return jvm.output();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJSONString(body))).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}
