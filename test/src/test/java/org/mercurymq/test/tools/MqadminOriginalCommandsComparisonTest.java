@@ -250,7 +250,11 @@ class MqadminOriginalCommandsComparisonTest {
     }
 
     @Test
-    void messageQueriesByKeyPrintTheSame() {
+    void messageQueriesPrintTheSame() {
+        same("queryMsgById");
+        same("queryMsgByUniqueKey");
+        assertTrue(OUTPUTS.get("queryMsgByUniqueKey")[0].endsWith("MessageTrack [consumerGroup=" + GROUP
+            + ", trackType=CONSUMED, exceptionDesc=null]"), OUTPUTS.get("queryMsgByUniqueKey")[0]);
         same("queryMsgByKey");
         assertTrue(OUTPUTS.get("queryMsgByKey")[0].startsWith("#Message ID"), OUTPUTS.get("queryMsgByKey")[0]);
     }
