@@ -241,6 +241,9 @@ class MqadminOriginalCommandsComparisonTest {
         assertTrue(OUTPUTS.get("topicList-c")[0].contains(String.format("%-20s  %-64s  %-64s", CLUSTER, TOPIC, GROUP)),
             OUTPUTS.get("topicList-c")[0]);
         same("topicStatus");
+        same("topicRoute");
+        assertTrue(OUTPUTS.get("topicRoute")[0].contains("\"brokerAddrs\":{0:\"" + brokerAddr + "\"\n"),
+            OUTPUTS.get("topicRoute")[0]);
     }
 
     @Test
@@ -298,5 +301,6 @@ class MqadminOriginalCommandsComparisonTest {
         // the broker config in whatever order each tool's map has
         same("getBrokerConfig-b", MqadminOriginalCommandsComparisonTest::sortedLines);
         same("getBrokerConfig-c", MqadminOriginalCommandsComparisonTest::sortedLines);
+        same("getNamesrvConfig", MqadminOriginalCommandsComparisonTest::sortedLines);
     }
 }
