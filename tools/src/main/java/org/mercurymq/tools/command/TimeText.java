@@ -24,7 +24,8 @@ public final class TimeText {
         if ("now".equalsIgnoreCase(t)) {
             return nowMillis;
         }
-        if (t.matches("\\d+")) {
+        // a negative number is taken as RocketMQ takes it: -1 asks the broker for each queue's max offset
+        if (t.matches("-?\\d+")) {
             try {
                 return Long.parseLong(t);
             } catch (NumberFormatException e) {

@@ -16,10 +16,15 @@ class TimeTextTest {
     }
 
     @Test
+    void takesNegativeNumbersAsRocketMqDoes() throws Exception {
+        // -1 asks the broker for each queue's max offset
+        assertEquals(-1L, TimeText.parseTimestamp("-1", 0));
+    }
+
+    @Test
     void rejectsOtherTexts() {
         assertThrows(SubCommandException.class, () -> TimeText.parseTimestamp("2024-05-01", 0));
         assertThrows(SubCommandException.class, () -> TimeText.parseTimestamp("2024-13-01#00:00:00:000", 0));
-        assertThrows(SubCommandException.class, () -> TimeText.parseTimestamp("-5", 0));
         assertThrows(SubCommandException.class, () -> TimeText.parseTimestamp("99999999999999999999", 0));
     }
 

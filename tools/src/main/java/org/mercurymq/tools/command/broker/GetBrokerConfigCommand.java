@@ -38,6 +38,8 @@ public class GetBrokerConfigCommand implements SubCommand {
         if (line.hasOption('b')) {
             String addr = CliOptions.value(line, "b");
             printConfig(ctx.out(), "============" + addr + "============", admin.getBrokerConfig(addr));
+            // RocketMQ 4.9.7 ends the single-broker form with an empty line
+            ctx.out().println();
             return;
         }
         for (BrokerData bd : ClusterAddresses.brokersOf(admin.examineBrokerClusterInfo(), CliOptions.value(line, "c"))) {
@@ -46,6 +48,8 @@ public class GetBrokerConfigCommand implements SubCommand {
                 String title = e.getKey() == BrokerConstants.MASTER_ID ? "============Master: " + e.getValue() + "============"
                     : "============My Master: " + master + "=====Slave: " + e.getValue() + "============";
                 printConfig(ctx.out(), title, admin.getBrokerConfig(e.getValue()));
+                // as RocketMQ 4.9.7: an empty line after each broker's block
+                ctx.out().println();
             }
         }
     }

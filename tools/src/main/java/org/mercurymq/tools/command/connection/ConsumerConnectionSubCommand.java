@@ -44,15 +44,15 @@ public class ConsumerConnectionSubCommand implements SubCommand {
     }
 
     static void print(ConsumerConnection cc, PrintStream out) {
-        int i = 1;
+        out.printf("%-36s %-22s %-10s %s%n", "#ClientId", "#ClientAddr", "#Language", "#Version");
         for (Connection c : sorted(cc.getConnectionSet())) {
-            out.printf("%03d  %-32s %-22s %-8s %s%n", i++, c.getClientId(), c.getClientAddr(), c.getLanguage(),
+            out.printf("%-36s %-22s %-10s %s%n", c.getClientId(), c.getClientAddr(), c.getLanguage(),
                 MQVersion.getVersionDesc(c.getVersion()));
         }
         out.printf("%nBelow is subscription:%n");
-        i = 1;
+        out.printf("%-20s %s%n", "#Topic", "#SubExpression");
         for (Map.Entry<String, SubscriptionData> e : cc.getSubscriptionTable().entrySet()) {
-            out.printf("%03d  Topic: %-40s SubExpression: %s%n", i++, e.getKey(), e.getValue().getSubString());
+            out.printf("%-20s %s%n", e.getKey(), e.getValue().getSubString());
         }
         out.println();
         out.printf("ConsumeType: %s%n", cc.getConsumeType());

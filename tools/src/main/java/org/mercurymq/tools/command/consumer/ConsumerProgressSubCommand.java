@@ -23,8 +23,8 @@ import org.mercurymq.tools.command.TimeText;
  * TPS and total lag; without -g one summary line per group found through the retry topics.
  */
 public class ConsumerProgressSubCommand implements SubCommand {
-    static final String QUEUE_HEADER = "%-64s  %-32s  %-4s  %-20s  %-20s  %-20s %-20s  %s%n";
-    static final String QUEUE_ROW = "%-64s  %-32s  %-4d  %-20d  %-20d  %-20s %-20d  %s%n";
+    static final String QUEUE_HEADER = "%-64s  %-32s  %-4s  %-20s  %-20s  %-20s  %s%n";
+    static final String QUEUE_ROW = "%-64s  %-32s  %-4d  %-20d  %-20d  %-20d  %s%n";
     static final String GROUP_HEADER = "%-64s  %-6s  %-24s %-5s  %-14s  %-7s  %s%n";
     static final String GROUP_ROW = "%-64s  %-6d  %-24s %-5s  %-14s  %-7d  %d%n";
 
@@ -57,21 +57,24 @@ public class ConsumerProgressSubCommand implements SubCommand {
 
     /** The per-queue table, then the group's TPS and total lag. */
     static void printGroup(ConsumeStats stats, PrintStream out) {
-        out.printf(QUEUE_HEADER, "#Topic", "#Broker Name", "#QID", "#Broker Offset", "#Consumer Offset", "#Client IP",
-            "#Diff", "#LastTime");
+        out.printf(QUEUE_HEADER, "#Topic", "#Broker Name", "#QID", "#Broker Offset", "#Consumer Offset", "#Diff",
+            "#LastTime");
         long diffTotal = 0;
         for (Map.Entry<MessageQueue, OffsetWrapper> e : new TreeMap<>(stats.getOffsetTable()).entrySet()) {
             MessageQueue mq = e.getKey();
             OffsetWrapper w = e.getValue();
             long diff = w.getBrokerOffset() - w.getConsumerOffset();
             diffTotal += diff;
-            String last = w.getLastTimestamp() > 0 ? TimeText.human(w.getLastTimestamp()) : "N/A";
+            // RocketMQ 4.9.7 shows the last store time to the second
+            String last = w.getLastTimestamp() > 0
+                ? new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new java.util.Date(w.getLastTimestamp()))
+                : "N/A";
             out.printf(QUEUE_ROW, mq.getTopic(), mq.getBrokerName(), mq.getQueueId(), w.getBrokerOffset(),
-                w.getConsumerOffset(), "N/A", diff, last);
+                w.getConsumerOffset(), diff, last);
         }
         out.println();
         out.printf("Consume TPS: %.2f%n", stats.getConsumeTps());
-        out.printf("Consume Diff Total: %d%n", diffTotal);
+        out.printf("Diff Total: %d%n", diffTotal);
     }
 
     private static void printAllGroups(DefaultMQAdminExt admin, PrintStream out) throws Exception {

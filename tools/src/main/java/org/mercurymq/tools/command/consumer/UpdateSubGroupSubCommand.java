@@ -74,6 +74,7 @@ public class UpdateSubGroupSubCommand implements SubCommand {
                 ctx.out().printf("create subscription group to %s success.%n", addr);
             }
         }
-        ctx.out().printf("%s%n", config);
+        // as RocketMQ 4.9.7: the group config is the last output, without a line break
+        ctx.out().printf("%s", config);
     }
 }

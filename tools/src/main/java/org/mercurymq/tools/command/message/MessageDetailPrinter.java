@@ -28,9 +28,16 @@ final class MessageDetailPrinter {
     }
 
     static void print(DefaultMQAdminExt admin, MessageExt msg, PrintStream out) throws IOException {
+        print(admin, msg, out, true);
+    }
+
+    /** @param withOffsetId false for queryMsgByUniqueKey, whose detail starts at "Topic:" in RocketMQ 4.9.7 */
+    static void print(DefaultMQAdminExt admin, MessageExt msg, PrintStream out, boolean withOffsetId) throws IOException {
         String bodyPath = writeBody(msg);
         String offsetId = msg instanceof MessageClientExt ? ((MessageClientExt) msg).getOffsetMsgId() : msg.getMsgId();
-        out.printf(TEXT, "OffsetID:", offsetId);
+        if (withOffsetId) {
+            out.printf(TEXT, "OffsetID:", offsetId);
+        }
         out.printf(TEXT, "Topic:", msg.getTopic());
         out.printf(TEXT, "Tags:", "[" + msg.getTags() + "]");
         out.printf(TEXT, "Keys:", "[" + msg.getKeys() + "]");
@@ -64,9 +71,12 @@ final class MessageDetailPrinter {
     private static String writeBody(MessageExt msg) throws IOException {
         Path dir = Paths.get(BODY_DIR);
         Files.createDirectories(dir);
-        Path file = dir.resolve(msg.getMsgId());
+        // named by the client's unique id when the message has one (RocketMQ's client message id), as 4.9.7 names it
+        String uniq = msg.getProperty(org.mercurymq.common.message.MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        String name = uniq != null ? uniq : msg.getMsgId();
+        Path file = dir.resolve(name);
         Files.write(file, msg.getBody() == null ? new byte[0] : msg.getBody());
-        return BODY_DIR + "/" + msg.getMsgId();
+        return BODY_DIR + "/" + name;
     }
 
     /** {@code ip:port}: the socket address text without its leading '/'. */

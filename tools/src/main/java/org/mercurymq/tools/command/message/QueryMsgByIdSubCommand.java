@@ -33,7 +33,8 @@ public class QueryMsgByIdSubCommand implements SubCommand {
             if (n > 0) {
                 ctx.out().println();
             }
-            MessagePrinter.print(m, ctx.out());
+            // the detail as RocketMQ 4.9.7 prints it: body written to a file, then the consuming groups' tracks
+            MessageDetailPrinter.print(ctx.admin(), m, ctx.out(), true);
         }
     }
 }

@@ -31,6 +31,7 @@ public class QueryMsgByUniqueKeySubCommand implements SubCommand {
         String id = CliOptions.value(line, "i");
         MessageExt m = ctx.admin().queryMessageByUniqKey(CliOptions.value(line, "t"), id, 32, 0, Long.MAX_VALUE)
             .getMessageList().get(0);
-        MessagePrinter.print(m, ctx.out());
+        // the detail as RocketMQ 4.9.7 prints it: body written to a file, then the consuming groups' tracks
+        MessageDetailPrinter.print(ctx.admin(), m, ctx.out(), false);
     }
 }

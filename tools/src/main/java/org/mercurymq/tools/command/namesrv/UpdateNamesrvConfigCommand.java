@@ -33,6 +33,8 @@ public class UpdateNamesrvConfigCommand implements SubCommand {
         Properties p = new Properties();
         p.setProperty(key, value);
         ctx.admin().updateNameServerConfig(p, null);
-        ctx.out().printf("update name server config success!%n%s : %s%n", key, value);
+        // RocketMQ prints the name servers it updated right after "success!", as a bracketed list
+        ctx.out().printf("update name server config success!%s%n%s : %s%n", ctx.admin().getNameServerAddressList(), key,
+            value);
     }
 }

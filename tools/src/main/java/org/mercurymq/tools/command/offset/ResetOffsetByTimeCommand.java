@@ -46,7 +46,9 @@ public class ResetOffsetByTimeCommand implements SubCommand {
         String group = CliOptions.value(line, "g");
         String topic = CliOptions.value(line, "t");
         String timeText = CliOptions.value(line, "s");
-        long timestamp = TimeText.parseTimestamp(timeText, System.currentTimeMillis());
+        // as RocketMQ 4.9.7: "now" is sent as -1, which the broker answers with each queue's max offset
+        long timestamp = "now".equalsIgnoreCase(timeText.trim()) ? -1L
+            : TimeText.parseTimestamp(timeText, System.currentTimeMillis());
         boolean force = CliOptions.boolValue(line, "f", true);
         DefaultMQAdminExt admin = ctx.admin();
         PrintStream out = ctx.out();
@@ -61,21 +63,23 @@ public class ResetOffsetByTimeCommand implements SubCommand {
                 timestamp, out);
             return;
         }
-        printTitle(group, topic, force, timeText, timestamp, out);
+        printTitle("group", group, topic, force, timeText, timestamp, out);
         out.printf("%-40s  %-40s  %-40s%n", "#brokerName", "#queueId", "#offset");
         for (Map.Entry<MessageQueue, Long> e : new TreeMap<>(reset).entrySet()) {
             out.printf("%-40s  %-40d  %-40d%n", e.getKey().getBrokerName(), e.getKey().getQueueId(), e.getValue());
         }
     }
 
-    private static void printTitle(String group, String topic, boolean force, String timeText, long timestamp, PrintStream out) {
-        out.printf("rollback consumer offset by specified consumerGroup[%s], topic[%s], force[%s], timestamp(string)[%s],"
-            + " timestamp(long)[%s]%n", group, topic, force, timeText, timestamp);
+    /** RocketMQ 4.9.7 names the group "group" when the brokers reset, "consumerGroup" when the offsets are committed. */
+    private static void printTitle(String word, String group, String topic, boolean force, String timeText, long timestamp,
+                                   PrintStream out) {
+        out.printf("rollback consumer offset by specified %s[%s], topic[%s], force[%s], timestamp(string)[%s],"
+            + " timestamp(long)[%s]%n", word, group, topic, force, timeText, timestamp);
     }
 
     private static void printOld(List<RollbackStats> stats, String group, String topic, boolean force, String timeText,
                                  long timestamp, PrintStream out) {
-        printTitle(group, topic, force, timeText, timestamp, out);
+        printTitle("consumerGroup", group, topic, force, timeText, timestamp, out);
         out.printf("%-20s  %-20s  %-20s  %-20s  %-20s  %-20s%n", "#brokerName", "#queueId", "#brokerOffset",
             "#consumerOffset", "#timestampOffset", "#resetOffset");
         for (RollbackStats s : stats) {

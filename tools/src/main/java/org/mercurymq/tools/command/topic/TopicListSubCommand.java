@@ -51,10 +51,10 @@ public class TopicListSubCommand implements SubCommand {
             String cluster = clusterOf(admin, info, topic);
             Set<String> groups = groupsOf(admin, topic);
             if (groups.isEmpty()) {
-                ctx.out().printf("%-20s  %-48s  %-48s%n", cluster, topic, "");
+                ctx.out().printf("%-20s  %-64s  %-64s%n", cluster, topic, "");
             }
             for (String group : groups) {
-                ctx.out().printf("%-20s  %-48s  %-48s%n", cluster, topic, group);
+                ctx.out().printf("%-20s  %-64s  %-64s%n", cluster, topic, group);
             }
         }
     }

@@ -41,8 +41,34 @@ public class TopicRouteSubCommand implements SubCommand {
         if (line.hasOption('l')) {
             printList(route, ctx);
         } else {
-            ctx.out().println(prettyJson(route));
+            ctx.out().println(fastjsonLayout(prettyJson(route)));
         }
+    }
+
+    private static final java.util.regex.Pattern NUMBER_KEYED = java.util.regex.Pattern.compile(
+        "\\{((?:\\n\\t+\"\\d+\":\"[^\"]*\",?)+)\\n(\\t*)\\}");
+    private static final java.util.regex.Pattern NUMBER_ENTRY = java.util.regex.Pattern.compile("\"(\\d+)\":(\"[^\"]*\")");
+
+    /**
+     * RocketMQ 4.9.7 prints the route with fastjson, whose pretty layout differs from standard JSON in two places:
+     * a map with number keys (brokerAddrs) is written on the brace's line with bare keys, {@code {0:"addr",1:"addr"},
+     * and only its closing brace on a line of its own; an empty map is {@code {}}.
+     */
+    static String fastjsonLayout(String json) {
+        String out = json.replaceAll("\\{\\n[\\t ]*\\n[\\t ]*\\}", "{}");
+        java.util.regex.Matcher m = NUMBER_KEYED.matcher(out);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            List<String> entries = new ArrayList<>();
+            java.util.regex.Matcher e = NUMBER_ENTRY.matcher(m.group(1));
+            while (e.find()) {
+                entries.add(e.group(1) + ":" + e.group(2));
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("{" + String.join(",", entries) + "\n"
+                + m.group(2) + "}"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** The route as indented standard JSON (keys sorted, broker ids quoted). */

@@ -77,7 +77,11 @@ public class UpdateTopicSubCommand implements SubCommand {
                 if (brokerName == null) {
                     throw new SubCommandException("broker " + addr + " is not registered, cannot set its order conf");
                 }
-                orderConf.add(brokerName + ":" + config.getWriteQueueNums());
+                String conf = brokerName + ":" + config.getWriteQueueNums();
+                // merges with the other brokers' entries of the topic's order conf
+                admin.createOrUpdateOrderConf(config.getTopicName(), conf, false);
+                // as RocketMQ 4.9.7: this line has no line break, the "create topic" line follows on it
+                ctx.out().printf("set broker orderConf. isOrder=%s, orderConf=[%s]", config.isOrder(), conf);
             }
             ctx.out().printf("create topic to %s success.%n", addr);
         } else {
@@ -92,12 +96,13 @@ public class UpdateTopicSubCommand implements SubCommand {
                 orderConf.add(ClusterAddresses.brokerNameOf(info, addr) + ":" + config.getWriteQueueNums());
                 ctx.out().printf("create topic to %s success.%n", addr);
             }
+            if (config.isOrder()) {
+                String conf = String.join(";", orderConf);
+                admin.createAndUpdateKvConfig(KVNamespaces.ORDER_TOPIC_CONFIG, config.getTopicName(), conf);
+                ctx.out().printf("set cluster orderConf. isOrder=%s, orderConf=[%s]", config.isOrder(), conf);
+            }
         }
-        if (config.isOrder()) {
-            String conf = String.join(";", orderConf);
-            admin.createAndUpdateKvConfig(KVNamespaces.ORDER_TOPIC_CONFIG, config.getTopicName(), conf);
-            ctx.out().printf("set cluster orderConf. isOrder=%s, orderConf=[%s]%n", config.isOrder(), conf);
-        }
-        ctx.out().printf("%s%n", config);
+        // as RocketMQ 4.9.7: the topic config is the last output, without a line break
+        ctx.out().printf("%s", config);
     }
 }
