@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.remoting.protocol.RemotingCommand;
@@ -20,8 +21,11 @@ import org.mercurymq.test.harness.ControllerProcess;
 /**
  * Three controller JVMs (bin/mqcontroller's main class): one leader takes writes, followers answer
  * CONTROLLER_NOT_LEADER; after kill -9 of the leader another peer is elected, holds what was committed and takes
- * writes; with a majority killed the last peer takes none (docs/controller.md).
+ * writes; with a majority killed the last peer takes none (docs/controller.md). Three JVMs and two Raft
+ * elections take 35-90 s on a 2-core machine, so this runs in the chaos profile ({@code -Pchaos}); the default
+ * suite keeps the embedded controller and the broker agent tests.
  */
+@Tag("chaos")
 class ControllerGroupTest {
     @TempDir
     Path dir;

@@ -43,9 +43,9 @@ import org.mercurymq.test.harness.NamesrvProcess;
  * A secured 1 master + 1 slave cluster: name server, SYNC_MASTER and SLAVE all with
  * {@code tls.server.mode=enforcing} (test-mode certificates; the brokers' own calls to the name server and
  * the master use TLS because the mode is enforcing) and both brokers with {@code aclEnable=true}. The
- * official 4.9.7 clients use TLS and sign with AclClientRPCHook. The master white-lists 127.0.0.1 because a
- * slave's metadata sync is unsigned, as in RocketMQ 4.9.7 (docs/security.md); the slave has no white list,
- * so after the master is killed the consumers it serves are checked by ACL (an unsigned request is refused)
+ * official 4.9.7 clients use TLS and sign with AclClientRPCHook. Neither broker white-lists anything: both
+ * sign their own requests with {@code innerClientAuthenticationCredentials} (docs/security.md), so the master
+ * checks the slave's metadata sync by ACL, and after the master is killed the consumers it serves are checked by ACL (an unsigned request is refused)
  * and read every replicated message, and a committed group resumes at its copied offsets.
  */
 class SecuredSlaveServesConsumersTest {
@@ -79,13 +79,16 @@ class SecuredSlaveServesConsumersTest {
 
     @Test
     void securedSlaveServesConsumersAfterTheMasterDies() throws Exception {
-        Path masterHome = home("master-home", "globalWhiteRemoteAddresses:\n  - 127.0.0.1\n" + ACCOUNTS);
+        // no white list anywhere: the slave signs its metadata sync with the admin account (docs/security.md,
+        // "Inter-node traffic")
+        Path masterHome = home("master-home", ACCOUNTS);
         Path slaveHome = home("slave-home", ACCOUNTS);
+        String inner = "innerClientAuthenticationCredentials={\"accessKey\":\"adminAccount\",\"secretKey\":\"adminSecret1\"}";
         try (NamesrvProcess namesrv = NamesrvProcess.start(dir.resolve("namesrv"), TLS);
              BrokerProcess master = BrokerProcess.start(dir.resolve("master"), namesrv.address(), BROKER,
-                 withHome(masterHome), "brokerRole=SYNC_MASTER", "brokerId=0", "aclEnable=true");
+                 withHome(masterHome), "brokerRole=SYNC_MASTER", "brokerId=0", "aclEnable=true", inner);
              BrokerProcess slave = BrokerProcess.start(dir.resolve("slave"), namesrv.address(), BROKER,
-                 withHome(slaveHome), "brokerRole=SLAVE", "brokerId=1", "aclEnable=true")) {
+                 withHome(slaveHome), "brokerRole=SLAVE", "brokerId=1", "aclEnable=true", inner)) {
             try {
                 run(namesrv.address(), master, slave);
             } finally {
