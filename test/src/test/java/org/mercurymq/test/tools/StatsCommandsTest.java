@@ -186,12 +186,14 @@ class StatsCommandsTest {
             new String[] {"consumerStatus", "-g", group, "-i", clientId});
         List<String[]> officialOnly = new ArrayList<>(commands);
         Path metrics = dir.resolve("metrics-export");
-        // Mercury's mqadmin has no exportMetrics yet; the official one must work against Mercury's broker
+        Path mercuryMetrics = dir.resolve("metrics-export-mercury");
+        // exportMetrics writes to a directory of its own per tool, so it is run outside the shared command list
         officialOnly.add(new String[] {"exportMetrics", "-c", CLUSTER, "-f", metrics.toString()});
         List<String> mercury = new ArrayList<>();
         for (String[] c : commands) {
             mercury.add(ok(c).out);
         }
+        String mercuryExport = ok("exportMetrics", "-c", CLUSTER, "-f", mercuryMetrics.toString()).out;
         List<String> theirs = new OfficialMqadmin(dir, ns, null).runAll(officialOnly);
         assertEquals("export " + metrics + "/metrics.json success", theirs.get(5).trim(), theirs.get(5));
         com.alibaba.fastjson2.JSONObject report = com.alibaba.fastjson2.JSON.parseObject(
@@ -201,6 +203,15 @@ class StatsCommandsTest {
         assertEquals("V4_9_7", brokerReport.getJSONObject("runtimeVersion").getString("rocketmqVersion"), report.toString());
         assertTrue(brokerReport.getJSONObject("runtimeQuota").getJSONObject("tps").containsKey("normalInTps"),
             report.toString());
+        // exportMetrics: Mercury's file equals the official one once the TPS figures are removed
+        assertEquals("export " + mercuryMetrics + "/metrics.json success", mercuryExport);
+        com.alibaba.fastjson2.JSONObject ours = com.alibaba.fastjson2.JSON.parseObject(
+            java.nio.file.Files.readString(mercuryMetrics.resolve("metrics.json")));
+        com.alibaba.fastjson2.JSONObject ourBroker = ours.getJSONObject("evaluateReport").getJSONObject(cluster.brokerName());
+        assertEquals(1, ourBroker.getJSONObject("runtimeQuota").getIntValue("groupSize"), ours.toString());
+        assertEquals("[\"JAVA%V4_9_7\"]", ourBroker.getJSONObject("runtimeVersion").getString("clientInfo"),
+            ours.toString());
+        assertEquals(withoutTps(report), withoutTps(ours), "exportMetrics\n" + ours);
 
         // statsAll: the InTPS and OutTPS columns are the only ones that change between two runs (the minute
         // window's span grows with every 10 s sample); topic order is hash order in RocketMQ, name order here
@@ -223,6 +234,23 @@ class StatsCommandsTest {
             "consumerStatus\n" + mercury.get(4));
         assertTrue(mercury.get(4).contains(String.format("002 Topic: %-40s ClassFilter: %-8s SubExpression: %s", topic, false,
             "*")), mercury.get(4));
+    }
+
+    /** A metrics.json tree without the figures that move between two exports (TPS, disk usage). */
+    private static com.alibaba.fastjson2.JSONObject withoutTps(com.alibaba.fastjson2.JSONObject report) {
+        com.alibaba.fastjson2.JSONObject copy = report.clone();
+        com.alibaba.fastjson2.JSONObject brokers = copy.getJSONObject("evaluateReport");
+        for (String broker : brokers.keySet()) {
+            // normalInTps/normalOutTps: the broker's 10 s put and transferred rates at the moment of the export;
+            // transInTps/scheduleInTps: the minute rates of the half and schedule topics (0 here, but time-based)
+            com.alibaba.fastjson2.JSONObject quota = brokers.getJSONObject(broker).getJSONObject("runtimeQuota");
+            quota.remove("tps");
+            // diskRatio: the used share of the file system, which other processes on this machine write to
+            quota.remove("diskRatio");
+        }
+        // totalTps: the sums of the figures removed above
+        copy.getJSONObject("totalData").remove("totalTps");
+        return copy;
     }
 
     /** statsAll's lines with the two TPS columns masked, sorted. */
