@@ -163,6 +163,103 @@ class StatsCommandsTest {
         assertEquals(1, e.getResponseCode());
     }
 
+    /**
+     * startMonitoring, in-process with a 0 ms first delay: one round logs the backlog of a group whose consumer is
+     * online but suspended, with the exact diff, and nothing reaches the command's output.
+     */
+    @Test
+    @Order(4)
+    void startMonitoringLogsTheGroupsBacklogAndPrintsNothing() throws Exception {
+        String topic = "MonitorTopic";
+        String group = "MonitorGroup" + System.nanoTime();
+        int backlog = 5;
+        ok("updateTopic", "-t", topic, "-c", CLUSTER, "-r", "1", "-w", "1");
+        DefaultMQProducer producer = new DefaultMQProducer("MonitorProducer" + System.nanoTime());
+        producer.setNamesrvAddr(ns);
+        producer.setInstanceName("monitor-producer-" + System.nanoTime());
+        producer.setSendMsgTimeout(10_000);
+        producer.start();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(ns);
+        consumer.setInstanceName("monitor-consumer-" + System.nanoTime());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        AtomicInteger consumed = new AtomicInteger();
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            consumed.addAndGet(msgs.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+            org.mercurymq.tools.monitor.MonitorService.LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+            new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        log.addAppender(events);
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.INFO);   // the test logging configuration may be quieter
+        consumer.start();
+        Thread monitorThread = null;
+        try {
+            producer.send(new Message(topic, "first".getBytes(StandardCharsets.UTF_8)));
+            await().atMost(WAIT).until(() -> consumed.get() >= 1);
+            // the consumed offset reaches the broker with the 5 s commit; then no more pulls
+            await().atMost(WAIT).ignoreExceptions().until(() -> official.examineConsumeStats(group).computeTotalDiff() == 0
+                && official.examineConsumeStats(group).getOffsetTable().values().stream()
+                    .allMatch(w -> w.getConsumerOffset() == 1));
+            consumer.suspend();
+            for (int i = 0; i < backlog; i++) {
+                producer.send(new Message(topic, ("later-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            await().atMost(WAIT).ignoreExceptions()
+                .until(() -> official.examineConsumeStats(group).computeTotalDiff() == backlog);
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+            org.mercurymq.tools.command.CommandContext ctx = new org.mercurymq.tools.command.CommandContext(print, ns, 5_000);
+            org.mercurymq.tools.command.stats.StartMonitoringSubCommand command =
+                new org.mercurymq.tools.command.stats.StartMonitoringSubCommand(0, 600_000);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            monitorThread = new Thread(() -> {
+                try (ctx) {
+                    command.execute(null, new org.apache.commons.cli.Options(), ctx);
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "startMonitoring-test");
+            monitorThread.start();
+            String expected = "[MONITOR] reportUndoneMsgs: UndoneMsgs [consumerGroup=" + group + ", topic=" + topic
+                + ", undoneMsgsTotal=" + backlog + ", undoneMsgsSingleMQ=" + backlog + ", undoneMsgsDelayTimeMills=";
+            await().atMost(WAIT).until(() -> failure.get() != null
+                || messages(events).stream().anyMatch(m -> m.endsWith("endRound")));
+            assertEquals(null, failure.get());
+            List<String> round = messages(events);
+            assertTrue(round.stream().anyMatch(m -> m.startsWith(expected)), round.toString());
+            assertTrue(round.get(0).endsWith("beginRound"), round.toString());
+            assertEquals(null, failure.get());
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (monitorThread != null) {
+                monitorThread.interrupt();
+                monitorThread.join(30_000);
+            }
+            log.detachAppender(events);
+            log.setLevel(level);
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    private static List<String> messages(
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events) {
+        synchronized (events.list) {
+            List<String> all = new ArrayList<>();
+            for (ch.qos.logback.classic.spi.ILoggingEvent e : events.list) {
+                all.add(e.getFormattedMessage());
+            }
+            return all;
+        }
+    }
+
     private static org.apache.rocketmq.common.protocol.body.BrokerStatsItem minute(String name, String key) {
         try {
             return official.viewBrokerStatsData(cluster.brokerAddress(), name, key).getStatsMinute();

@@ -54,6 +54,7 @@ import org.mercurymq.tools.command.message.QueryMsgByUniqueKeySubCommand;
 import org.mercurymq.tools.command.export.ExportConfigsCommand;
 import org.mercurymq.tools.command.export.ExportMetadataCommand;
 import org.mercurymq.tools.command.export.ExportMetricsCommand;
+import org.mercurymq.tools.command.stats.StartMonitoringSubCommand;
 import org.mercurymq.tools.command.namesrv.AddWritePermSubCommand;
 import org.mercurymq.tools.command.namesrv.DeleteKvConfigCommand;
 import org.mercurymq.tools.command.namesrv.GetNamesrvConfigCommand;
@@ -141,7 +142,8 @@ public final class MQAdminStartup {
         new QueryConsumeQueueCommand(),
         new ExportMetadataCommand(),
         new ExportConfigsCommand(),
-        new ExportMetricsCommand()));
+        new ExportMetricsCommand(),
+        new StartMonitoringSubCommand()));
 
     private MQAdminStartup() {
     }
