@@ -165,7 +165,7 @@ class StatsCommandsTest {
 
     /**
      * startMonitoring, in-process with a 0 ms first delay: one round logs the backlog of a group whose consumer is
-     * online but suspended, with the exact diff, and nothing reaches the command's output.
+     * online but stuck on its messages, with the exact diff, and nothing reaches the command's output.
      */
     @Test
     @Order(4)
@@ -185,8 +185,17 @@ class StatsCommandsTest {
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
         AtomicInteger consumed = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // the first message is consumed; every later one blocks its consume thread until the end of the test, so
+        // the committed offset stays at 1 and the backlog is exactly what is sent afterwards
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
-            consumed.addAndGet(msgs.size());
+            if (consumed.getAndAdd(msgs.size()) > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
@@ -204,14 +213,14 @@ class StatsCommandsTest {
             await().atMost(WAIT).until(() -> consumed.get() >= 1);
             // the consumed offset reaches the broker with the 5 s commit; then no more pulls
             await().atMost(WAIT).ignoreExceptions().until(() -> official.examineConsumeStats(group).computeTotalDiff() == 0
-                && official.examineConsumeStats(group).getOffsetTable().values().stream()
+                && official.examineConsumeStats(group, topic).getOffsetTable().values().stream()
                     .allMatch(w -> w.getConsumerOffset() == 1));
-            consumer.suspend();
             for (int i = 0; i < backlog; i++) {
                 producer.send(new Message(topic, ("later-" + i).getBytes(StandardCharsets.UTF_8)));
             }
             await().atMost(WAIT).ignoreExceptions()
                 .until(() -> official.examineConsumeStats(group).computeTotalDiff() == backlog);
+            // the backlog is now stable: the consume threads hold the pulled messages without committing them
 
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
@@ -244,6 +253,7 @@ class StatsCommandsTest {
             }
             log.detachAppender(events);
             log.setLevel(level);
+            release.countDown();
             consumer.shutdown();
             producer.shutdown();
         }
