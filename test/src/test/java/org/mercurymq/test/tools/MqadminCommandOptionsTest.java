@@ -33,7 +33,9 @@ class MqadminCommandOptionsTest {
         "consumeMessage, message.ConsumeMessageCommand",
         "checkMsgSendRT, message.CheckMsgSendRTCommand",
         "sendMsgStatus, broker.SendMsgStatusCommand",
-        "clusterRT, cluster.CLusterSendMsgRTCommand"})
+        "clusterRT, cluster.CLusterSendMsgRTCommand",
+        "exportMetrics, export.ExportMetricsCommand",
+        "startMonitoring, consumer.StartMonitoringSubCommand"})
     void sameNameDescriptionAndOptionsAsRocketMq(String name, String officialClass) throws Exception {
         org.apache.rocketmq.tools.command.SubCommand official = (org.apache.rocketmq.tools.command.SubCommand)
             Class.forName("org.apache.rocketmq.tools.command." + officialClass).getDeclaredConstructor().newInstance();

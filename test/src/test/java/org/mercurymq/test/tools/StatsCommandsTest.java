@@ -163,6 +163,113 @@ class StatsCommandsTest {
         assertEquals(1, e.getResponseCode());
     }
 
+    /**
+     * startMonitoring, in-process with a 0 ms first delay: one round logs the backlog of a group whose consumer is
+     * online but stuck on its messages, with the exact diff, and nothing reaches the command's output.
+     */
+    @Test
+    @Order(4)
+    void startMonitoringLogsTheGroupsBacklogAndPrintsNothing() throws Exception {
+        String topic = "MonitorTopic";
+        String group = "MonitorGroup" + System.nanoTime();
+        int backlog = 5;
+        ok("updateTopic", "-t", topic, "-c", CLUSTER, "-r", "1", "-w", "1");
+        DefaultMQProducer producer = new DefaultMQProducer("MonitorProducer" + System.nanoTime());
+        producer.setNamesrvAddr(ns);
+        producer.setInstanceName("monitor-producer-" + System.nanoTime());
+        producer.setSendMsgTimeout(10_000);
+        producer.start();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        consumer.setNamesrvAddr(ns);
+        consumer.setInstanceName("monitor-consumer-" + System.nanoTime());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, "*");
+        AtomicInteger consumed = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // the first message is consumed; every later one blocks its consume thread until the end of the test, so
+        // the committed offset stays at 1 and the backlog is exactly what is sent afterwards
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            if (consumed.getAndAdd(msgs.size()) > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+            org.mercurymq.tools.monitor.MonitorService.LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+            new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        log.addAppender(events);
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.INFO);   // the test logging configuration may be quieter
+        consumer.start();
+        Thread monitorThread = null;
+        try {
+            producer.send(new Message(topic, "first".getBytes(StandardCharsets.UTF_8)));
+            await().atMost(WAIT).until(() -> consumed.get() >= 1);
+            // the consumed offset reaches the broker with the 5 s commit; then no more pulls
+            await().atMost(WAIT).ignoreExceptions().until(() -> official.examineConsumeStats(group).computeTotalDiff() == 0
+                && official.examineConsumeStats(group, topic).getOffsetTable().values().stream()
+                    .allMatch(w -> w.getConsumerOffset() == 1));
+            for (int i = 0; i < backlog; i++) {
+                producer.send(new Message(topic, ("later-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            await().atMost(WAIT).ignoreExceptions()
+                .until(() -> official.examineConsumeStats(group).computeTotalDiff() == backlog);
+            // the backlog is now stable: the consume threads hold the pulled messages without committing them
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+            org.mercurymq.tools.command.CommandContext ctx = new org.mercurymq.tools.command.CommandContext(print, ns, 5_000);
+            org.mercurymq.tools.command.stats.StartMonitoringSubCommand command =
+                new org.mercurymq.tools.command.stats.StartMonitoringSubCommand(0, 600_000);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            monitorThread = new Thread(() -> {
+                try (ctx) {
+                    command.execute(null, new org.apache.commons.cli.Options(), ctx);
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "startMonitoring-test");
+            monitorThread.start();
+            String expected = "[MONITOR] reportUndoneMsgs: UndoneMsgs [consumerGroup=" + group + ", topic=" + topic
+                + ", undoneMsgsTotal=" + backlog + ", undoneMsgsSingleMQ=" + backlog + ", undoneMsgsDelayTimeMills=";
+            await().atMost(WAIT).until(() -> failure.get() != null
+                || messages(events).stream().anyMatch(m -> m.endsWith("endRound")));
+            assertEquals(null, failure.get());
+            List<String> round = messages(events);
+            assertTrue(round.stream().anyMatch(m -> m.startsWith(expected)), round.toString());
+            assertTrue(round.get(0).endsWith("beginRound"), round.toString());
+            assertEquals(null, failure.get());
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (monitorThread != null) {
+                monitorThread.interrupt();
+                monitorThread.join(30_000);
+            }
+            log.detachAppender(events);
+            log.setLevel(level);
+            release.countDown();
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    private static List<String> messages(
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events) {
+        synchronized (events.list) {
+            List<String> all = new ArrayList<>();
+            for (ch.qos.logback.classic.spi.ILoggingEvent e : events.list) {
+                all.add(e.getFormattedMessage());
+            }
+            return all;
+        }
+    }
+
     private static org.apache.rocketmq.common.protocol.body.BrokerStatsItem minute(String name, String key) {
         try {
             return official.viewBrokerStatsData(cluster.brokerAddress(), name, key).getStatsMinute();
@@ -186,12 +293,14 @@ class StatsCommandsTest {
             new String[] {"consumerStatus", "-g", group, "-i", clientId});
         List<String[]> officialOnly = new ArrayList<>(commands);
         Path metrics = dir.resolve("metrics-export");
-        // Mercury's mqadmin has no exportMetrics yet; the official one must work against Mercury's broker
+        Path mercuryMetrics = dir.resolve("metrics-export-mercury");
+        // exportMetrics writes to a directory of its own per tool, so it is run outside the shared command list
         officialOnly.add(new String[] {"exportMetrics", "-c", CLUSTER, "-f", metrics.toString()});
         List<String> mercury = new ArrayList<>();
         for (String[] c : commands) {
             mercury.add(ok(c).out);
         }
+        String mercuryExport = ok("exportMetrics", "-c", CLUSTER, "-f", mercuryMetrics.toString()).out;
         List<String> theirs = new OfficialMqadmin(dir, ns, null).runAll(officialOnly);
         assertEquals("export " + metrics + "/metrics.json success", theirs.get(5).trim(), theirs.get(5));
         com.alibaba.fastjson2.JSONObject report = com.alibaba.fastjson2.JSON.parseObject(
@@ -201,6 +310,15 @@ class StatsCommandsTest {
         assertEquals("V4_9_7", brokerReport.getJSONObject("runtimeVersion").getString("rocketmqVersion"), report.toString());
         assertTrue(brokerReport.getJSONObject("runtimeQuota").getJSONObject("tps").containsKey("normalInTps"),
             report.toString());
+        // exportMetrics: Mercury's file equals the official one once the TPS figures are removed
+        assertEquals("export " + mercuryMetrics + "/metrics.json success", mercuryExport);
+        com.alibaba.fastjson2.JSONObject ours = com.alibaba.fastjson2.JSON.parseObject(
+            java.nio.file.Files.readString(mercuryMetrics.resolve("metrics.json")));
+        com.alibaba.fastjson2.JSONObject ourBroker = ours.getJSONObject("evaluateReport").getJSONObject(cluster.brokerName());
+        assertEquals(1, ourBroker.getJSONObject("runtimeQuota").getIntValue("groupSize"), ours.toString());
+        assertEquals("[\"JAVA%V4_9_7\"]", ourBroker.getJSONObject("runtimeVersion").getString("clientInfo"),
+            ours.toString());
+        assertEquals(withoutTps(report), withoutTps(ours), "exportMetrics\n" + ours);
 
         // statsAll: the InTPS and OutTPS columns are the only ones that change between two runs (the minute
         // window's span grows with every 10 s sample); topic order is hash order in RocketMQ, name order here
@@ -223,6 +341,23 @@ class StatsCommandsTest {
             "consumerStatus\n" + mercury.get(4));
         assertTrue(mercury.get(4).contains(String.format("002 Topic: %-40s ClassFilter: %-8s SubExpression: %s", topic, false,
             "*")), mercury.get(4));
+    }
+
+    /** A metrics.json tree without the figures that move between two exports (TPS, disk usage). */
+    private static com.alibaba.fastjson2.JSONObject withoutTps(com.alibaba.fastjson2.JSONObject report) {
+        com.alibaba.fastjson2.JSONObject copy = report.clone();
+        com.alibaba.fastjson2.JSONObject brokers = copy.getJSONObject("evaluateReport");
+        for (String broker : brokers.keySet()) {
+            // normalInTps/normalOutTps: the broker's 10 s put and transferred rates at the moment of the export;
+            // transInTps/scheduleInTps: the minute rates of the half and schedule topics (0 here, but time-based)
+            com.alibaba.fastjson2.JSONObject quota = brokers.getJSONObject(broker).getJSONObject("runtimeQuota");
+            quota.remove("tps");
+            // diskRatio: the used share of the file system, which other processes on this machine write to
+            quota.remove("diskRatio");
+        }
+        // totalTps: the sums of the figures removed above
+        copy.getJSONObject("totalData").remove("totalTps");
+        return copy;
     }
 
     /** statsAll's lines with the two TPS columns masked, sorted. */

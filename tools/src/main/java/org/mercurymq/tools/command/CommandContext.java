@@ -21,6 +21,16 @@ public final class CommandContext implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** The name server list given with -n (or from the environment); null when none. */
+    public String namesrvAddr() {
+        return namesrvAddr;
+    }
+
+    /** The credentials hook (from the environment) that the admin session also uses; null when none. */
+    public org.mercurymq.remoting.RPCHook rpcHook() {
+        return ToolsCredentials.hook(System.getenv());
+    }
+
     public PrintStream out() {
         return out;
     }

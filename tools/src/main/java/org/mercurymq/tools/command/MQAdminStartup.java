@@ -53,6 +53,8 @@ import org.mercurymq.tools.command.message.QueryMsgByKeySubCommand;
 import org.mercurymq.tools.command.message.QueryMsgByUniqueKeySubCommand;
 import org.mercurymq.tools.command.export.ExportConfigsCommand;
 import org.mercurymq.tools.command.export.ExportMetadataCommand;
+import org.mercurymq.tools.command.export.ExportMetricsCommand;
+import org.mercurymq.tools.command.stats.StartMonitoringSubCommand;
 import org.mercurymq.tools.command.namesrv.AddWritePermSubCommand;
 import org.mercurymq.tools.command.namesrv.DeleteKvConfigCommand;
 import org.mercurymq.tools.command.namesrv.GetNamesrvConfigCommand;
@@ -139,7 +141,9 @@ public final class MQAdminStartup {
         new CleanUnusedTopicCommand(),
         new QueryConsumeQueueCommand(),
         new ExportMetadataCommand(),
-        new ExportConfigsCommand()));
+        new ExportConfigsCommand(),
+        new ExportMetricsCommand(),
+        new StartMonitoringSubCommand()));
 
     private MQAdminStartup() {
     }

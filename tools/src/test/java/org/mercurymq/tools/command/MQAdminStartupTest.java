@@ -30,7 +30,7 @@ class MQAdminStartupTest {
         for (SubCommand c : MQAdminStartup.commands()) {
             assertTrue(names.add(c.commandName()), c.commandName());
         }
-        assertEquals(55, names.size());
+        assertEquals(57, names.size());
     }
 
     @Test

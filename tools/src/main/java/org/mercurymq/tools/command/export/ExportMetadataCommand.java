@@ -26,7 +26,8 @@ import org.mercurymq.tools.command.SubCommand;
  */
 public class ExportMetadataCommand implements SubCommand {
     private static final long TIMEOUT_MILLIS = 10_000;
-    private static final Set<String> BUILT_IN_GROUPS = new HashSet<>(Arrays.asList("TOOLS_CONSUMER",
+    private static final Set<String> BUILT_IN_GROUPS = new HashSet<>(Arrays.asList("DEFAULT_CONSUMER",
+        "DEFAULT_PRODUCER", "__MONITOR_CONSUMER", "CLIENT_INNER_PRODUCER", "SELF_TEST_P_GROUP", "TOOLS_CONSUMER",
         "FILTERSRV_CONSUMER", "SELF_TEST_C_GROUP", "CID_ONS-HTTP-PROXY", "CID_ONSAPI_PULL", "CID_ONSAPI_PERMISSION",
         "CID_ONSAPI_OWNER"));
 
@@ -116,7 +117,7 @@ public class ExportMetadataCommand implements SubCommand {
      * The broker's topic wrapper without the topics its GET_SYSTEM_TOPIC_LIST_FROM_BROKER names and, unless
      * {@code special}, without retry and DLQ topics (RocketMQ's getUserTopicConfig).
      */
-    private static JSONObject userTopics(DefaultMQAdminExt admin, String addr, boolean special) throws Exception {
+    static JSONObject userTopics(DefaultMQAdminExt admin, String addr, boolean special) throws Exception {
         Set<String> systemTopics = admin.getSystemTopicListFromBroker(addr).getTopicList();
         JSONObject wrapper = tree(admin.getAllTopicConfig(addr, TIMEOUT_MILLIS));
         JSONObject table = wrapper.getJSONObject("topicConfigTable");
@@ -128,7 +129,7 @@ public class ExportMetadataCommand implements SubCommand {
     }
 
     /** The broker's group wrapper without system groups ({@code CID_RMQ_SYS_*} and the built-in ones). */
-    private static JSONObject userGroups(DefaultMQAdminExt admin, String addr) throws Exception {
+    static JSONObject userGroups(DefaultMQAdminExt admin, String addr) throws Exception {
         JSONObject wrapper = tree(admin.getAllSubscriptionGroup(addr, TIMEOUT_MILLIS));
         JSONObject table = wrapper.getJSONObject("subscriptionGroupTable");
         if (table != null) {

@@ -14,7 +14,7 @@ import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
  * {@code consumerStatus} runs over a whole group: same subscription everywhere, queues that cannot be locked or
  * stopped consuming. Layout as RocketMQ 4.9.7 prints it. Stateless.
  */
-final class ConsumerRunningInfoText {
+public final class ConsumerRunningInfoText {
     /** A push consumer younger than this may still be rebalancing: its subscription is not compared. */
     private static final long SETTLED_MILLIS = 2 * 60 * 1000L;
     private static final long BLOCKED_MILLIS = 60_000L;
@@ -80,7 +80,7 @@ final class ConsumerRunningInfoText {
      * True unless the group's push consumers, running for over two minutes, differ in subscription or
      * have none.
      */
-    static boolean sameSubscription(TreeMap<String, ConsumerRunningInfo> byClient, long now) {
+    public static boolean sameSubscription(TreeMap<String, ConsumerRunningInfo> byClient, long now) {
         ConsumerRunningInfo first = byClient.firstEntry().getValue();
         Object started = first.getProperties().get(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP);
         boolean settled = started != null && now - Long.parseLong(started.toString()) > SETTLED_MILLIS;
@@ -96,7 +96,7 @@ final class ConsumerRunningInfoText {
     }
 
     /** One line per queue of a push consumer that looks stuck; empty when all is well. */
-    static String queueProblems(String clientId, ConsumerRunningInfo info, long now) {
+    public static String queueProblems(String clientId, ConsumerRunningInfo info, long now) {
         if (!isPush(info)) {
             return "";
         }

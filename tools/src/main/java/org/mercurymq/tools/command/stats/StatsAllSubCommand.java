@@ -140,7 +140,7 @@ public class StatsAllSubCommand implements SubCommand {
     }
 
     /** The day sum, else the hour sum, else the minute sum: a young item has only the shorter windows. */
-    static long sum24Hour(BrokerStatsData d) {
+    public static long sum24Hour(BrokerStatsData d) {
         if (d.getStatsDay().getSum() != 0) {
             return d.getStatsDay().getSum();
         }
