@@ -145,6 +145,9 @@ class StatsCommandsTest {
     void deletedTopicLosesItsStatistics() throws Exception {
         String topic = "StatsDeletedTopic";
         ok("updateTopic", "-t", topic, "-c", CLUSTER, "-r", "1", "-w", "1");
+        // the broker registers the new topic with the name server in the background: send once the route exists
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions()
+            .until(() -> !official.examineTopicRouteInfo(topic).getQueueDatas().isEmpty());
         DefaultMQProducer producer = new DefaultMQProducer("StatsDelProducer" + System.nanoTime());
         producer.setNamesrvAddr(ns);
         producer.setInstanceName("stats-del-producer-" + System.nanoTime());
