@@ -27,6 +27,11 @@ final class RocketMQCommandNames {
     private RocketMQCommandNames() {
     }
 
+    /** Every name (and alias) RocketMQ 4.9.7's mqadmin registers. */
+    static List<String> all() {
+        return NAMES;
+    }
+
     /** RocketMQ's spelling of {@code name} (mqadmin matches names case-insensitively), or null when it has none. */
     static String rocketmqName(String name) {
         for (String n : NAMES) {

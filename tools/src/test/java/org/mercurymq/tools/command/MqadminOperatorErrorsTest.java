@@ -3,7 +3,6 @@ package org.mercurymq.tools.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,24 +37,19 @@ class MqadminOperatorErrorsTest {
         assertNull(MQAdminStartup.badNamesrvAddr(null));
     }
 
+    /**
+     * Every command name of RocketMQ 4.9.7's mqadmin is implemented; should one go missing it is answered "does
+     * not implement yet" rather than "not a command" (RocketMQCommandNames).
+     */
     @Test
-    void aRocketmqCommandMercuryLacksSaysItIsNotImplemented() {
-        String missing = null;
-        for (String name : new String[] {"statsAll", "printMsg", "queryCq", "exportMetrics", "clusterRT",
-            "startMonitoring", "allocateMQ", "checkMsgSendRT", "consumeMessage", "sendMessage"}) {
+    void everyRocketmqCommandIsImplemented() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String name : RocketMQCommandNames.all()) {
             if (!implemented(name)) {
-                missing = name;
-                break;
+                missing.add(name);
             }
         }
-        assumeTrue(missing != null, "every sampled RocketMQ command is implemented now; nothing left to refuse");
-
-        CliRun run = CliRun.of(missing, "-n", "127.0.0.1:9876");
-
-        assertEquals(1, run.exitCode, run.toString());
-        assertEquals("mqadmin: '" + missing + "' is a RocketMQ 4.9.7 command that Mercury's mqadmin does not"
-            + " implement yet; RocketMQ's own mqadmin can run it against this cluster. See 'mqadmin help' for the"
-            + " commands available here.", run.err.trim());
+        assertEquals(java.util.Collections.emptyList(), missing);
     }
 
     @Test
@@ -68,7 +62,7 @@ class MqadminOperatorErrorsTest {
 
     private static boolean implemented(String name) {
         for (SubCommand c : MQAdminStartup.commands()) {
-            if (c.commandName().equalsIgnoreCase(name)) {
+            if (c.commandName().equalsIgnoreCase(name) || name.equalsIgnoreCase(c.commandAlias())) {
                 return true;
             }
         }
