@@ -17,9 +17,13 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.body.ClusterInfo;
+import org.mercurymq.remoting.protocol.body.Connection;
 import org.mercurymq.remoting.protocol.body.ConsumeStats;
+import org.mercurymq.remoting.protocol.body.ConsumerConnection;
+import org.mercurymq.remoting.protocol.body.ConsumerRunningInfo;
 import org.mercurymq.remoting.protocol.body.KVTable;
 import org.mercurymq.remoting.protocol.body.OffsetWrapper;
+import org.mercurymq.remoting.protocol.body.ProcessQueueInfo;
 import org.mercurymq.remoting.protocol.body.TopicOffset;
 import org.mercurymq.remoting.protocol.body.TopicStatsTable;
 import org.mercurymq.remoting.protocol.route.BrokerData;
@@ -164,6 +168,44 @@ class CommandOutputTest {
         assertEquals("", out.get(3));
         assertEquals("Consume TPS: 1.50", out.get(4));
         assertEquals("Diff Total: 6", out.get(5));
+    }
+
+    @Test
+    void consumerProgressWithClientIpShowsTheHoldingClientOrNa() {
+        ConsumeStats stats = new ConsumeStats();
+        for (int q = 0; q < 2; q++) {
+            OffsetWrapper w = new OffsetWrapper();
+            w.setBrokerOffset(10);
+            w.setConsumerOffset(4);
+            stats.getOffsetTable().put(new MessageQueue("T", "broker-a", q), w);
+        }
+        server.body(RequestCode.GET_CONSUME_STATS, stats.encode());
+        Connection c = new Connection();
+        c.setClientId("10.1.2.3@inst-1");
+        ConsumerConnection cc = new ConsumerConnection();
+        cc.getConnectionSet().add(c);
+        server.body(RequestCode.GET_CONSUMER_CONNECTION_LIST, cc.encode());
+        // the client holds queue 0 only: queue 1 has no holder
+        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        info.getMqTable().put(new MessageQueue("T", "broker-a", 0), new ProcessQueueInfo());
+        server.body(RequestCode.GET_CONSUMER_RUNNING_INFO, info.encode());
+
+        List<String> out = lines(run("consumerProgress", "-g", "G", "-s", "true"));
+        assertEquals(String.format("%-64s  %-32s  %-4s  %-20s  %-20s  %-20s %-20s  %s", "#Topic", "#Broker Name", "#QID",
+            "#Broker Offset", "#Consumer Offset", "#Client IP", "#Diff", "#LastTime"), out.get(0));
+        assertEquals(String.format("%-64s  %-32s  %-4d  %-20d  %-20d  %-20s %-20d  %s", "T", "broker-a", 0, 10, 4,
+            "10.1.2.3", 6, "N/A"), out.get(1));
+        assertEquals(String.format("%-64s  %-32s  %-4d  %-20d  %-20d  %-20s %-20d  %s", "T", "broker-a", 1, 10, 4,
+            "N/A", 6, "N/A"), out.get(2));
+        assertEquals("Diff Total: 12", out.get(5));
+
+        // a client that does not answer: every queue N/A, the table still printed
+        server.error(RequestCode.GET_CONSUMER_RUNNING_INFO, ResponseCode.SYSTEM_ERROR, "client gone");
+        List<String> na = lines(run("consumerProgress", "-g", "G", "-s", "true"));
+        assertTrue(na.get(1).contains("  N/A                  6 "), na.get(1));
+        // -s false: the table without the column
+        assertEquals(String.format("%-64s  %-32s  %-4d  %-20d  %-20d  %-20d  %s", "T", "broker-a", 0, 10, 4, 6, "N/A"),
+            lines(run("consumerProgress", "-g", "G", "-s", "false")).get(1));
     }
 
     @Test
