@@ -103,10 +103,18 @@ class ConsoleBrowserTest {
 
     private void walkThroughThePages() throws Exception {
         // Cluster: the broker's address and runtime numbers
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            driver.get(console.baseUrl() + "#cluster");
-            driver.navigate().refresh();
-            return textOf("cluster-table").contains(cluster.brokerAddress());
+        // The page fills the table from an API call after it loads: look for the broker every second and reload
+        // only every fifth look (the broker may not have registered yet), never check right after a reload.
+        driver.get(console.baseUrl() + "#cluster");
+        AtomicInteger looks = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (textOf("cluster-table").contains(cluster.brokerAddress())) {
+                return true;
+            }
+            if (looks.incrementAndGet() % 5 == 0) {
+                driver.navigate().refresh();
+            }
+            return false;
         });
         assertTrue(textOf("cluster-table").contains("MASTER"));
         screenshot("cluster");
@@ -135,7 +143,7 @@ class ConsoleBrowserTest {
 
         // Messages: find it by key, the body shows as text and nothing ran
         driver.get(console.baseUrl() + "#messages");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             WebElement t = find("msg-topic");
             if (t == null) {
                 return false;
@@ -146,7 +154,12 @@ class ConsoleBrowserTest {
             k.clear();
             k.sendKeys(key);
             driver.findElement(By.id("msg-key-submit")).click();
-            return textOf("msg-body").equals(body);
+            // the result arrives from an API call: give it a few seconds before querying again
+            try {
+                return await().atMost(Duration.ofSeconds(5)).until(() -> textOf("msg-body"), body::equals) != null;
+            } catch (ConditionTimeoutException e) {
+                return false;
+            }
         });
         assertEquals(List.of(), driver.findElements(By.cssSelector("#msg-body *")), "the body created no elements");
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined;"),
