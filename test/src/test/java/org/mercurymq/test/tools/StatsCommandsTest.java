@@ -248,6 +248,26 @@ class StatsCommandsTest {
             assertTrue(round.stream().anyMatch(m -> m.startsWith(expected)), round.toString());
             assertTrue(round.get(0).endsWith("beginRound"), round.toString());
             assertEquals(null, failure.get());
+
+            // a pull far past the queue's end makes the broker move the offset and write OFFSET_MOVED_EVENT; the
+            // monitor's __MONITOR_CONSUMER logs it as a reportDeleteMsgsEvent line naming the group
+            String movedGroup = "MonitorMovedGroup" + System.nanoTime();
+            org.apache.rocketmq.client.consumer.DefaultMQPullConsumer puller =
+                new org.apache.rocketmq.client.consumer.DefaultMQPullConsumer(movedGroup);
+            puller.setNamesrvAddr(ns);
+            puller.setInstanceName("monitor-moved-" + System.nanoTime());
+            puller.start();
+            try {
+                org.apache.rocketmq.common.message.MessageQueue mq = puller.fetchSubscribeMessageQueues(topic).iterator().next();
+                org.apache.rocketmq.client.consumer.PullResult moved = puller.pull(mq, "*", 1_000_000L, 1);
+                assertEquals(org.apache.rocketmq.client.consumer.PullStatus.OFFSET_ILLEGAL, moved.getPullStatus());
+            } finally {
+                puller.shutdown();
+            }
+            await().atMost(WAIT).until(() -> messages(events).stream().anyMatch(m -> m.startsWith(
+                "[MONITOR] reportDeleteMsgsEvent: DeleteMsgsEvent [offsetMovedEvent=OffsetMovedEvent [consumerGroup="
+                    + movedGroup + ", messageQueue=MessageQueue [topic=" + topic + ", ")
+                && m.contains("offsetRequest=1000000, offsetNew=")));
             assertEquals("", out.toString(StandardCharsets.UTF_8));
         } finally {
             if (monitorThread != null) {

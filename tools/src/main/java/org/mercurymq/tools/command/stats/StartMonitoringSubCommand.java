@@ -6,6 +6,7 @@ import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.tools.command.CommandContext;
 import org.mercurymq.tools.command.SubCommand;
 import org.mercurymq.tools.monitor.MonitorService;
+import org.mercurymq.tools.monitor.OffsetMovedEventReporter;
 
 /**
  * {@code startMonitoring}, as RocketMQ 4.9.7's (docs/mqadmin.md): runs {@link MonitorService} until the process
@@ -47,7 +48,10 @@ public class StartMonitoringSubCommand implements SubCommand {
         pull.setInstanceName("monitor-" + System.currentTimeMillis());
         pull.start();
         MonitorService monitor = new MonitorService(ctx.admin(), pull, firstDelayMillis, periodMillis);
+        OffsetMovedEventReporter movedOffsets = new OffsetMovedEventReporter(ctx.namesrvAddr(), ctx.rpcHook(),
+            "monitor-events-" + System.currentTimeMillis());
         monitor.start();
+        movedOffsets.start();
         try {
             Object forever = new Object();
             synchronized (forever) {
@@ -58,6 +62,7 @@ public class StartMonitoringSubCommand implements SubCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            movedOffsets.shutdown();
             monitor.shutdown();
             pull.shutdown();
         }
