@@ -38,6 +38,7 @@ import org.mercurymq.test.harness.MemoryCgroup;
  * sequential read rate, send latency and TPS and the live group's end-to-end delay before and during the
  * drain, the cgroup's peak page cache.
  */
+@Tag("serial")
 class BacklogTest {
     private static final String GROUP = "backlog-a";
     private static final String TOPIC = "ChaosBacklog";

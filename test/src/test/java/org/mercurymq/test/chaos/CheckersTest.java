@@ -55,6 +55,21 @@ class CheckersTest {
     }
 
     @Test
+    void forensicsTellASkippedRangeFromAMessageNoGroupHas() {
+        for (int i = 0; i < 6; i++) {
+            send("m" + i, SendOutcome.OK, 0, 1);
+            history.recordDelivery(new DeliveryRecord("m" + i, null, -1, "g1", "c1", false, "b:3", i, 0, 10 + i));
+            if (i < 2 || i > 3) {
+                history.recordDelivery(new DeliveryRecord("m" + i, null, -1, "g2", "c2", false, "b:3", i, 0, 20 + i));
+            }
+        }
+        send("gone", SendOutcome.OK, 0, 1);
+        String text = LossForensics.explain(history, LostChecker.check(history, GROUPS));
+        assertTrue(text.contains("g2 misses m2: g1 got it from b:3@2 at 12; g2 got from b:3: c2 0-1,4-5 [20..25]"), text);
+        assertTrue(text.contains("g1 misses gone: no group received it"), text);
+    }
+
+    @Test
     void lostIsAnOkSendMissingFromAGroupNotAFailedOrUnknownOne() {
         send("k1", SendOutcome.OK, 0, 1);
         send("k2", SendOutcome.OK, 0, 1);

@@ -22,6 +22,7 @@ import org.mercurymq.test.harness.LaunchOptions;
  * accepted, sends keep succeeding and nothing acknowledged is lost. The daemons run with
  * {@code prlimit --nofile=N}, N the test JVM's hard limit (at most 65536).
  */
+@Tag("serial")
 class LoadTest {
     private static final String GROUP = "load-a";
     private static final String TOPIC = "ChaosLoad";
@@ -92,7 +93,7 @@ class LoadTest {
                 producers.shutdown();
             }
             List<String> groups = Arrays.asList(CONSUMERS);
-            Drain.awaitDelivered(history, groups, Duration.ofSeconds(60));
+            boolean drained = Drain.awaitDelivered(history, groups, Duration.ofSeconds(60));
             consumers.shutdown();
             ChaosReport report = ChaosReport.builder(runName, connections + " idle connections + steady load", groups)
                 .extra("connections", opened)
@@ -111,7 +112,8 @@ class LoadTest {
             // a descriptor per accepted connection; a few others (client connections, files) come and go
             assertTrue(with.openFds - before.openFds >= connections - 20, report.line());
             assertTrue(latencyWith.count() > 0, report.line());
-            assertEquals(0, report.lost.lost(), report.lost.toString());
+            assertEquals(0, report.lost.lost(),
+                report.lost + (drained ? "" : " (drain timed out)") + LossForensics.explain(history, report.lost));
         }
     }
 }

@@ -24,6 +24,7 @@ import org.mercurymq.test.harness.BrokerProcess;
  * message is lost; the consumers' redeliveries after the resume are counted as duplicates; the orderly group
  * (ordered topic on A) keeps each sharding key in order.
  */
+@Tag("serial")
 class PauseTest {
     private static final String A = "pause-a";
     private static final String B = "pause-b";
@@ -35,10 +36,13 @@ class PauseTest {
     @TempDir
     Path dir;
 
-    /** The NameServer expires a silent broker after 15 s here (brokers register every 10 s at the least). */
+    /**
+     * The NameServer expires a silent broker after 15 s here (brokers register every 10 s at the least);
+     * {@code -Dchaos.pause.smokeCycles=N} pauses (default 1).
+     */
     @Test
     void smokePausePastTimeoutsAndExpiry() throws Exception {
-        run("pause-smoke", 1, "brokerChannelExpiredTime=15000", "scanNotActiveBrokerInterval=1000");
+        run("pause-smoke", Integer.getInteger("chaos.pause.smokeCycles", 1), "brokerChannelExpiredTime=15000", "scanNotActiveBrokerInterval=1000");
     }
 
     /** The NameServer's default 120 s expiry; {@code -Dchaos.pause.cycles=N} pauses (default 3). */
@@ -124,10 +128,13 @@ class PauseTest {
                 Path file = ChaosReport.targetDir().resolve("chaos-histories").resolve(runName + ".txt");
                 history.dump(file);
                 System.out.println("history dumped to " + file);
+                System.out.println("daemon warnings:" + LogExcerpts.warnings(dir, 60));
             }
             assertEquals(cycles, done);
             assertTrue(okToBWhileAOut > 0 && okToAAfterResume > 0, report.line());
-            assertEquals(0, report.lost.lost(), report.lost.toString());
+            assertEquals(0, report.lost.lost(),
+                report.lost + (drained ? "" : " (drain timed out)") + LossForensics.explain(history, report.lost)
+                    + "\ndaemon warnings:" + LogExcerpts.warnings(dir, 25));
             assertEquals(0, report.orderViolations(), report.order.toString());
         }
     }

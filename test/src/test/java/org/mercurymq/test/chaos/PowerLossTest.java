@@ -28,6 +28,7 @@ import org.mercurymq.test.harness.BrokerProcess;
  * loses none; ASYNC_FLUSH may lose what was acknowledged but not yet forced, and the test measures how much
  * and how old (ack to power cut) the oldest such message was.
  */
+@Tag("serial")
 class PowerLossTest {
     private static final String ASYNC_GROUP = "power-async";
     private static final String SYNC_GROUP = "power-sync";

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.test.harness.JvmProcess;
@@ -22,6 +23,7 @@ import org.mercurymq.test.harness.JvmProcess;
  * namespace under the PID the test sees, partitions cut exactly the named pair and heal, and nothing the lab
  * made survives close() or the death of its JVM. Skips, saying why, where namespaces cannot be made.
  */
+@Tag("serial")
 class NetworkLabTest {
     private static final int ECHO_PORT = 7000;
 

@@ -40,6 +40,7 @@ import org.mercurymq.test.harness.BrokerProcess;
  * unavailability, duplicates, latency and throughput are reported (target/chaos-results.md). The smoke runs
  * in the default suite, the long runs with {@code -Pchaos}.
  */
+@Tag("serial")
 class NetworkPartitionTest {
     private static final String TOPIC = "ChaosNet";
     private static final String GROUP = "chaos-net-cc";
