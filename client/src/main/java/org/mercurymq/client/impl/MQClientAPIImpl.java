@@ -7,23 +7,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.mercurymq.client.ClientConfig;
-import org.mercurymq.client.consumer.PullCallback;
-import org.mercurymq.client.consumer.PullResult;
-import org.mercurymq.client.consumer.PullStatus;
 import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.remoting.protocol.body.GetConsumerListByGroupResponseBody;
 import org.mercurymq.remoting.protocol.body.LockBatchRequestBody;
 import org.mercurymq.remoting.protocol.body.LockBatchResponseBody;
 import org.mercurymq.remoting.protocol.body.UnlockBatchRequestBody;
-import org.mercurymq.client.impl.PullResultExt;
-import org.mercurymq.client.producer.SendCallback;
-import org.mercurymq.client.producer.SendResult;
-import org.mercurymq.client.producer.SendStatus;
 import org.mercurymq.common.TopicConfig;
 import org.mercurymq.common.message.Message;
 import org.mercurymq.common.message.MessageBatch;
-import org.mercurymq.common.message.MessageClientIDSetter;
 import org.mercurymq.common.message.MessageConst;
 import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.common.message.MessageExt;
@@ -164,34 +156,22 @@ public class MQClientAPIImpl {
         return request;
     }
 
-    /** Sends {@code body} (possibly compressed) with {@code header}; {@code msg} is used to build the result. */
-    public SendResult sendMessageSync(String addr, String brokerName, Message msg, SendMessageRequestHeader header,
-                                      byte[] body, long timeoutMillis)
+    /** Sends {@code body} (possibly compressed) with {@code header}; a code other than "stored" is thrown. */
+    public SendReply sendMessageSync(String addr, Message msg, SendMessageRequestHeader header, byte[] body,
+                                     long timeoutMillis)
         throws RemotingException, MQBrokerException, InterruptedException {
         RemotingCommand response = invoke(addr, sendRequest(msg, header, body), timeoutMillis);
-        return processSendResponse(brokerName, msg, response, addr);
+        return readSendReply(response, addr);
     }
 
     /** Sends and reports to {@code callback} on a callback thread; failures to hand the request over are thrown. */
-    public void sendMessageAsync(final String addr, final String brokerName, final Message msg,
-                                 SendMessageRequestHeader header, byte[] body, long timeoutMillis, final SendCallback callback)
+    public void sendMessageAsync(final String addr, Message msg, SendMessageRequestHeader header, byte[] body,
+                                 long timeoutMillis, final ReplyCallback<SendReply> callback)
         throws RemotingException, InterruptedException {
-        remotingClient.invokeAsync(addr, sendRequest(msg, header, body), timeoutMillis, new org.mercurymq.remoting.InvokeCallback() {
+        invokeAsync(addr, sendRequest(msg, header, body), timeoutMillis, callback, new ReplyReader<SendReply>() {
             @Override
-            public void operationComplete(ResponseFuture future) {
-                RemotingCommand response = future.getResponseCommand();
-                if (response == null) {
-                    callback.onException(failureOf(future, addr));
-                    return;
-                }
-                SendResult result;
-                try {
-                    result = processSendResponse(brokerName, msg, response, addr);
-                } catch (Exception e) {
-                    callback.onException(e);
-                    return;
-                }
-                callback.onSuccess(result);
+            public SendReply read(RemotingCommand response) throws Exception {
+                return readSendReply(response, addr);
             }
         });
     }
@@ -220,71 +200,74 @@ public class MQClientAPIImpl {
         return new RemotingException("request to " + addr + " failed", cause);
     }
 
-    /** Maps a send reply to a {@link SendResult}; codes other than 0/10/11/12 become {@link MQBrokerException}. */
-    public static SendResult processSendResponse(String brokerName, Message msg, RemotingCommand response, String addr)
+    /** Reads a send reply; codes other than 0/10/11/12 become {@link MQBrokerException}. */
+    public static SendReply readSendReply(RemotingCommand response, String addr)
         throws MQBrokerException, RemotingCommandException {
-        SendStatus status = ResponseOutcomes.sendStatus(response, addr);
+        ResponseOutcomes.expectStored(response, addr);
         SendMessageResponseHeader header = response.decodeCommandCustomHeader(SendMessageResponseHeader.class);
-        MessageQueue mq = new MessageQueue(msg.getTopic(), brokerName, header.getQueueId());
-        String uniqMsgId;
-        if (msg instanceof MessageBatch) {
-            StringBuilder sb = new StringBuilder();
-            for (Message m : (MessageBatch) msg) {
-                sb.append(sb.length() == 0 ? "" : ",").append(MessageClientIDSetter.getUniqID(m));
-            }
-            uniqMsgId = sb.toString();
-        } else {
-            uniqMsgId = MessageClientIDSetter.getUniqID(msg);
-        }
-        SendResult result = new SendResult(status, uniqMsgId, header.getMsgId(), mq, header.getQueueOffset());
-        result.setTransactionId(header.getTransactionId());
+        String region = null;
+        boolean traceOn = true;
         if (response.getExtFields() != null) {
-            String region = response.getExtFields().get(MessageConst.PROPERTY_MSG_REGION);
-            result.setRegionId(region == null || region.isEmpty() ? "DefaultRegion" : region);
-            result.setTraceOn(!"false".equals(response.getExtFields().get(MessageConst.PROPERTY_TRACE_SWITCH)));
-        } else {
-            result.setRegionId("DefaultRegion");
+            region = response.getExtFields().get(MessageConst.PROPERTY_MSG_REGION);
+            traceOn = !"false".equals(response.getExtFields().get(MessageConst.PROPERTY_TRACE_SWITCH));
         }
-        return result;
+        return new SendReply(response.getCode(), header.getMsgId(), header.getQueueId(), header.getQueueOffset(),
+            header.getTransactionId(), region == null || region.isEmpty() ? "DefaultRegion" : region, traceOn);
     }
 
     // ---------------------------------------------------------------- pull
 
-    public PullResult pullMessageSync(String addr, PullMessageRequestHeader header, long timeoutMillis)
+    public PullReply pullMessageSync(String addr, PullMessageRequestHeader header, long timeoutMillis)
         throws RemotingException, MQBrokerException, InterruptedException {
         RemotingCommand response = invoke(addr, request(RequestCode.PULL_MESSAGE, header), timeoutMillis);
-        return processPullResponse(response, addr);
+        return readPullReply(response, addr);
     }
 
     public void pullMessageAsync(final String addr, PullMessageRequestHeader header, long timeoutMillis,
-                                 final PullCallback callback) throws RemotingException, InterruptedException {
-        remotingClient.invokeAsync(addr, request(RequestCode.PULL_MESSAGE, header), timeoutMillis,
-            new org.mercurymq.remoting.InvokeCallback() {
-                @Override
-                public void operationComplete(ResponseFuture future) {
-                    RemotingCommand response = future.getResponseCommand();
-                    if (response == null) {
-                        callback.onException(failureOf(future, addr));
-                        return;
-                    }
-                    PullResult result;
-                    try {
-                        result = processPullResponse(response, addr);
-                    } catch (Exception e) {
-                        callback.onException(e);
-                        return;
-                    }
-                    callback.onSuccess(result);
-                }
-            });
+                                 final ReplyCallback<PullReply> callback) throws RemotingException, InterruptedException {
+        invokeAsync(addr, request(RequestCode.PULL_MESSAGE, header), timeoutMillis, callback, new ReplyReader<PullReply>() {
+            @Override
+            public PullReply read(RemotingCommand response) throws Exception {
+                return readPullReply(response, addr);
+            }
+        });
     }
 
-    static PullResultExt processPullResponse(RemotingCommand response, String addr)
+    /** Reads a pull reply; codes that are not pull outcomes become {@link MQBrokerException}. */
+    public static PullReply readPullReply(RemotingCommand response, String addr)
         throws MQBrokerException, RemotingCommandException {
-        PullStatus status = ResponseOutcomes.pullStatus(response, addr);
+        ResponseOutcomes.expectPullOutcome(response, addr);
         PullMessageResponseHeader h = response.decodeCommandCustomHeader(PullMessageResponseHeader.class);
-        return new PullResultExt(status, h.getNextBeginOffset(), h.getMinOffset(), h.getMaxOffset(), null,
+        return new PullReply(response.getCode(), h.getNextBeginOffset(), h.getMinOffset(), h.getMaxOffset(),
             h.getSuggestWhichBrokerId(), response.getBody());
+    }
+
+    /** Turns a reply into the caller's value; whatever it throws goes to the callback's onException. */
+    private interface ReplyReader<T> {
+        T read(RemotingCommand response) throws Exception;
+    }
+
+    private <T> void invokeAsync(final String addr, RemotingCommand request, long timeoutMillis,
+                                 final ReplyCallback<T> callback, final ReplyReader<T> reader)
+        throws RemotingException, InterruptedException {
+        remotingClient.invokeAsync(addr, request, timeoutMillis, new org.mercurymq.remoting.InvokeCallback() {
+            @Override
+            public void operationComplete(ResponseFuture future) {
+                RemotingCommand response = future.getResponseCommand();
+                if (response == null) {
+                    callback.onException(failureOf(future, addr));
+                    return;
+                }
+                T reply;
+                try {
+                    reply = reader.read(response);
+                } catch (Exception e) {
+                    callback.onException(e);
+                    return;
+                }
+                callback.onSuccess(reply);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- offsets

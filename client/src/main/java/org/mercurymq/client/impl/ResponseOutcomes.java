@@ -1,67 +1,56 @@
 package org.mercurymq.client.impl;
 
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import org.mercurymq.client.consumer.PullStatus;
 import org.mercurymq.client.exception.MQBrokerException;
-import org.mercurymq.client.producer.SendStatus;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.ResponseCode;
 
 /**
  * The one place that says how the client reads response codes (docs/protocol/codes.md, "How the 4.9.x client
- * interprets codes"): which codes count as a stored send and with what status, which are pull
- * outcomes, which make a sync send retry, and the exception every other code becomes. Every call in
- * {@link MQClientAPIImpl} goes through here instead of its own switch. Stateless and thread-safe.
+ * interprets codes"): which codes count as a stored send, which are pull outcomes, which make a sync send
+ * retry, and the exception every other code becomes. Every call in {@link MQClientAPIImpl} goes through here
+ * instead of its own switch; the engines map the accepted codes to SendStatus and PullStatus
+ * ({@code impl.producer.SendResults}, {@code impl.consumer.PullResults}). Stateless and thread-safe.
  */
 public final class ResponseOutcomes {
-    private static final Map<Integer, SendStatus> SEND_STATUS;
-    private static final Map<Integer, PullStatus> PULL_STATUS;
+    /** Codes of a send reply that mean "stored" (with a status); every other code is an exception. */
+    public static final Set<Integer> STORED_SEND_CODES = codes(ResponseCode.SUCCESS, ResponseCode.FLUSH_DISK_TIMEOUT,
+        ResponseCode.FLUSH_SLAVE_TIMEOUT, ResponseCode.SLAVE_NOT_AVAILABLE);
+
+    /** Codes of a pull reply that are pull outcomes; every other code is an exception. */
+    public static final Set<Integer> PULL_OUTCOME_CODES = codes(ResponseCode.SUCCESS, ResponseCode.PULL_NOT_FOUND,
+        ResponseCode.PULL_RETRY_IMMEDIATELY, ResponseCode.PULL_OFFSET_MOVED);
 
     /** Codes after which a sync send tries again (another broker preferred). */
-    public static final Set<Integer> DEFAULT_SEND_RETRY_CODES = Collections.unmodifiableSet(new HashSet<Integer>(Arrays.asList(
-        ResponseCode.TOPIC_NOT_EXIST.code(), ResponseCode.SERVICE_NOT_AVAILABLE.code(), ResponseCode.SYSTEM_ERROR.code(),
-        ResponseCode.NO_PERMISSION.code(), ResponseCode.NO_BUYER_ID.code(), ResponseCode.NOT_IN_CURRENT_UNIT.code())));
+    public static final Set<Integer> DEFAULT_SEND_RETRY_CODES = codes(ResponseCode.TOPIC_NOT_EXIST,
+        ResponseCode.SERVICE_NOT_AVAILABLE, ResponseCode.SYSTEM_ERROR, ResponseCode.NO_PERMISSION,
+        ResponseCode.NO_BUYER_ID, ResponseCode.NOT_IN_CURRENT_UNIT);
 
-    static {
-        Map<Integer, SendStatus> send = new HashMap<Integer, SendStatus>();
-        send.put(ResponseCode.SUCCESS.code(), SendStatus.SEND_OK);
-        send.put(ResponseCode.FLUSH_DISK_TIMEOUT.code(), SendStatus.FLUSH_DISK_TIMEOUT);
-        send.put(ResponseCode.FLUSH_SLAVE_TIMEOUT.code(), SendStatus.FLUSH_SLAVE_TIMEOUT);
-        send.put(ResponseCode.SLAVE_NOT_AVAILABLE.code(), SendStatus.SLAVE_NOT_AVAILABLE);
-        SEND_STATUS = Collections.unmodifiableMap(send);
-
-        Map<Integer, PullStatus> pull = new HashMap<Integer, PullStatus>();
-        pull.put(ResponseCode.SUCCESS.code(), PullStatus.FOUND);
-        pull.put(ResponseCode.PULL_NOT_FOUND.code(), PullStatus.NO_NEW_MSG);
-        pull.put(ResponseCode.PULL_RETRY_IMMEDIATELY.code(), PullStatus.NO_MATCHED_MSG);
-        pull.put(ResponseCode.PULL_OFFSET_MOVED.code(), PullStatus.OFFSET_ILLEGAL);
-        PULL_STATUS = Collections.unmodifiableMap(pull);
+    private static Set<Integer> codes(ResponseCode... codes) {
+        Set<Integer> set = new HashSet<Integer>();
+        for (ResponseCode c : codes) {
+            set.add(c.code());
+        }
+        return Collections.unmodifiableSet(set);
     }
 
     private ResponseOutcomes() {
     }
 
-    /** The send status of a reply, or an exception for a code that does not mean "stored". */
-    public static SendStatus sendStatus(RemotingCommand response, String addr) throws MQBrokerException {
-        SendStatus status = SEND_STATUS.get(response.getCode());
-        if (status == null) {
+    /** Returns normally when a send reply says the message was stored; otherwise throws. */
+    public static void expectStored(RemotingCommand response, String addr) throws MQBrokerException {
+        if (!STORED_SEND_CODES.contains(response.getCode())) {
             throw toException(response, addr);
         }
-        return status;
     }
 
-    /** The pull status of a reply, or an exception for a code that is not a pull outcome. */
-    public static PullStatus pullStatus(RemotingCommand response, String addr) throws MQBrokerException {
-        PullStatus status = PULL_STATUS.get(response.getCode());
-        if (status == null) {
+    /** Returns normally when a pull reply is a pull outcome; otherwise throws. */
+    public static void expectPullOutcome(RemotingCommand response, String addr) throws MQBrokerException {
+        if (!PULL_OUTCOME_CODES.contains(response.getCode())) {
             throw toException(response, addr);
         }
-        return status;
     }
 
     /** Returns normally when the reply's code is SUCCESS or one of {@code alsoAccepted}; otherwise throws. */

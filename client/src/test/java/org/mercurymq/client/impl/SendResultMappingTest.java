@@ -9,6 +9,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.mercurymq.client.consumer.PullStatus;
 import org.mercurymq.client.exception.MQBrokerException;
+import org.mercurymq.client.impl.consumer.PullResults;
+import org.mercurymq.client.impl.producer.SendResults;
 import org.mercurymq.client.producer.SendResult;
 import org.mercurymq.client.producer.SendStatus;
 import org.mercurymq.common.message.Message;
@@ -29,6 +31,19 @@ class SendResultMappingTest {
         return r;
     }
 
+    private static SendResult send(String brokerName, Message msg, RemotingCommand response, String addr) throws Exception {
+        return SendResults.of(brokerName, msg, MQClientAPIImpl.readSendReply(response, addr));
+    }
+
+    private static PullStatus pullStatus(int code) throws Exception {
+        RemotingCommand r = RemotingCommand.createResponseCommand(code, null);
+        r.addExtField("nextBeginOffset", "5");
+        r.addExtField("minOffset", "0");
+        r.addExtField("maxOffset", "9");
+        r.addExtField("suggestWhichBrokerId", "0");
+        return PullResults.of(MQClientAPIImpl.readPullReply(r, "a")).getPullStatus();
+    }
+
     @Test
     void storedCodesBecomeSendStatuses() throws Exception {
         int[] codes = {0, 10, 12, 11};
@@ -37,7 +52,7 @@ class SendResultMappingTest {
         for (int i = 0; i < codes.length; i++) {
             Message msg = new Message("T", new byte[] {1});
             MessageClientIDSetter.setUniqID(msg);
-            SendResult r = MQClientAPIImpl.processSendResponse("broker-a", msg, sendReply(codes[i], null), "127.0.0.1:10911");
+            SendResult r = send("broker-a", msg, sendReply(codes[i], null), "127.0.0.1:10911");
             assertEquals(statuses[i], r.getSendStatus());
             assertEquals(new MessageQueue("T", "broker-a", 2), r.getMessageQueue());
             assertEquals(17, r.getQueueOffset());
@@ -52,7 +67,7 @@ class SendResultMappingTest {
     void toStringMatchesRocketMq() throws Exception {
         Message msg = new Message("T", new byte[] {1});
         MessageClientIDSetter.setUniqID(msg);
-        SendResult r = MQClientAPIImpl.processSendResponse("broker-a", msg, sendReply(0, null), "addr");
+        SendResult r = send("broker-a", msg, sendReply(0, null), "addr");
         assertEquals("SendResult [sendStatus=SEND_OK, msgId=" + r.getMsgId()
             + ", offsetMsgId=7F00000100002A9F0000000000000064, messageQueue=MessageQueue [topic=T, brokerName=broker-a, queueId=2],"
             + " queueOffset=17]", r.toString());
@@ -65,7 +80,7 @@ class SendResultMappingTest {
         MessageClientIDSetter.setUniqID(a);
         MessageClientIDSetter.setUniqID(b);
         MessageBatch batch = MessageBatch.generateFromList(Arrays.asList(a, b));
-        SendResult r = MQClientAPIImpl.processSendResponse("broker-a", batch, sendReply(0, null), "addr");
+        SendResult r = send("broker-a", batch, sendReply(0, null), "addr");
         assertEquals(MessageClientIDSetter.getUniqID(a) + "," + MessageClientIDSetter.getUniqID(b), r.getMsgId());
     }
 
@@ -73,7 +88,7 @@ class SendResultMappingTest {
     void otherCodesAreBrokerExceptionsWithCodeRemarkAndAddress() {
         for (int code : new int[] {1, 2, 13, 14, 16, 17}) {
             MQBrokerException e = assertThrows(MQBrokerException.class,
-                () -> MQClientAPIImpl.processSendResponse("b", new Message("T", new byte[] {1}), sendReply(code, "why"), "1.2.3.4:5"));
+                () -> send("b", new Message("T", new byte[] {1}), sendReply(code, "why"), "1.2.3.4:5"));
             assertEquals(code, e.getResponseCode());
             assertEquals("why", e.getErrorMessage());
             assertEquals("1.2.3.4:5", e.getBrokerAddr());
@@ -90,12 +105,12 @@ class SendResultMappingTest {
 
     @Test
     void pullCodesBecomePullStatuses() throws Exception {
-        assertEquals(PullStatus.FOUND, ResponseOutcomes.pullStatus(RemotingCommand.createResponseCommand(0, null), "a"));
-        assertEquals(PullStatus.NO_NEW_MSG, ResponseOutcomes.pullStatus(RemotingCommand.createResponseCommand(19, null), "a"));
-        assertEquals(PullStatus.NO_MATCHED_MSG, ResponseOutcomes.pullStatus(RemotingCommand.createResponseCommand(20, null), "a"));
-        assertEquals(PullStatus.OFFSET_ILLEGAL, ResponseOutcomes.pullStatus(RemotingCommand.createResponseCommand(21, null), "a"));
+        assertEquals(PullStatus.FOUND, pullStatus(0));
+        assertEquals(PullStatus.NO_NEW_MSG, pullStatus(19));
+        assertEquals(PullStatus.NO_MATCHED_MSG, pullStatus(20));
+        assertEquals(PullStatus.OFFSET_ILLEGAL, pullStatus(21));
         MQBrokerException e = assertThrows(MQBrokerException.class,
-            () -> ResponseOutcomes.pullStatus(RemotingCommand.createResponseCommand(24, null), "a"));
+            () -> MQClientAPIImpl.readPullReply(RemotingCommand.createResponseCommand(24, null), "a"));
         assertTrue(e.getErrorMessage().contains("SUBSCRIPTION_NOT_EXIST"), e.getErrorMessage());
     }
 }

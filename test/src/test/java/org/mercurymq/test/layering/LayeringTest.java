@@ -70,16 +70,6 @@ class LayeringTest {
         allowEdge("consumer.rebalance -> consumer", "AllocateMessageQueueAveragely (and every strategy of the package) "
             + "implements consumer.AllocateMessageQueueStrategy, and the consumer facades default to "
             + "AllocateMessageQueueAveragely (DefaultMQPushConsumer(String))");
-        // the result and callback types share their package with the facades, which return the engines
-        // (DefaultMQProducer#getDefaultMQProducerImpl(), DefaultMQPushConsumer#getDefaultMQPushConsumerImpl(), ...).
-        // The two impl edges follow from that package shape rather than from a signature of client.impl itself:
-        // MQClientAPIImpl could return Mercury-internal results that the engines convert (not done).
-        allowEdge("impl -> producer", "the remoting API builds the results and completes the callbacks of "
-            + "DefaultMQProducer#send(Message): SendResult and #send(Message, SendCallback) (SendResult, SendStatus, "
-            + "SendCallback live in producer)");
-        allowEdge("impl -> consumer", "the remoting API builds the results and completes the callbacks of "
-            + "DefaultMQPullConsumer#pull(MessageQueue, String, long, int): PullResult and "
-            + "#pull(MessageQueue, String, long, int, PullCallback) (PullResult, PullStatus, PullCallback live in consumer)");
         allowEdge("impl.producer -> producer", "DefaultMQProducerImpl(DefaultMQProducer, RPCHook) and "
             + "DefaultMQProducerImpl#sendMessageInTransaction(Message, LocalTransactionExecuter, Object): "
             + "TransactionSendResult (pinned by TransactionAndHookApiParityTest)");

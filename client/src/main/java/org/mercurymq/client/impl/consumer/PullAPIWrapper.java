@@ -13,7 +13,8 @@ import org.mercurymq.client.hook.FilterMessageContext;
 import org.mercurymq.client.hook.FilterMessageHook;
 import org.mercurymq.client.impl.FindBrokerResult;
 import org.mercurymq.client.impl.HookList;
-import org.mercurymq.client.impl.PullResultExt;
+import org.mercurymq.client.impl.PullReply;
+import org.mercurymq.client.impl.ReplyCallback;
 import org.mercurymq.client.impl.MQClientAPIImpl;
 import org.mercurymq.client.impl.factory.MQClientInstance;
 import org.mercurymq.common.BrokerConstants;
@@ -148,10 +149,20 @@ public class PullAPIWrapper {
         header.setExpressionType(expressionType);
         header.setBname(mq.getBrokerName());
         if (communicationMode == CommunicationMode.ASYNC) {
-            api.pullMessageAsync(broker.getBrokerAddr(), header, timeoutMillis, pullCallback);
+            api.pullMessageAsync(broker.getBrokerAddr(), header, timeoutMillis, new ReplyCallback<PullReply>() {
+                @Override
+                public void onSuccess(PullReply reply) {
+                    pullCallback.onSuccess(PullResults.of(reply));
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    pullCallback.onException(e);
+                }
+            });
             return null;
         }
-        return api.pullMessageSync(broker.getBrokerAddr(), header, timeoutMillis);
+        return PullResults.of(api.pullMessageSync(broker.getBrokerAddr(), header, timeoutMillis));
     }
 
     public void setConnectBrokerByUser(boolean connectBrokerByUser) {

@@ -19,6 +19,8 @@ import org.mercurymq.client.exception.MQBrokerException;
 import org.mercurymq.client.exception.MQClientException;
 import org.mercurymq.client.impl.CommunicationMode;
 import org.mercurymq.client.impl.MQClientAPIImpl;
+import org.mercurymq.client.impl.ReplyCallback;
+import org.mercurymq.client.impl.SendReply;
 import org.mercurymq.client.impl.factory.MQAdminImpl;
 import org.mercurymq.client.impl.factory.MQClientManager;
 import org.mercurymq.client.impl.factory.MQClientInstance;
@@ -705,18 +707,19 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         throws RemotingException, MQBrokerException, InterruptedException {
         switch (mode) {
             case SYNC:
-                return api.sendMessageSync(brokerAddr, mq.getBrokerName(), msg,
-                    send.header(), send.body(), timeout);
+                return SendResults.of(mq.getBrokerName(), msg,
+                    api.sendMessageSync(brokerAddr, msg, send.header(), send.body(), timeout));
             case ONEWAY:
                 api.sendMessageOneway(brokerAddr, msg, send.header(), send.body(), timeout);
                 return null;
             case ASYNC:
             default:
                 final String addr = brokerAddr;
-                api.sendMessageAsync(brokerAddr, mq.getBrokerName(), msg, send.header(),
-                    send.body(), timeout, new SendCallback() {
+                api.sendMessageAsync(brokerAddr, msg, send.header(),
+                    send.body(), timeout, new ReplyCallback<SendReply>() {
                         @Override
-                        public void onSuccess(SendResult sendResult) {
+                        public void onSuccess(SendReply reply) {
+                            SendResult sendResult = SendResults.of(mq.getBrokerName(), msg, reply);
                             updateFaultItem(mq.getBrokerName(), now() - begin, false);
                             if (context != null) {
                                 context.setSendResult(sendResult);

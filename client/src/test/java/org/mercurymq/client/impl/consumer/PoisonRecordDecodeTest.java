@@ -1,6 +1,5 @@
 package org.mercurymq.client.impl.consumer;
 
-import org.mercurymq.client.impl.PullResultExt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

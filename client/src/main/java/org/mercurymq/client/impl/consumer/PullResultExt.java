@@ -1,4 +1,4 @@
-package org.mercurymq.client.impl;
+package org.mercurymq.client.impl.consumer;
 
 import java.util.List;
 import org.mercurymq.client.consumer.PullResult;
