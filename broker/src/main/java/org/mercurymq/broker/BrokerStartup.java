@@ -14,6 +14,8 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.config.StartupFailure;
+import org.mercurymq.metrics.MetricsConfigKeys;
+import org.mercurymq.metrics.MetricsExporterType;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,6 +185,10 @@ public final class BrokerStartup {
         keyByPort.put(port, "listenPort (the broker also uses listenPort-2 and haListenPort)");
         keyByPort.put(port - 2, "listenPort (the broker's VIP port is listenPort-2)");
         keyByPort.put(config.haListenPort(), "haListenPort (default listenPort+1)");
+        if (config.get(MetricsConfigKeys.METRICS_EXPORTER_TYPE) == MetricsExporterType.PROM) {
+            keyByPort.putIfAbsent(config.get(MetricsConfigKeys.METRICS_PROM_EXPORTER_PORT),
+                "metricsPromExporterPort (the Prometheus endpoint, metricsExporterType=PROM)");
+        }
         return StartupFailure.of(keyByPort, "storePathRootDir (and storePathCommitLog)");
     }
 

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
@@ -18,6 +19,8 @@ import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.config.StartupFailure;
 import org.mercurymq.common.config.UnsupportedSecurityKeys;
 import org.mercurymq.controller.ControllerConfig;
+import org.mercurymq.metrics.MetricsConfigKeys;
+import org.mercurymq.metrics.MetricsExporterType;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +126,13 @@ public final class NamesrvStartup {
         try {
             c.start();
         } catch (IOException | RuntimeException e) {
-            String expected = StartupFailure.of(Map.of(config.get(NamesrvConfig.LISTEN_PORT), "listenPort"), null).explain(e);
+            Map<Integer, String> keyByPort = new LinkedHashMap<>();
+            keyByPort.put(config.get(NamesrvConfig.LISTEN_PORT), "listenPort");
+            if (config.get(MetricsConfigKeys.METRICS_EXPORTER_TYPE) == MetricsExporterType.PROM) {
+                keyByPort.putIfAbsent(config.get(MetricsConfigKeys.METRICS_PROM_EXPORTER_PORT),
+                    "metricsPromExporterPort (the Prometheus endpoint, metricsExporterType=PROM)");
+            }
+            String expected = StartupFailure.of(keyByPort, null).explain(e);
             if (expected != null) {
                 // one line naming the key on the console; the details go to the log file only
                 LOG.warn("The Name Server failed to start: {}", expected, e);
