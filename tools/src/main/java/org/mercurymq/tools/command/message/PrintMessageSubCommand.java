@@ -12,6 +12,7 @@ import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.tools.command.CliOptions;
 import org.mercurymq.tools.command.CommandContext;
 import org.mercurymq.tools.command.SubCommand;
+import org.mercurymq.tools.command.TerminalProgress;
 import org.mercurymq.tools.command.ToolClients;
 
 /**

@@ -15,6 +15,7 @@ import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.CliOptions;
 import org.mercurymq.tools.command.CommandContext;
 import org.mercurymq.tools.command.SubCommand;
+import org.mercurymq.tools.command.TerminalProgress;
 
 /**
  * {@code statsAll [-a] [-t topic]}: per topic and consumer group, the accumulation, the minute TPS in and out
@@ -62,10 +63,10 @@ public class StatsAllSubCommand implements SubCommand {
         }
         out.printf(HEADER, "#Topic", "#Consumer Group", "#Accumulation", "#InTPS", "#OutTPS", "#InMsg24Hour",
             "#OutMsg24Hour");
-        TerminalProgress progress = TerminalProgress.start("statsAll: topics", topics.size());
+        TerminalProgress progress = TerminalProgress.forConsole();
         try {
             for (int i = 0; i < topics.size(); i++) {
-                progress.step(i + 1);
+                progress.show("statsAll: topics " + (i + 1) + "/" + topics.size());
                 try {
                     printTopic(admin, topics.get(i), active, out);
                 } catch (Exception e) {

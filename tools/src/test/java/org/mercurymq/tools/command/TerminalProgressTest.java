@@ -1,4 +1,4 @@
-package org.mercurymq.tools.command.message;
+package org.mercurymq.tools.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

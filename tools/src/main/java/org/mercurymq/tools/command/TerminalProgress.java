@@ -1,27 +1,27 @@
-package org.mercurymq.tools.command.message;
+package org.mercurymq.tools.command;
 
 import java.io.PrintStream;
 
 /**
- * A one-line progress note for long commands, redrawn in place on stderr (carriage return, no newline) and
- * cleared at the end. Only shown on a terminal ({@link #forConsole()}): piped or redirected runs stay quiet
+ * A one-line progress note for long commands (printMsg, printMsgByQueue, statsAll), redrawn in place on
+ * stderr (carriage return, no newline) and cleared at the end. Only shown on a terminal ({@link #forConsole()}): piped or redirected runs stay quiet
  * so their output remains the command's own. Not thread-safe.
  */
-final class TerminalProgress {
+public final class TerminalProgress {
     private final PrintStream err;
     private int lastLength;
 
     /** {@code err} null means silent. */
-    TerminalProgress(PrintStream err) {
+    public TerminalProgress(PrintStream err) {
         this.err = err;
     }
 
     /** Shown on stderr when the JVM has a console (interactive run), silent otherwise. */
-    static TerminalProgress forConsole() {
+    public static TerminalProgress forConsole() {
         return new TerminalProgress(System.console() != null ? System.err : null);
     }
 
-    void show(String text) {
+    public void show(String text) {
         if (err == null) {
             return;
         }
@@ -34,7 +34,7 @@ final class TerminalProgress {
         err.flush();
     }
 
-    void done() {
+    public void done() {
         if (err == null || lastLength == 0) {
             return;
         }
