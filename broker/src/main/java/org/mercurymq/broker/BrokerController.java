@@ -348,7 +348,7 @@ public final class BrokerController {
             storeHost);
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor,
             queryExecutor, endTxExecutor, heldPulls::total);
-        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config, runtimeInfo);
+        BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config, runtimeInfo, tls);
         startMetrics(c, new BrokerLabels(c.clusterName(), c.brokerName(), brokerAddr), topics, offsets, consumers,
             messageStore, runtimeInfo, executors, heldPulls, statsManager);
 

@@ -9,17 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.mercurymq.broker.BrokerConfig;
 import org.mercurymq.broker.BrokerConfigHolder;
 import org.mercurymq.broker.BrokerConfigKeys;
 import org.mercurymq.broker.acl.InnerCredentials;
 import org.mercurymq.common.config.ConfigException;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RemotingChannel;
+import org.mercurymq.remoting.netty.NettyClientConfig;
 import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RequestCode;
 import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.remoting.protocol.body.KVTable;
 import org.mercurymq.remoting.protocol.header.GetBrokerConfigResponseHeader;
+import org.mercurymq.remoting.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +39,13 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
 
     private final BrokerConfigHolder config;
     private final Supplier<Map<String, String>> runtimeInfo;
+    private final TlsSettings tls;
 
-    public BrokerAdminProcessor(BrokerConfigHolder config, Supplier<Map<String, String>> runtimeInfo) {
+    /** @param tls this process's TLS settings: GET_BROKER_CONFIG shows the effective {@code useTLS} they imply */
+    public BrokerAdminProcessor(BrokerConfigHolder config, Supplier<Map<String, String>> runtimeInfo, TlsSettings tls) {
         this.config = config;
         this.runtimeInfo = runtimeInfo;
+        this.tls = tls;
         on(RequestCode.UPDATE_BROKER_CONFIG, this::updateConfig);
         on(RequestCode.GET_BROKER_CONFIG, this::getConfig);
         on(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) ->
@@ -89,19 +96,33 @@ public final class BrokerAdminProcessor extends CodeDispatchingProcessor {
         GetBrokerConfigResponseHeader h = new GetBrokerConfigResponseHeader();
         h.setVersion(config.dataVersion().toJson());
         RemotingCommand response = success(request, h);
-        response.setBody(maskSecret(config.get().config().toPropertiesText()).getBytes(StandardCharsets.UTF_8));
+        BrokerConfig current = config.get();
+        // as RocketMQ's broker, useTLS is what the broker's own client uses: the key, else derived from tls.*
+        String text = withValue(current.config().toPropertiesText(), NettyClientConfig.USE_TLS.name(),
+            String.valueOf(current.clientConfig(tls).isUseTLS()));
+        response.setBody(maskSecret(text).getBytes(StandardCharsets.UTF_8));
         return response;
+    }
+
+    /** {@code propertiesText} with the line of {@code key} showing {@code value}. */
+    static String withValue(String propertiesText, String key, String value) {
+        return replaceValue(propertiesText, key, old -> value);
     }
 
     /** The inner credentials never leave the broker (docs/security.md): their value is shown masked. */
     static String maskSecret(String propertiesText) {
-        String prefix = BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name() + "=";
+        return replaceValue(propertiesText, BrokerConfigKeys.INNER_CLIENT_CREDENTIALS.name(),
+            old -> old.isEmpty() ? old : SECRET_MASK);
+    }
+
+    private static String replaceValue(String propertiesText, String key, UnaryOperator<String> value) {
+        String prefix = key + "=";
         StringBuilder sb = new StringBuilder();
         for (String line : propertiesText.split("\n", -1)) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(line.startsWith(prefix) && line.length() > prefix.length() ? prefix + SECRET_MASK : line);
+            sb.append(line.startsWith(prefix) ? prefix + value.apply(line.substring(prefix.length())) : line);
         }
         return sb.toString();
     }

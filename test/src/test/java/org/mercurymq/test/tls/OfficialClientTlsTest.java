@@ -84,6 +84,9 @@ class OfficialClientTlsTest {
         }
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
             .until(() -> admin.examineTopicRouteInfo(TOPIC).getQueueDatas().size() == 2);
+        // as RocketMQ's broker: getBrokerConfig shows the useTLS its own client runs with (true under enforcing)
+        assertEquals("true", admin.getBrokerConfig(enforcing.address()).getProperty("useTLS"));
+        assertEquals("false", admin.getBrokerConfig(permissive.address()).getProperty("useTLS"));
 
         DefaultMQProducer tlsProducer = producer(namesrvAddr, "tls", true);
         DefaultMQProducer plainProducer = producer(namesrvAddr, "plain", false);
