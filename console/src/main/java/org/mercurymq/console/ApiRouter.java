@@ -21,8 +21,11 @@ final class ApiRouter implements HttpHandler {
     private final TopicView topics;
     private final ConsumerView consumers;
     private final MessageView messages;
+    private final DashboardSampler dashboard;
 
-    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, MessageView messages) {
+    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, MessageView messages,
+              DashboardSampler dashboard) {
+        this.dashboard = dashboard;
         this.clusters = clusters;
         this.topics = topics;
         this.consumers = consumers;
@@ -54,6 +57,9 @@ final class ApiRouter implements HttpHandler {
         Map<String, String> q = HttpIo.query(ex);
         boolean get = "GET".equals(method) || "HEAD".equals(method);
         switch (path) {
+            case "/api/dashboard":
+                requireGet(get);
+                return dashboard.snapshot();
             case "/api/cluster":
                 requireGet(get);
                 return clusters.clusters();

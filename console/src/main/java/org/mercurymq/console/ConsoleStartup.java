@@ -1,6 +1,8 @@
 package org.mercurymq.console;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +10,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code sh bin/mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]}: starts the console and prints one line
  * with its URL when it serves. Defaults: {@code NAMESRV_ADDR}, port 8080 ({@code -Dconsole.port}), bound to
- * 127.0.0.1 ({@code -Dconsole.address}) because there is no login yet (docs/console.md).
+ * 127.0.0.1 ({@code -Dconsole.address}) because there is no login yet (docs/console.md). The dashboard samples
+ * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics.
  */
 public final class ConsoleStartup {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
     static final int DEFAULT_PORT = 8080;
+    /** The dashboard keeps 6 hours of samples, at most this many. */
+    static final int MAX_TREND_POINTS = 2_000;
 
     private ConsoleStartup() {
     }
@@ -53,25 +58,51 @@ public final class ConsoleStartup {
             fail("port must be between 0 and 65535, not " + port);
         }
 
+        Duration period = Duration.ofMillis(Math.round(1000 * positive("console.dashboard.periodSeconds", 60)));
+        int keep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / period.toMillis());
+        int maxTopics = (int) positive("console.dashboard.maxTopics", 20);
+
         DefaultMQAdminExt admin = new DefaultMQAdminExt("mercury_console_admin_group");
         admin.setNamesrvAddr(namesrv);
+        DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
-            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new MessageView(admin)),
+            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new MessageView(admin),
+                dashboard),
             new StaticFiles());
         try {
             admin.start();
             server.start();
+            dashboard.start();
         } catch (Exception e) {
             admin.shutdown();
             fail("cannot start the console on " + address + ":" + port + ": " + e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dashboard.shutdown();
             server.shutdown();
             admin.shutdown();
         }, "ConsoleShutdownHook"));
         String url = "http://" + address + ":" + server.port() + "/";
         LOG.info("console serving {} for NameServer {}", url, namesrv);
         System.out.println("Mercury console ready at " + url + " (NameServer " + namesrv + ")");
+    }
+
+    /** A positive number from a system property, else {@code defaultValue}; anything else stops the start. */
+    private static double positive(String property, double defaultValue) {
+        String text = System.getProperty(property);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(property + " must be a positive number, not " + text);
+        return defaultValue;
     }
 
     private static void usage() {

@@ -4,17 +4,25 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 
-/** Serves the pages shipped in the jar (a fixed list: no path from the request reaches the class loader). */
+/**
+ * Serves the pages shipped in the jar and uPlot from its WebJar (a fixed list: no path from the request reaches
+ * the class loader).
+ */
 final class StaticFiles implements HttpHandler {
     private static final String BASE = "/org/mercurymq/console/web/";
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
     private static final Map<String, String> FILES = Map.of(
-        "/", "index.html",
-        "/index.html", "index.html",
-        "/app.js", "app.js",
-        "/app.css", "app.css");
+        "/", BASE + "index.html",
+        "/index.html", BASE + "index.html",
+        "/app.js", BASE + "app.js",
+        "/app.css", BASE + "app.css",
+        "/uPlot.iife.min.js", UPLOT + "uPlot.iife.min.js",
+        "/uPlot.min.css", UPLOT + "uPlot.min.css");
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
@@ -24,9 +32,9 @@ final class StaticFiles implements HttpHandler {
             return;
         }
         byte[] bytes;
-        try (InputStream in = StaticFiles.class.getResourceAsStream(BASE + name)) {
+        try (InputStream in = StaticFiles.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("resource missing from the jar: " + BASE + name);
+                throw new IOException("resource missing from the jar: " + name);
             }
             bytes = in.readAllBytes();
         }
@@ -34,6 +42,21 @@ final class StaticFiles implements HttpHandler {
         ex.getResponseHeaders().set("Content-Security-Policy",
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:");
         HttpIo.send(ex, 200, contentType(name), bytes);
+    }
+
+    /** The WebJar's version, from the pom properties it carries (so a version bump is one place: the pom). */
+    private static String uplotVersion() {
+        Properties p = new Properties();
+        try (InputStream in = StaticFiles.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("uPlot's WebJar (org.webjars.npm:uplot) is not on the class path");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
     }
 
     private static String contentType(String name) {

@@ -38,6 +38,52 @@ function num(v) { return v == null || v === '' ? null : Number(v); }
 const page = () => document.getElementById('page');
 function show(...nodes) { page().replaceChildren(...nodes.filter(n => n != null)); }
 
+// ---- Dashboard ----
+// Trend lines drawn by uPlot (from its WebJar); the page re-reads /api/dashboard while it is shown.
+const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+let dashboardTimer = null;
+
+function trendChart(id, title, trend) {
+  const holder = el('div', { id: id, class: 'chart' });
+  if (!trend.times.length || !trend.series.length) {
+    holder.appendChild(el('p', { class: 'muted', text: title + ': no sample yet' }));
+    return holder;
+  }
+  const opts = {
+    title: title, width: Math.min(1100, Math.max(400, page().clientWidth - 32)), height: 260,
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    series: [{}].concat(trend.series.map((s, i) => ({ label: s.name, stroke: COLORS[i % COLORS.length], width: 2 }))),
+  };
+  // uPlot writes the series names with textContent; they are topic and broker names
+  new uPlot(opts, [trend.times].concat(trend.series.map(s => s.values)), holder);
+  return holder;
+}
+
+async function dashboardPage() {
+  const d = await api('/api/dashboard');
+  const brokerRows = d.brokers.map(b => b.error
+    ? [b.broker, b.addr, el('span', { class: 'error', text: b.error }), null, null, null]
+    : [b.broker, b.addr, b.putToday, b.getToday, b.putLastMinute, b.getLastMinute]);
+  const topicRows = d.topics.slice().sort((a, b) => b.putLastHour - a.putLastHour || a.topic.localeCompare(b.topic))
+    .map(t => [t.topic, t.putLastMinute, t.putLastHour]);
+  show(el('h2', { text: 'Dashboard' }),
+    el('p', { class: 'muted', id: 'dashboard-sampled',
+      text: d.sampledAt > 0 ? 'Broker statistics sampled every ' + d.periodSeconds + ' s, last at ' + time(d.sampledAt)
+        : 'Waiting for the first sample of the broker statistics' }),
+    el('h3', { text: 'Brokers (masters)' }),
+    table(['Broker', 'Address', 'Put today', 'Got today', 'Put last minute', 'Got last minute'], brokerRows, 'dashboard-brokers'),
+    trendChart('dashboard-broker-chart', 'Messages per minute, by broker', d.brokerTrend),
+    el('h3', { text: 'Topics' }),
+    table(['Topic', 'Put last minute', 'Put last hour'], topicRows, 'dashboard-topics'),
+    trendChart('dashboard-topic-chart', 'Messages put per minute, by topic', d.topicTrend));
+  const every = Math.max(5, d.periodSeconds) * 1000;
+  dashboardTimer = setTimeout(() => { if (location.hash === '#dashboard' || location.hash === '') { refreshDashboard(); } }, every);
+}
+
+async function refreshDashboard() {
+  try { await dashboardPage(); } catch (e) { show(errorBox(e)); }
+}
+
 // ---- Cluster ----
 async function clusterPage() {
   const data = await api('/api/cluster');
@@ -193,10 +239,11 @@ function messageDetail(m, holder) {
 }
 
 // ---- navigation ----
-const pages = { cluster: clusterPage, topics: topicsPage, consumers: consumersPage, messages: messagesPage };
+const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, messages: messagesPage };
 async function navigate() {
-  const name = (location.hash || '#cluster').substring(1);
-  const fn = pages[name] || clusterPage;
+  clearTimeout(dashboardTimer);
+  const name = (location.hash || '#dashboard').substring(1);
+  const fn = pages[name] || dashboardPage;
   for (const a of document.querySelectorAll('nav a')) { a.classList.toggle('active', a.id === 'nav-' + name); }
   show(el('p', { class: 'muted', text: 'Loading...' }));
   try { await fn(); } catch (e) { show(errorBox(e)); }

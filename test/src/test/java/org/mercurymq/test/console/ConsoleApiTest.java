@@ -103,6 +103,46 @@ class ConsoleApiTest {
     }
 
     @Test
+    void dashboardCountsWhatWasSentAndKeepsTrendLines() throws Exception {
+        String topic = "DashTopic" + System.nanoTime();
+        String clusterName = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JSONArray clusters = JSON.parseObject(ok(console.get("api/cluster"))).getJSONArray("clusters");
+            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
+        }, n -> n != null);
+        ok(console.postJson("api/topics", Map.of("topic", topic, "cluster", clusterName, "readQueueNums", 2,
+            "writeQueueNums", 2, "perm", 6)));
+        for (int i = 0; i < 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "dash-" + i, "dashboard " + i);
+        }
+        // the console samples the broker statistics (315) every second here (ConsoleProcess)
+        JSONObject topicRow = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.parseObject(ok(console.get("api/dashboard")))
+            .getJSONArray("topics").stream().map(o -> (JSONObject) o).filter(t -> topic.equals(t.getString("topic")))
+            .findFirst().orElse(null), t -> t != null && t.getLongValue("putLastMinute") == 3);
+        assertTrue(topicRow.getLongValue("putLastHour") <= 3, topicRow::toString);
+
+        JSONObject d = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.parseObject(ok(console.get("api/dashboard"))),
+            b -> b.getJSONObject("brokerTrend").getJSONArray("times").size() >= 2);
+        JSONObject broker = d.getJSONArray("brokers").getJSONObject(0);
+        assertEquals(cluster.brokerAddress(), broker.getString("addr"));
+        assertTrue(broker.getLongValue("putToday") >= 3, broker::toString);
+        JSONArray series = d.getJSONObject("brokerTrend").getJSONArray("series");
+        JSONObject put = series.stream().map(o -> (JSONObject) o)
+            .filter(x -> x.getString("name").equals(broker.getString("broker") + " put")).findFirst()
+            .orElseThrow(() -> new AssertionError(d.toString()));
+        assertEquals(d.getJSONObject("brokerTrend").getJSONArray("times").size(), put.getJSONArray("values").size());
+        JSONObject topicSeries = d.getJSONObject("topicTrend").getJSONArray("series").stream().map(o -> (JSONObject) o)
+            .filter(x -> topic.equals(x.getString("name"))).findFirst().orElseThrow(() -> new AssertionError(d.toString()));
+        long peak = topicSeries.getJSONArray("values").stream().filter(v -> v != null)
+            .mapToLong(v -> ((Number) v).longValue()).max().orElse(-1);
+        assertEquals(3, peak, topicSeries::toString);
+
+        // the chart library is served from its WebJar
+        HttpResponse<String> uplot = console.get("uPlot.iife.min.js");
+        assertEquals(200, uplot.statusCode());
+        assertTrue(uplot.body().contains("uPlot"));
+    }
+
+    @Test
     void badInputGetsAClearErrorAndTheConsoleKeepsServing() throws Exception {
         HttpResponse<String> bad = console.postJson("api/topics", Map.of("topic", "bad topic!", "cluster", "x"));
         assertEquals(400, bad.statusCode(), bad.body());

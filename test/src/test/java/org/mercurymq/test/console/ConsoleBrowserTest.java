@@ -201,6 +201,16 @@ class ConsoleBrowserTest {
         } finally {
             consumer.shutdown();
         }
+
+        // Dashboard (the default page): the broker's counts and the trend charts drawn by uPlot on canvases;
+        // the page re-reads the statistics by itself every few seconds, so no reload is needed
+        driver.get(console.baseUrl());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+            textOf("dashboard-brokers").contains(cluster.brokerAddress())
+                && textOf("dashboard-topics").contains(topic)
+                && !driver.findElements(By.cssSelector("#dashboard-broker-chart canvas")).isEmpty()
+                && !driver.findElements(By.cssSelector("#dashboard-topic-chart canvas")).isEmpty());
+        screenshot("dashboard");
     }
 
     private static WebElement find(String id) {

@@ -28,7 +28,10 @@ final class ConsoleProcess implements AutoCloseable {
     static ConsoleProcess start(Path dir, String namesrvAddr) {
         int port = FreePort.next();
         JvmProcess jvm = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup")
-            .dir(dir).mercuryLogging("console").args("-n", namesrvAddr, "-p", String.valueOf(port)).start();
+            .dir(dir).mercuryLogging("console")
+            // a dashboard sample every second, so a test sees trend points without waiting minutes
+            .sysProp("console.dashboard.periodSeconds", "1")
+            .args("-n", namesrvAddr, "-p", String.valueOf(port)).start();
         try {
             jvm.awaitOutput(READY, Duration.ofSeconds(60));
         } catch (RuntimeException | AssertionError e) {
