@@ -63,10 +63,7 @@ class ConsoleApiTest {
     @Test
     void createdTopicAppearsInMqadminTopicListAndItsMessageIsFoundByKey() throws Exception {
         String topic = "ConsoleTopic" + System.nanoTime();
-        String clusterName = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JSONArray clusters = JSON.parseObject(ok(console.get("api/cluster"))).getJSONArray("clusters");
-            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
-        }, n -> n != null);
+        String clusterName = clusterName();
 
         HttpResponse<String> created = console.postJson("api/topics",
             Map.of("topic", topic, "cluster", clusterName, "readQueueNums", 4, "writeQueueNums", 4, "perm", 6));
@@ -105,10 +102,7 @@ class ConsoleApiTest {
     @Test
     void dashboardCountsWhatWasSentAndKeepsTrendLines() throws Exception {
         String topic = "DashTopic" + System.nanoTime();
-        String clusterName = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JSONArray clusters = JSON.parseObject(ok(console.get("api/cluster"))).getJSONArray("clusters");
-            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
-        }, n -> n != null);
+        String clusterName = clusterName();
         ok(console.postJson("api/topics", Map.of("topic", topic, "cluster", clusterName, "readQueueNums", 2,
             "writeQueueNums", 2, "perm", 6)));
         for (int i = 0; i < 3; i++) {
@@ -155,6 +149,14 @@ class ConsoleApiTest {
         HttpResponse<String> page = console.get("");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Mercury Console"));
+    }
+
+    /** The cluster's name, once the broker has registered with the NameServer. */
+    private static String clusterName() {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JSONArray clusters = JSON.parseObject(ok(console.get("api/cluster"))).getJSONArray("clusters");
+            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
+        }, n -> n != null);
     }
 
     private static String ok(HttpResponse<String> r) {
