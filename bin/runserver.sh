@@ -21,14 +21,16 @@ JAVA_OPT="$JAVA_OPT -Dmercury.home=$MERCURY_HOME -Dmercury.log.dir=$MERCURY_LOG_
 JAVA_OPT="$JAVA_OPT -Dlogback.configurationFile=$MERCURY_HOME/conf/logback_$ROLE.xml"
 
 mkdir -p "$MERCURY_LOG_DIR"
-# -p/-m/-h only print and exit: they start no daemon and get no pid file.
+# -p/-m/-h only print and exit: they start no daemon and get no pid file (the console's -p is its port).
 DAEMON=yes
 for a in "$@"; do
   case $a in
-    -p|-m|-h|--help|--printConfigItem|--printImportantConfig) DAEMON=no ;;
+    -h|--help) DAEMON=no ;;
+    -p|-m|--printConfigItem|--printImportantConfig) [ "$ROLE" = console ] || DAEMON=no ;;
   esac
 done
-if [ $DAEMON = yes ] && { [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ] || [ "$ROLE" = controller ]; }; then
+if [ $DAEMON = yes ] && { [ "$ROLE" = namesrv ] || [ "$ROLE" = broker ] || [ "$ROLE" = controller ] \
+    || [ "$ROLE" = console ]; }; then
   # One pid file per daemon so mqshutdown stops exactly what this installation started. The JVM gets the
   # file's absolute path as -Dmercury.pid.file: mqshutdown checks for it in the process's command line before
   # signalling, and the daemon deletes the file when it stops or fails to start.

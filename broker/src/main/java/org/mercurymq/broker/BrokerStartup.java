@@ -3,7 +3,6 @@ package org.mercurymq.broker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.config.PidFile;
 import org.mercurymq.common.config.StartupFailure;
 import org.mercurymq.metrics.MetricsConfigKeys;
 import org.mercurymq.metrics.MetricsExporterType;
@@ -31,7 +31,6 @@ public final class BrokerStartup {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerStartup.class);
     /** {@link #run} result meaning "the broker is running". */
     static final int RUNNING = -1;
-    public static final String PID_FILE_PROPERTY = "mercury.pid.file";
     /**
      * System property that conf/logback_broker.xml prints in every line ({@code %property{...}}), so the logs of
      * several brokers on one host tell them apart; "-" until the configuration names the broker.
@@ -73,13 +72,9 @@ public final class BrokerStartup {
     }
 
     private static void deletePidFile() {
-        String pidFile = System.getProperty(PID_FILE_PROPERTY);
-        if (pidFile != null && !pidFile.isEmpty()) {
-            try {
-                Files.deleteIfExists(Path.of(pidFile));
-            } catch (IOException e) {
-                LOG.warn("cannot delete pid file {}: {}", pidFile, e.toString());
-            }
+        String failure = PidFile.deleteOwn();
+        if (failure != null) {
+            LOG.warn("{}", failure);
         }
     }
 

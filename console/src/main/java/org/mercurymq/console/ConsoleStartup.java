@@ -3,6 +3,7 @@ package org.mercurymq.console;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import org.mercurymq.common.config.PidFile;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,10 @@ public final class ConsoleStartup {
             dashboard.shutdown();
             server.shutdown();
             admin.shutdown();
+            String failure = PidFile.deleteOwn();
+            if (failure != null) {
+                LOG.warn("{}", failure);
+            }
         }, "ConsoleShutdownHook"));
         String url = "http://" + address + ":" + server.port() + "/";
         LOG.info("console serving {} for NameServer {}", url, namesrv);
@@ -111,6 +116,7 @@ public final class ConsoleStartup {
     }
 
     private static void fail(String message) {
+        PidFile.deleteOwn();
         System.err.println("mqconsole: " + message);
         System.exit(1);
     }

@@ -16,6 +16,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.mercurymq.common.config.Config;
 import org.mercurymq.common.config.ConfigException;
+import org.mercurymq.common.config.PidFile;
 import org.mercurymq.common.config.StartupFailure;
 import org.mercurymq.common.config.UnsupportedSecurityKeys;
 import org.mercurymq.controller.ControllerConfig;
@@ -65,15 +66,10 @@ public final class NamesrvStartup {
         }
     }
 
-    /** Deletes the pid file bin/runserver.sh named with {@code -Dmercury.pid.file}, if any. */
     private static void deletePidFile() {
-        String pidFile = System.getProperty("mercury.pid.file");
-        if (pidFile != null && !pidFile.isEmpty()) {
-            try {
-                Files.deleteIfExists(Path.of(pidFile));
-            } catch (IOException e) {
-                LOG.warn("cannot delete pid file {}: {}", pidFile, e.toString());
-            }
+        String failure = PidFile.deleteOwn();
+        if (failure != null) {
+            LOG.warn("{}", failure);
         }
     }
 
