@@ -280,6 +280,8 @@ class NettyRemotingTest {
 
     @Test
     void asyncTimeoutFiresAndEmptiesThePendingTable() throws Exception {
+        // connect first: the 100 ms budget below is for the answer, and a connect on a loaded machine took longer
+        client.invokeSync(addr, request(ECHO), 3000);
         AtomicReference<ResponseFuture> done = new AtomicReference<>();
         client.invokeAsync(addr, request(SILENT), 100, done::set);
         assertEquals(1, client.pendingCallCount());
