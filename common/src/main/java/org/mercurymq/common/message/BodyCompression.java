@@ -35,8 +35,20 @@ public final class BodyCompression {
         }
     }
 
-    /** Inflates a body whose sysFlag carries {@link MessageSysFlag#COMPRESSED_FLAG}. */
+    /**
+     * The most a body may inflate to (256 MiB): far above any legitimate body (RocketMQ limits the compressed
+     * size to maxMessageSize, 4 MiB by default, and text rarely compresses beyond 10:1), far below what a zlib
+     * bomb of a few megabytes reaches (about 1000:1). RocketMQ inflates without a bound.
+     */
+    public static final int MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+
+    /** Inflates a body whose sysFlag carries {@link MessageSysFlag#COMPRESSED_FLAG}, up to {@link #MAX_INFLATED_BYTES}. */
     public static byte[] decompress(byte[] src, int sysFlag) throws IOException {
+        return decompress(src, sysFlag, MAX_INFLATED_BYTES);
+    }
+
+    /** As {@link #decompress(byte[], int)}; a body that would inflate past {@code maxBytes} is an IOException. */
+    public static byte[] decompress(byte[] src, int sysFlag, int maxBytes) throws IOException {
         int type = MessageSysFlag.getCompressionType(sysFlag);
         if (type != 0 && type != 3) {
             throw new IOException("unsupported body compression type " + type + " (only zlib is supported)");
@@ -44,12 +56,16 @@ public final class BodyCompression {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(src);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(src.length * 4);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxBytes, src.length * 4L));
             byte[] chunk = new byte[8192];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IOException("truncated zlib body");
+                }
+                if (out.size() + (long) n > maxBytes) {
+                    throw new IOException("zlib body of " + src.length + " bytes inflates past " + maxBytes
+                        + " bytes; not inflated");
                 }
                 out.write(chunk, 0, n);
             }
