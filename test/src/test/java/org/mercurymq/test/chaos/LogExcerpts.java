@@ -1,10 +1,12 @@
 package org.mercurymq.test.chaos;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,6 +18,35 @@ import java.util.stream.Stream;
  */
 public final class LogExcerpts {
     private LogExcerpts() {
+    }
+
+    /**
+     * WARN lines of the official 4.9.7 client's own log (rocketmq_client.log under {@code rocketmq.client.logRoot},
+     * default ~/logs/rocketmqlogs) that mention one of {@code needles}, from its last 32 MiB: it says when a
+     * consumer saw an illegal offset, dropped a queue or reports a "[BUG]" in a pull result.
+     */
+    public static String clientWarnings(List<String> needles, int max) {
+        Path log = Paths.get(System.getProperty("rocketmq.client.logRoot",
+            System.getProperty("user.home") + "/logs/rocketmqlogs"), "rocketmq_client.log");
+        if (!Files.isRegularFile(log)) {
+            return "\n(no client log at " + log + ")";
+        }
+        List<String> lines = new ArrayList<>();
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, f.length() - (32L << 20));
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            for (String l : new String(tail, StandardCharsets.UTF_8).split("\n")) {
+                if (l.contains(" WARN ") && needles.stream().anyMatch(l::contains)) {
+                    lines.add(l);
+                }
+            }
+        } catch (IOException e) {
+            return "\n(client log unreadable: " + e + ")";
+        }
+        List<String> last = lines.subList(Math.max(0, lines.size() - max), lines.size());
+        return "\n" + String.join("\n", last);
     }
 
     /** At most {@code max} lines, each prefixed with its file's path relative to {@code root}. */

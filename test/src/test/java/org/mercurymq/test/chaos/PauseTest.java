@@ -129,12 +129,14 @@ class PauseTest {
                 history.dump(file);
                 System.out.println("history dumped to " + file);
                 System.out.println("daemon warnings:" + LogExcerpts.warnings(dir, 60));
+                System.out.println("client warnings:" + LogExcerpts.clientWarnings(groups, 60));
             }
             assertEquals(cycles, done);
             assertTrue(okToBWhileAOut > 0 && okToAAfterResume > 0, report.line());
             assertEquals(0, report.lost.lost(),
                 report.lost + (drained ? "" : " (drain timed out)") + LossForensics.explain(history, report.lost)
-                    + "\ndaemon warnings:" + LogExcerpts.warnings(dir, 25));
+                    + "\ndaemon warnings:" + LogExcerpts.warnings(dir, 25)
+                    + "\nclient warnings:" + LogExcerpts.clientWarnings(groups, 25));
             assertEquals(0, report.orderViolations(), report.order.toString());
         }
     }
