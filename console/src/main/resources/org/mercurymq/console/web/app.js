@@ -76,12 +76,17 @@ async function dashboardPage() {
     el('h3', { text: 'Topics' }),
     table(['Topic', 'Put last minute', 'Put last hour'], topicRows, 'dashboard-topics'),
     trendChart('dashboard-topic-chart', 'Messages put per minute, by topic', d.topicTrend));
-  const every = Math.max(5, d.periodSeconds) * 1000;
-  dashboardTimer = setTimeout(() => { if (location.hash === '#dashboard' || location.hash === '') { refreshDashboard(); } }, every);
+  scheduleDashboard(Math.max(5, d.periodSeconds) * 1000);
+}
+
+function scheduleDashboard(millis) {
+  clearTimeout(dashboardTimer);
+  dashboardTimer = setTimeout(() => { if (location.hash === '#dashboard' || location.hash === '') { refreshDashboard(); } }, millis);
 }
 
 async function refreshDashboard() {
-  try { await dashboardPage(); } catch (e) { show(errorBox(e)); }
+  // a failed read (console or cluster away) shows why and tries again
+  try { await dashboardPage(); } catch (e) { show(errorBox(e)); scheduleDashboard(10000); }
 }
 
 // ---- Cluster ----
