@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mercurymq.test.harness.FreePort;
 
 /**
  * What an operator sees from bin/mqnamesrv, bin/mqbroker and bin/tools.sh when nothing goes as planned (issue 11,
@@ -92,24 +91,6 @@ class StartupScriptsTest {
             assertEquals(1, r.exit, r.toString());
             assertEquals(List.of("The broker failed to start: port " + port + " is already in use by another process:"
                 + " change listenPort (the broker also uses listenPort-2 and haListenPort)"), r.errLines(), r.toString());
-        }
-    }
-
-    @Test
-    void brokerOnATakenMetricsPortNamesTheMetricsKey() throws Exception {
-        Script script = new Script(dir);
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("0.0.0.0", 0));
-            int port = taken.getLocalPort();
-
-            Script.Result r = script.run(120, "mqbroker", "-n", "127.0.0.1:1", "listenPort=" + FreePort.nextForBroker(),
-                "haListenPort=0", "storePathRootDir=" + dir.resolve("store"), "brokerName=metrics-port-test",
-                "metricsExporterType=PROM", "metricsPromExporterPort=" + port);
-
-            assertEquals(1, r.exit, r.toString());
-            assertEquals(List.of("The broker failed to start: port " + port + " is already in use by another process:"
-                + " change metricsPromExporterPort (the Prometheus endpoint, metricsExporterType=PROM)"), r.errLines(),
-                r.toString());
         }
     }
 
