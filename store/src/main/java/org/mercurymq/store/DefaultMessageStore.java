@@ -1,6 +1,7 @@
 package org.mercurymq.store;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,9 @@ import org.mercurymq.store.commitlog.RecordReader;
 import org.mercurymq.store.dispatch.ReputMessageService;
 import org.mercurymq.store.ha.HAClient;
 import org.mercurymq.store.ha.HAService;
+import org.mercurymq.store.ha.epoch.EpochEntry;
+import org.mercurymq.store.ha.epoch.EpochFile;
+import org.mercurymq.store.ha.epoch.SyncStateSetTracker;
 import org.mercurymq.store.index.IndexService;
 import org.mercurymq.store.logfile.TransientStorePool;
 import org.mercurymq.store.queue.ConsumeQueue;
@@ -67,8 +71,11 @@ public final class DefaultMessageStore implements MessageStore {
     private final CleanConsumeQueueService cleanConsumeQueueService;
     private final MessageReader reader;
     private final StoreStats stats;
-    private final HAService haService;
-    private final HAClient haClient;
+    private final EpochFile epochFile;
+    /** The replication role now: the configured one, or in controller mode the one the controller gave. */
+    private volatile BrokerRole role;
+    private volatile HAService haService;
+    private volatile HAClient haClient;
     private volatile ScheduledExecutorService scheduler;
     private long reputFromOffset;
     private boolean loaded;
@@ -121,7 +128,9 @@ public final class DefaultMessageStore implements MessageStore {
             SPACE_CHECK_MILLIS);
         this.cleanConsumeQueueService = new CleanConsumeQueueService(commitLog, consumeQueues, indexService);
         this.reader = new MessageReader(() -> liveConfig, commitLog, consumeQueues, indexService, totalPhysicalMemory());
-        boolean slave = config.brokerRole() == BrokerRole.SLAVE;
+        this.role = config.brokerRole();
+        this.epochFile = new EpochFile(Path.of(config.storePathRootDir(), "epochFileCheckpoint"));
+        boolean slave = role == BrokerRole.SLAVE;
         this.haService = slave ? null : new HAService(this, config);
         this.haClient = slave ? new HAClient(this, config, faults) : null;
     }
@@ -160,6 +169,7 @@ public final class DefaultMessageStore implements MessageStore {
                 transientStorePool.init();
             }
             checkpoint.discardIfImplausible(clock.millis());
+            epochFile.load();
             commitLog.load();
             consumeQueues.load();
             StoreRecovery recovery = new StoreRecovery(commitLog, consumeQueues, checkpoint, recordReader,
@@ -214,11 +224,13 @@ public final class DefaultMessageStore implements MessageStore {
             // e.g. restarted on a full disk: serve reads, refuse puts until space is freed
             LOG.error("store starts READ-ONLY: {}", readOnly);
         }
-        if (haService != null) {
-            haService.start();
+        HAService master = haService;
+        if (master != null) {
+            master.start();
         }
-        if (haClient != null) {
-            haClient.start();
+        HAClient slave = haClient;
+        if (slave != null) {
+            slave.start();
         }
         LOG.info("store started");
     }
@@ -229,11 +241,13 @@ public final class DefaultMessageStore implements MessageStore {
             return;
         }
         boolean wasRunning = state.isRunning();
-        if (haClient != null) {
-            haClient.shutdown();
+        HAClient slave = haClient;
+        if (slave != null) {
+            slave.shutdown();
         }
-        if (haService != null) {
-            haService.shutdown();
+        HAService master = haService;
+        if (master != null) {
+            master.shutdown();
         }
         state.setRunning(false);
         if (scheduler != null) {
@@ -300,7 +314,7 @@ public final class DefaultMessageStore implements MessageStore {
     // ---- writes ---------------------------------------------------------------------------------
 
     private PutMessageStatus checkStoreStatus() {
-        if (config.brokerRole() == BrokerRole.SLAVE) {
+        if (role == BrokerRole.SLAVE) {
             return PutMessageStatus.SERVICE_NOT_AVAILABLE;
         }
         spaceGuard.check();
@@ -367,18 +381,26 @@ public final class DefaultMessageStore implements MessageStore {
      * stored in every case; a replica status overrides a flush status.
      */
     private CompletableFuture<PutMessageResult> awaitReplica(PutMessageResult r, boolean waitStoreMsgOK) {
-        if (haService == null || config.brokerRole() != BrokerRole.SYNC_MASTER || !waitStoreMsgOK || !r.isOk()) {
-            if (haService != null) {
-                haService.notifyNewData();
+        HAService ha = haService;
+        if (ha != null && ha.controllerMode() && liveConfig.allAckInSyncStateSet() && r.isOk()) {
+            // controller mode (docs/controller.md): acknowledged only once every SyncStateSet member has it,
+            // so an election (which picks from the set) can never lose it; WAIT=false does not weaken that
+            AppendMessageResult a = r.getAppendMessageResult();
+            return ha.awaitAllInSyncAck(a.getWroteOffset() + a.getWroteBytes())
+                .thenApply(acked -> acked ? r : r.withStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT));
+        }
+        if (ha == null || role != BrokerRole.SYNC_MASTER || !waitStoreMsgOK || !r.isOk()) {
+            if (ha != null) {
+                ha.notifyNewData();
             }
             return CompletableFuture.completedFuture(r);
         }
         AppendMessageResult a = r.getAppendMessageResult();
         long endOffset = a.getWroteOffset() + a.getWroteBytes();
-        if (!haService.isSlaveOK(endOffset)) {
+        if (!ha.isSlaveOK(endOffset)) {
             return CompletableFuture.completedFuture(r.withStatus(PutMessageStatus.SLAVE_NOT_AVAILABLE));
         }
-        return haService.awaitSlaveAck(endOffset)
+        return ha.awaitSlaveAck(endOffset)
             .thenApply(acked -> acked ? r : r.withStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT));
     }
 
@@ -515,19 +537,136 @@ public final class DefaultMessageStore implements MessageStore {
 
     @Override
     public void updateHaMasterAddress(String address) {
-        if (haClient != null) {
-            haClient.updateMasterAddress(address);
+        HAClient slave = haClient;
+        if (slave != null) {
+            slave.updateMasterAddress(address);
         }
     }
 
     @Override
     public int haListenPort() {
-        return haService == null ? -1 : haService.getListenPort();
+        HAService master = haService;
+        return master == null ? -1 : master.getListenPort();
     }
 
     @Override
     public long slaveAckOffset() {
-        return haService == null ? getMaxPhyOffset() : haService.getSlaveAckOffset();
+        HAService master = haService;
+        return master == null ? getMaxPhyOffset() : master.getSlaveAckOffset();
+    }
+
+    // ---- controller mode (docs/controller.md) ---------------------------------------------------
+
+    @Override
+    public BrokerRole role() {
+        return role;
+    }
+
+    @Override
+    public List<EpochEntry> epochEntries() {
+        return epochFile.entries();
+    }
+
+    @Override
+    public int lastEpoch() {
+        return epochFile.lastEpoch();
+    }
+
+    @Override
+    public synchronized void changeToMaster(int epoch, long brokerId, Set<Long> syncStateSet, BrokerRole masterRole) {
+        if (epoch < epochFile.lastEpoch()) {
+            throw new IllegalStateException("master epoch " + epoch + " is older than this store's last epoch "
+                + epochFile.lastEpoch());
+        }
+        HAClient slave = haClient;
+        haClient = null;
+        if (slave != null) {
+            slave.shutdown();
+        }
+        // every replicated message must be in the consume queues before the queue offsets of new puts are taken
+        long deadline = clock.millis() + 60_000;
+        while (reputService.behind() > 0 && clock.millis() < deadline && reputService.stalledReason() == null) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        long max = commitLog.getMaxOffset();
+        epochFile.truncateFrom(max + 1);
+        epochFile.truncateEpochsFrom(epoch);
+        epochFile.append(epoch, max);
+        commitLog.setTopicQueueTable(consumeQueues.nextOffsets());
+        HAService old = haService;
+        if (old != null) {
+            old.shutdown();
+        }
+        HAService master = new HAService(this, liveConfig,
+            new SyncStateSetTracker(brokerId, syncStateSet, max, clock::millis, liveConfig.haMaxTimeSlaveNotCatchup()));
+        master.start();
+        haService = master;
+        role = masterRole;
+        LOG.info("store is now {} of epoch {} from commit-log offset {} (dispatch behind {} bytes), epochs {}", masterRole,
+            epoch, max, reputService.behind(), epochFile.entries());
+    }
+
+    @Override
+    public synchronized void changeToSlave(String masterHaAddress, int epoch, long brokerId) {
+        role = BrokerRole.SLAVE;
+        HAService master = haService;
+        haService = null;
+        if (master != null) {
+            master.shutdown();
+        }
+        HAClient old = haClient;
+        if (old != null) {
+            old.shutdown();
+        }
+        HAClient slave = new HAClient(this, liveConfig, faults, masterHaAddress, brokerId, this::alignWithMaster);
+        haClient = slave;
+        slave.start();
+        LOG.info("store is now a SLAVE (id {}) of the master at {} in epoch {}", brokerId, masterHaAddress, epoch);
+    }
+
+    /** The SyncStateSet view of the current controller-mode master term, or null. */
+    @Override
+    public SyncStateSetTracker syncStateSetTracker() {
+        HAService master = haService;
+        return master == null ? null : master.tracker();
+    }
+
+    @Override
+    public void onSyncStateSetDecided() {
+        HAService master = haService;
+        if (master != null) {
+            master.onSyncStateSetDecided();
+        }
+    }
+
+    /**
+     * The slave's side of the handshake (docs/controller.md, "Truncation"): cut back to the consistent point with the
+     * master's epochs, then take the master's epoch history. An empty replica keeps nothing to cut; a replica with no
+     * epoch in common with the master is not cut at all (and does not replicate): an operator must look at it.
+     */
+    private void alignWithMaster(List<EpochEntry> masterEpochs, long masterMax) throws java.io.IOException {
+        List<EpochEntry> local = epochFile.entries();
+        long localMax = commitLog.getMaxOffset();
+        long point;
+        if (local.isEmpty()) {
+            point = Math.min(localMax, masterMax);
+        } else {
+            point = EpochFile.consistentPoint(local, localMax, masterEpochs, masterMax);
+        }
+        if (point < 0) {
+            throw new java.io.IOException("no epoch in common with the master (local " + local + ", master "
+                + masterEpochs + "): not replicating; this store diverged and must be inspected");
+        }
+        if (point < localMax) {
+            long cut = localMax - point;
+            reputService.truncateTo(point, () -> {
+                consumeQueues.truncateDirty(point);
+                commitLog.truncateTo(point);
+            });
+            LOG.warn("replica truncated at commit-log offset {}: {} bytes the master does not have were dropped "
+                + "(local epochs {}, master epochs {}, master max {})", point, cut, local, masterEpochs, masterMax);
+        }
+        epochFile.replaceAll(masterEpochs);
     }
 
     /** The master's replication service, or null on a slave. */

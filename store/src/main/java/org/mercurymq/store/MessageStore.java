@@ -160,4 +160,43 @@ public interface MessageStore {
     default long now() {
         return clock().millis();
     }
+
+    // ---- controller mode (docs/controller.md) ---------------------------------------------------
+
+    /** The replication role now (the configured one; in controller mode the one the controller gave). */
+    default BrokerRole role() {
+        return BrokerRole.ASYNC_MASTER;
+    }
+
+    /** The epoch entries (controller mode); empty when there are none. */
+    default java.util.List<org.mercurymq.store.ha.epoch.EpochEntry> epochEntries() {
+        return java.util.List.of();
+    }
+
+    /** The last master epoch this store has data from, 0 when none. */
+    default int lastEpoch() {
+        return 0;
+    }
+
+    /**
+     * Becomes the master of {@code epoch}: stops replicating, waits until everything replicated is dispatched,
+     * records the epoch at the current max offset and serves slaves (which open with the controller-mode handshake).
+     */
+    default void changeToMaster(int epoch, long brokerId, java.util.Set<Long> syncStateSet, BrokerRole masterRole) {
+        throw new UnsupportedOperationException("controller mode");
+    }
+
+    /** Becomes replica {@code brokerId} of the master at {@code masterHaAddress}; truncates on connecting if needed. */
+    default void changeToSlave(String masterHaAddress, int epoch, long brokerId) {
+        throw new UnsupportedOperationException("controller mode");
+    }
+
+    /** The SyncStateSet view of the current controller-mode master term, or null. */
+    default org.mercurymq.store.ha.epoch.SyncStateSetTracker syncStateSetTracker() {
+        return null;
+    }
+
+    /** The controller decided a SyncStateSet change (puts waiting for all members are re-checked). */
+    default void onSyncStateSetDecided() {
+    }
 }

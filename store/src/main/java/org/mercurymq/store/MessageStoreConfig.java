@@ -123,6 +123,12 @@ public final class MessageStoreConfig {
         ConfigKey.ofInt("syncFlushTimeout", 1000 * 5, "SYNC_FLUSH: answer FLUSH_DISK_TIMEOUT after this long").unit("ms");
     public static final ConfigKey<Integer> SLAVE_TIMEOUT =
         ConfigKey.ofInt("slaveTimeout", 3000, "SYNC_MASTER: answer FLUSH_SLAVE_TIMEOUT after this long").unit("ms");
+    public static final ConfigKey<Boolean> ALL_ACK_IN_SYNC_STATE_SET =
+        ConfigKey.ofBool("allAckInSyncStateSet", false,
+            "controller mode: a put is acknowledged only once every SyncStateSet member has it (docs/controller.md)");
+    public static final ConfigKey<Long> HA_MAX_TIME_SLAVE_NOT_CATCHUP =
+        ConfigKey.ofLong("haMaxTimeSlaveNotCatchup", 15_000L,
+            "controller mode: a slave not caught up with the master for this long leaves the SyncStateSet").unit("ms");
     public static final ConfigKey<String> MESSAGE_DELAY_LEVEL =
         ConfigKey.ofString("messageDelayLevel", "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h", "delay of each level (units s, m, h, d)");
     public static final ConfigKey<Long> FLUSH_DELAY_OFFSET_INTERVAL =
@@ -244,6 +250,8 @@ public final class MessageStoreConfig {
         FLUSH_DISK_TYPE,
         SYNC_FLUSH_TIMEOUT,
         SLAVE_TIMEOUT,
+        ALL_ACK_IN_SYNC_STATE_SET,
+        HA_MAX_TIME_SLAVE_NOT_CATCHUP,
         MESSAGE_DELAY_LEVEL,
         FLUSH_DELAY_OFFSET_INTERVAL,
         CLEAN_FILE_FORCIBLY_ENABLE,
@@ -551,5 +559,13 @@ public final class MessageStoreConfig {
 
     public int slaveTimeout() {
         return config.get(SLAVE_TIMEOUT);
+    }
+
+    public boolean allAckInSyncStateSet() {
+        return config.get(ALL_ACK_IN_SYNC_STATE_SET);
+    }
+
+    public long haMaxTimeSlaveNotCatchup() {
+        return config.get(HA_MAX_TIME_SLAVE_NOT_CATCHUP);
     }
 }

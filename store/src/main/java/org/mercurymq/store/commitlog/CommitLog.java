@@ -406,6 +406,19 @@ public final class CommitLog {
         }
     }
 
+    /**
+     * Cuts the log at {@code offset} (a controller-mode replica dropping a tail its new master does not have):
+     * later segments are deleted, the bytes after it in its segment zeroed. Only while nothing appends.
+     */
+    public void truncateTo(long offset) {
+        putLock.lock();
+        try {
+            mappedFileQueue.truncateDirtyFiles(offset);
+        } finally {
+            putLock.unlock();
+        }
+    }
+
     /** Deletes expired segments; see {@link MappedFileQueue#deleteExpiredFileByTime}. */
     public int deleteExpiredFile(long expiredTime, int deleteFilesInterval, long intervalForcibly,
                                  boolean cleanImmediately, long now) {

@@ -93,6 +93,17 @@ public final class ReputMessageService extends ServiceThread {
         doReput();
     }
 
+    /**
+     * Runs {@code cut} (a truncation of the commit log and consume queues, controller-mode replicas) while no
+     * dispatch round runs, then moves the dispatch offset back to {@code offset} if it was beyond it.
+     */
+    public synchronized void truncateTo(long offset, Runnable cut) {
+        cut.run();
+        if (reputFromOffset > offset) {
+            reputFromOffset = offset;
+        }
+    }
+
     /** Why dispatch waits (a consume-queue segment cannot be allocated), or null. */
     public String stalledReason() {
         return stalledReason;
@@ -103,7 +114,7 @@ public final class ReputMessageService extends ServiceThread {
      * dispatch stops at that record, the store refuses puts, and the next rounds retry every second: the
      * acknowledged records stay in the commit log and become consumable once space is freed.
      */
-    public void doReput() {
+    public synchronized void doReput() {
         try {
             dispatchReadable();
             if (stalledReason != null) {

@@ -5,22 +5,36 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.ServiceThread;
+import org.mercurymq.store.ha.epoch.EpochEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The slave side of replication: connects to the master's HA address, reports its commit-log max offset
  * at connect, every haSendHeartbeatInterval and after each appended chunk, and appends received chunks
- * at exactly their offset. Reconnects every 5 s. Thread-safe (one worker thread; the address is atomic).
+ * at exactly their offset. Reconnects every 5 s. In controller mode (a {@link Truncation} given) every connection
+ * opens with the {@link ReplicaHandshake}: the slave names its controller id, learns the master's epochs and cuts its
+ * own log back to the last point both agree on before it reports. Thread-safe (one worker thread; the address is
+ * atomic).
  */
 public final class HAClient extends ServiceThread {
     private static final Logger LOG = LoggerFactory.getLogger(HAClient.class);
     static final long RECONNECT_MILLIS = 5000;
     private static final int CONNECT_TIMEOUT_MILLIS = 3000;
+
+    /** A controller-mode replica's side of the handshake. */
+    public interface Truncation {
+        /**
+         * The master has {@code masterEpochs} and {@code masterMaxOffset}: cut this replica's log back to the last
+         * point both agree on and adopt the master's epochs; throws when no such point exists (nothing is cut then).
+         */
+        void alignWith(List<EpochEntry> masterEpochs, long masterMaxOffset) throws IOException;
+    }
 
     private final MessageStore store;
     private final MessageStoreConfig config;
@@ -28,12 +42,23 @@ public final class HAClient extends ServiceThread {
     private volatile Socket socket;
     private volatile long lastReportMillis;
     private volatile long lastReadMillis;
+    private final long brokerId;
+    private final Truncation truncation;
 
+    /** Classic slave of the master at haMasterAddress (or the one set later). */
     public HAClient(MessageStore store, MessageStoreConfig config, FaultHandler faults) {
+        this(store, config, faults, config.haMasterAddress(), -1, null);
+    }
+
+    /** Controller-mode replica {@code brokerId} of the master whose HA address is {@code masterAddress}. */
+    public HAClient(MessageStore store, MessageStoreConfig config, FaultHandler faults, String masterAddress,
+                    long brokerId, Truncation truncation) {
         super(store::now, faults);
         this.store = store;
         this.config = config;
-        masterAddress.set(config.haMasterAddress());
+        this.brokerId = brokerId;
+        this.truncation = truncation;
+        this.masterAddress.set(masterAddress);
     }
 
     @Override
@@ -134,6 +159,18 @@ public final class HAClient extends ServiceThread {
         byte[] header = new byte[12];
         byte[] data = new byte[Math.max(config.haTransferBatchSize(), 1024)];
         lastReadMillis = store.now();
+        if (truncation != null) {
+            ReplicaHandshake.writeHello(out, brokerId);
+            ReplicaHandshake.MasterView master = ReplicaHandshake.readMasterView(in, () -> {
+                if (isStopped()) {
+                    throw new IOException("stopped");
+                }
+                if (store.now() - lastReadMillis > config.haHousekeepingInterval()) {
+                    throw new IOException("no handshake answer from the master");
+                }
+            });
+            truncation.alignWith(master.entries(), master.maxOffset());
+        }
         reportOffset(out, report);
         HAStream.IdleHook idle = () -> onIdle(out, report);
         while (!isStopped()) {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One connected slave on the master: a reader thread takes the slave's 8-byte offset reports, a writer
  * thread sends commit-log chunks (offset, size, data) from the slave's first report on, and size-0
- * heartbeats when idle. Either side closing, an I/O error or haHousekeepingInterval of silence ends it.
- * Thread-safe.
+ * heartbeats when idle. Either side closing, an I/O error or haHousekeepingInterval of silence ends it. A
+ * controller-mode slave opens with the {@link ReplicaHandshake}: it names its controller id and gets the master's
+ * epochs. Thread-safe.
  */
 final class HAConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HAConnection.class);
@@ -37,6 +38,10 @@ final class HAConnection {
     private volatile long slaveRequestOffset = -1;
     private volatile long slaveAckOffset = -1;
     private volatile long lastReadMillis;
+    /** The slave's controller id from its handshake, -1 for a classic slave. */
+    private volatile long slaveId = -1;
+    /** The last offset at which the writer had sent everything the master had (the slave is level once it acks it). */
+    private volatile long levelOffset = Long.MAX_VALUE;
 
     HAConnection(HAService service, MessageStore store, MessageStoreConfig config, Socket socket) throws IOException {
         this.service = service;
@@ -64,6 +69,7 @@ final class HAConnection {
             HAService.closeQuietly(socket);
             LockSupport.unpark(writer);
             service.onClosed(this);
+            service.onSlaveGone(slaveId);
             LOG.info("HA slave {} disconnected, slave ack offset {}, master max offset {}", remote,
                 slaveAckOffset, store.getMaxPhyOffset());
         }
@@ -81,13 +87,17 @@ final class HAConnection {
                 HAStream.readFully(in, report, 8, this::checkReadIdle);
                 lastReadMillis = store.now();
                 long offset = HAStream.getLong(report, 0);
+                if (offset == ReplicaHandshake.HELLO && slaveRequestOffset < 0 && slaveId < 0) {
+                    answerHandshake(in);
+                    continue;
+                }
                 if (slaveRequestOffset < 0) {
                     slaveRequestOffset = offset;
                     LOG.info("HA slave {} requests data from offset {}", remote, offset);
                     LockSupport.unpark(writer);
                 }
                 slaveAckOffset = offset;
-                service.onSlaveAck(offset);
+                service.onSlaveAck(slaveId, offset, levelOffset);
             }
         } catch (IOException e) {
             if (!closed.get()) {
@@ -96,6 +106,17 @@ final class HAConnection {
         } finally {
             close();
         }
+    }
+
+    /** Reads the slave's controller id and answers with this master's max offset and epochs. */
+    private void answerHandshake(InputStream in) throws IOException {
+        byte[] id = new byte[8];
+        HAStream.readFully(in, id, 8, this::checkReadIdle);
+        slaveId = HAStream.getLong(id, 0);
+        long max = store.getMaxPhyOffset();
+        ReplicaHandshake.writeMasterView(socket.getOutputStream(), max, store.epochEntries());
+        LOG.info("HA slave {} is controller id {}; sent master max offset {} and epochs {}", remote, slaveId, max,
+            store.epochEntries());
     }
 
     private void checkReadIdle() throws IOException {
@@ -129,8 +150,12 @@ final class HAConnection {
                     out.flush();
                     next += size;
                     lastWriteMillis = store.now();
+                    if (next >= store.getMaxPhyOffset()) {
+                        levelOffset = next;
+                    }
                     continue;
                 }
+                levelOffset = next;
                 if (store.now() - lastWriteMillis >= config.haSendHeartbeatInterval()) {
                     HAStream.putLong(header, 0, next);
                     HAStream.putInt(header, 8, 0);
@@ -149,10 +174,16 @@ final class HAConnection {
         }
     }
 
-    /** The slave's report, or the start of the master's last segment when the slave is empty. */
+    /**
+     * The slave's report; for an empty slave the start of the master's last segment (classic), or the master's
+     * first offset in controller mode, where any replica may become master and must hold the whole log.
+     */
     private long startOffset(long requested) {
         if (requested != 0) {
             return requested;
+        }
+        if (service.controllerMode()) {
+            return Math.max(0, store.getMinPhyOffset());
         }
         long max = store.getMaxPhyOffset();
         long segment = config.mappedFileSizeCommitLog();

@@ -126,6 +126,15 @@ public final class EpochFile {
         return true;
     }
 
+    /** Replaces every entry with {@code adopted} (a replica taking its master's history after aligning with it). */
+    public synchronized void replaceAll(List<EpochEntry> adopted) {
+        if (!entries.equals(adopted)) {
+            entries.clear();
+            entries.addAll(adopted);
+            persist();
+        }
+    }
+
     /** Drops every entry whose term starts at or after {@code offset} (the log is cut there). */
     public synchronized void truncateFrom(long offset) {
         if (entries.removeIf(e -> e.startOffset() >= offset)) {

@@ -85,6 +85,26 @@ public final class SyncStateSetTracker {
     }
 
     /**
+     * The lowest offset acked by every member other than the master (of the union of current and proposed sets
+     * while a change is in flight); {@code Long.MAX_VALUE} when the master is alone.
+     */
+    public synchronized long minMemberAck() {
+        Set<Long> members = new TreeSet<>(current);
+        if (proposed != null) {
+            members.addAll(proposed);
+        }
+        long min = Long.MAX_VALUE;
+        for (Long id : members) {
+            if (id == masterId) {
+                continue;
+            }
+            Long acked = ackOffsets.get(id);
+            min = Math.min(min, acked == null ? -1 : acked);
+        }
+        return min;
+    }
+
+    /**
      * allAckInSyncStateSet: true when every member (of the union of current and proposed sets while a change is
      * in flight) other than the master has acked {@code endOffset}.
      */
