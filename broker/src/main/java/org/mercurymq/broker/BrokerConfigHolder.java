@@ -121,6 +121,21 @@ public final class BrokerConfigHolder implements Supplier<BrokerConfig> {
         }
     }
 
+    /**
+     * Controller mode (docs/controller.md): the role and id the controller gave become the running values (never
+     * saved to the file: the next start asks the controller again). Listeners are told as for an update.
+     */
+    public synchronized void switchRole(org.mercurymq.store.BrokerRole role, long brokerId) {
+        BrokerConfig old = current;
+        BrokerConfig next = new BrokerConfig(old.config()
+            .with(org.mercurymq.store.MessageStoreConfig.BROKER_ROLE, role)
+            .with(BrokerConfigKeys.BROKER_ID, brokerId));
+        current = next;
+        for (BiConsumer<BrokerConfig, BrokerConfig> l : listeners) {
+            l.accept(old, next);
+        }
+    }
+
     /** What an update did: the keys applied at once, the keys saved for the next start, whether the file was written. */
     public record Result(List<String> applied, List<String> restartNeeded, boolean saved) {
         /** One line for the response remark and the log. */

@@ -123,6 +123,22 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Long> TRANSACTION_TIME_OUT = ConfigKey.ofLong("transactionTimeOut", 6000L, "transaction time out").runtime();
     public static final ConfigKey<Integer> TRANSACTION_CHECK_MAX = ConfigKey.ofInt("transactionCheckMax", 15, "transaction check max").runtime();
     public static final ConfigKey<Long> TRANSACTION_CHECK_INTERVAL = ConfigKey.ofLong("transactionCheckInterval", 60000L, "transaction check interval").runtime();
+    // controller mode (docs/controller.md): RocketMQ 5's names and defaults
+    public static final ConfigKey<Boolean> ENABLE_CONTROLLER_MODE = ConfigKey.ofBool("enableControllerMode", false,
+        "the controller assigns this broker's id and role and fails the group over (brokerId/brokerRole are ignored)");
+    public static final ConfigKey<String> CONTROLLER_ADDR = ConfigKey.ofString("controllerAddr", "",
+        "controller peers' remoting addresses, host:port separated by ';'");
+    public static final ConfigKey<Long> SYNC_BROKER_METADATA_PERIOD = ConfigKey.ofLong("syncBrokerMetadataPeriod", 5000L,
+        "controller mode: how often the broker reads its group's master and SyncStateSet from the controller").unit("ms");
+    public static final ConfigKey<Long> CHECK_SYNC_STATE_SET_PERIOD = ConfigKey.ofLong("checkSyncStateSetPeriod", 5000L,
+        "controller mode: how often a master re-evaluates its SyncStateSet").unit("ms");
+    public static final ConfigKey<Long> CONTROLLER_HEART_BEAT_TIMEOUT_MILLS = ConfigKey.ofLong(
+        "controllerHeartBeatTimeoutMills", 10_000L,
+        "controller mode: the controller considers this broker dead after this long without a heartbeat").unit("ms");
+    public static final ConfigKey<Long> BROKER_HEARTBEAT_INTERVAL = ConfigKey.ofLong("brokerHeartbeatInterval", 1000L,
+        "controller mode: heartbeat period to every controller peer").unit("ms");
+    public static final ConfigKey<Integer> BROKER_ELECTION_PRIORITY = ConfigKey.ofInt("brokerElectionPriority",
+        Integer.MAX_VALUE, "controller mode: among equally up-to-date replicas the lowest value is elected");
     public static final ConfigKey<Boolean> ACL_ENABLE = ConfigKey.ofBool("aclEnable", false, "acl enable");
     // docs/security.md "Inter-node traffic": the broker signs its own outgoing requests with this account
     public static final ConfigKey<String> INNER_CLIENT_CREDENTIALS = ConfigKey.ofString(
@@ -215,6 +231,13 @@ public final class BrokerConfigKeys {
         TRANSACTION_TIME_OUT,
         TRANSACTION_CHECK_MAX,
         TRANSACTION_CHECK_INTERVAL,
+        ENABLE_CONTROLLER_MODE,
+        CONTROLLER_ADDR,
+        SYNC_BROKER_METADATA_PERIOD,
+        CHECK_SYNC_STATE_SET_PERIOD,
+        CONTROLLER_HEART_BEAT_TIMEOUT_MILLS,
+        BROKER_HEARTBEAT_INTERVAL,
+        BROKER_ELECTION_PRIORITY,
         ACL_ENABLE,
         INNER_CLIENT_CREDENTIALS,
         STORE_REPLY_MESSAGE_ENABLE,

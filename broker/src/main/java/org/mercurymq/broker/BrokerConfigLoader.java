@@ -65,22 +65,8 @@ public final class BrokerConfigLoader {
         }
         raw.putAll(commandLine);
         UnsupportedSecurityKeys.check(raw);
-        refuseControllerMode(raw);
         Config config = BrokerConfig.TABLE.parse(raw, warnings);
         return new BrokerConfig(derive(config));
-    }
-
-    /**
-     * enableControllerMode=true would otherwise be warned about as an unknown key and the broker would run with static
-     * roles, which is not what the operator asked for: the broker cannot switch roles at run time yet
-     * (docs/controller.md, "Status").
-     */
-    private static void refuseControllerMode(Map<String, String> raw) {
-        String v = raw.get("enableControllerMode");
-        if (v != null && Boolean.parseBoolean(v.trim())) {
-            throw new ConfigException("enableControllerMode=true is not supported by the Mercury broker yet: the "
-                + "controller (mqcontroller) runs, but the broker does not switch roles at run time; see docs/controller.md");
-        }
     }
 
     private static Map<String, String> readProperties(Path file) throws IOException {
@@ -132,7 +118,16 @@ public final class BrokerConfigLoader {
             c = c.with(MessageStoreConfig.HA_LISTEN_PORT, listenPort == 0 ? 0 : listenPort + 1);
         }
         BrokerRole role = c.get(MessageStoreConfig.BROKER_ROLE);
-        if (role == BrokerRole.SLAVE) {
+        if (c.get(BrokerConfigKeys.ENABLE_CONTROLLER_MODE)) {
+            // docs/controller.md: the controller gives id and role; until it has, the broker is a read-only replica
+            if (blank(c.get(BrokerConfigKeys.CONTROLLER_ADDR))) {
+                throw new ConfigException("enableControllerMode=true needs controllerAddr (the controller peers, host:port;...)");
+            }
+            for (String a : c.get(BrokerConfigKeys.CONTROLLER_ADDR).split(";")) {
+                checkAddress(a.trim());
+            }
+            c = c.with(MessageStoreConfig.BROKER_ROLE, BrokerRole.SLAVE);
+        } else if (role == BrokerRole.SLAVE) {
             if (c.get(BrokerConfigKeys.BROKER_ID) <= 0) {
                 throw new ConfigException("a SLAVE broker needs brokerId > 0, was " + c.get(BrokerConfigKeys.BROKER_ID));
             }

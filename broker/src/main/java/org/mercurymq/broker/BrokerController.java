@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.mercurymq.broker.acl.AclConfigLoader;
 import org.mercurymq.broker.acl.AclException;
@@ -24,6 +26,12 @@ import org.mercurymq.broker.acl.InnerClientSigner;
 import org.mercurymq.broker.acl.InnerCredentials;
 import org.mercurymq.broker.acl.PlainAccessValidator;
 import org.mercurymq.broker.client.Broker2Client;
+import org.mercurymq.broker.controller.BrokerIdentityFile;
+import org.mercurymq.broker.controller.ControllerChannel;
+import org.mercurymq.broker.controller.ControllerModeAgent;
+import org.mercurymq.broker.controller.PerTermServices;
+import org.mercurymq.broker.controller.ReplicaRoleManager;
+import org.mercurymq.broker.controller.SyncStateSetUpkeep;
 import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
 import org.mercurymq.broker.client.ProducerManager;
@@ -61,6 +69,7 @@ import org.mercurymq.broker.processor.ConsumerAdminProcessor;
 import org.mercurymq.broker.processor.ConsumerManageProcessor;
 import org.mercurymq.broker.processor.ConsumerSendMsgBackProcessor;
 import org.mercurymq.broker.processor.EndTransactionProcessor;
+import org.mercurymq.broker.processor.EpochCacheProcessor;
 import org.mercurymq.broker.processor.GroupAdminProcessor;
 import org.mercurymq.broker.processor.LockBatchProcessor;
 import org.mercurymq.broker.processor.PullMessageProcessor;
@@ -86,7 +95,9 @@ import org.mercurymq.remoting.netty.NettyRemotingClient;
 import org.mercurymq.remoting.netty.NettyRemotingServer;
 import org.mercurymq.remoting.tls.ServerTls;
 import org.mercurymq.remoting.tls.TlsSettings;
+import org.mercurymq.remoting.protocol.RemotingCommand;
 import org.mercurymq.remoting.protocol.RequestCode;
+import org.mercurymq.remoting.protocol.controller.ControllerRequestCode;
 import org.mercurymq.store.DefaultMessageStore;
 import org.mercurymq.store.DelayLevels;
 import org.mercurymq.store.MessageStore;
@@ -108,6 +119,7 @@ public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final long STATS_SAMPLE_MILLIS = 10_000;
     private static final long FILTER_PERSIST_MILLIS = 10_000;
+    private static final long CONTROLLER_CALL_TIMEOUT_MILLIS = 3_000;
 
     private final BrokerConfigHolder config;
     private final Clock clock;
@@ -349,6 +361,8 @@ public final class BrokerController {
         BrokerRuntimeInfo runtimeInfo = new BrokerRuntimeInfo(messageStore, stats, config, sendExecutor, pullExecutor,
             queryExecutor, endTxExecutor, heldPulls::total);
         BrokerAdminProcessor brokerAdmin = new BrokerAdminProcessor(config, runtimeInfo, tls);
+        EpochCacheProcessor epochCache = new EpochCacheProcessor(config, messageStore,
+            () -> messageStore.haListenPort() > 0 ? c.brokerIP2() + ":" + messageStore.haListenPort() : "");
         startMetrics(c, new BrokerLabels(c.clusterName(), c.brokerName(), brokerAddr), topics, offsets, consumers,
             messageStore, runtimeInfo, executors, heldPulls, statsManager);
 
@@ -375,6 +389,7 @@ public final class BrokerController {
             register(server, resumeHalf, adminExecutor);
             register(server, new BrokerStatsProcessor(statsManager), adminExecutor);
             register(server, consumeQueueQuery, adminExecutor);
+            register(server, epochCache, adminExecutor);
             if (aclParts != null) {
                 register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
                     c.clusterName()), adminExecutor);
@@ -440,7 +455,8 @@ public final class BrokerController {
         BrokerIdentity identity = new BrokerIdentity(c.clusterName(), c.brokerName(), c.brokerId(), brokerAddr,
             c.brokerIP2() + ":" + haPort);
         NameServerRegistrar registrar = new NameServerRegistrar(outerAPI, config, topics::snapshot, identity);
-        if (!c.isMaster() && blank(storeConfig.haMasterAddress())) {
+        boolean controllerMode = c.get(BrokerConfigKeys.ENABLE_CONTROLLER_MODE);
+        if (!controllerMode && !c.isMaster() && blank(storeConfig.haMasterAddress())) {
             // docs/protocol/behaviour.md section 11: without haMasterAddress a slave replicates from the address the name server names
             registrar.setHaServerAddrListener(messageStore::updateHaMasterAddress);
         }
@@ -464,9 +480,25 @@ public final class BrokerController {
             fetcher.start();
             stopActions.push(fetcher::shutdown);
         }
-        registrar.start();
         stopActions.push(registrar::shutdown);
-        if (!c.isMaster()) {
+        if (controllerMode) {
+            startControllerMode(c, messageStore, remotingClient, registrar, brokerAddr,
+                new PerTermServices("master services (delay delivery, transaction check)", () -> {
+                    scheduleService.start();
+                    TransactionalMessageCheckService check = new TransactionalMessageCheckService(config, messageStore,
+                        topics, offsets, producers, broker2Client, storeHost, millis, serviceFaults);
+                    check.start();
+                    return () -> {
+                        check.shutdown();
+                        scheduleService.shutdown();
+                    };
+                }),
+                masterAddr -> new SlaveMetadataSync(remotingClient, () -> masterAddr, topics, offsets, scheduleService,
+                    groups));
+        } else {
+            registrar.start();
+        }
+        if (!controllerMode && !c.isMaster()) {
             SlaveMetadataSync slaveSync = new SlaveMetadataSync(remotingClient, registrar::masterAddr, topics, offsets,
                 scheduleService, groups);
             slaveSync.start();
@@ -474,6 +506,92 @@ public final class BrokerController {
         }
         LOG.info("broker {} started on {} (VIP port {}), role {}, name servers {}", identity, brokerAddr,
             vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
+    }
+
+    /**
+     * Controller mode (docs/controller.md): the agent obtains this broker's controller id, heartbeats every controller
+     * and follows its group's master epochs; the role manager switches the broker between master and slave at run time.
+     * Until the first role arrives the broker is a read-only replica that is not registered with the name servers.
+     */
+    private void startControllerMode(BrokerConfig c, MessageStore store, NettyRemotingClient remotingClient,
+                                     NameServerRegistrar registrar, String brokerAddr,
+                                     ReplicaRoleManager.RoleServices masterServices,
+                                     Function<String, SlaveMetadataSync> slaveSyncFor) {
+        List<String> controllers = new ArrayList<>();
+        for (String a : c.get(BrokerConfigKeys.CONTROLLER_ADDR).split(";")) {
+            if (!a.isBlank()) {
+                controllers.add(a.trim());
+            }
+        }
+        ControllerChannel channel = new ControllerChannel(remotingClient, controllers, CONTROLLER_CALL_TIMEOUT_MILLIS);
+        ControllerModeAgent agent = new ControllerModeAgent(channel, c.clusterName(), c.brokerName(), brokerAddr,
+            new BrokerIdentityFile(Path.of(c.storePathRootDir(), "brokerIdentity")), clock::millis,
+            new ControllerModeAgent.LocalProgress() {
+                @Override
+                public int epoch() {
+                    return store.lastEpoch();
+                }
+
+                @Override
+                public long maxOffset() {
+                    return store.getMaxPhyOffset();
+                }
+
+                @Override
+                public long confirmOffset() {
+                    return store.getMaxPhyOffset();
+                }
+            },
+            c.get(BrokerConfigKeys.CONTROLLER_HEART_BEAT_TIMEOUT_MILLS), c.get(BrokerConfigKeys.BROKER_ELECTION_PRIORITY));
+        SyncStateSetUpkeep upkeep = new SyncStateSetUpkeep(store, agent::reportSyncStateSet, agent::state);
+        AtomicReference<String> followed = new AtomicReference<>();
+        ReplicaRoleManager.Registration registration = new ReplicaRoleManager.Registration() {
+            @Override
+            public BrokerIdentity asMaster() {
+                return new BrokerIdentity(c.clusterName(), c.brokerName(), 0, brokerAddr,
+                    c.brokerIP2() + ":" + store.haListenPort());
+            }
+
+            @Override
+            public BrokerIdentity asSlave(long brokerId) {
+                return new BrokerIdentity(c.clusterName(), c.brokerName(), brokerId, brokerAddr,
+                    c.brokerIP2() + ":" + c.haListenPort());
+            }
+
+            @Override
+            public void register(BrokerIdentity identity) {
+                registrar.changeIdentity(identity);
+            }
+        };
+        ReplicaRoleManager manager = new ReplicaRoleManager(store, store.liveConfig().allAckInSyncStateSet(),
+            config::switchRole, registration, masterBrokerAddr -> askHaAddress(remotingClient, masterBrokerAddr),
+            masterServices, followed::set,
+            new PerTermServices("slave metadata sync", () -> {
+                SlaveMetadataSync sync = slaveSyncFor.apply(followed.get());
+                sync.start();
+                return sync::shutdown;
+            }), upkeep);
+        stopActions.push(manager::shutdown);
+        agent.start(c.get(BrokerConfigKeys.BROKER_HEARTBEAT_INTERVAL), c.get(BrokerConfigKeys.SYNC_BROKER_METADATA_PERIOD),
+            manager);
+        stopActions.push(agent::shutdown);
+        LOG.info("controller mode: broker {} follows the controllers {} (heartbeat every {} ms, timeout {} ms, group poll "
+            + "every {} ms, allAckInSyncStateSet={}); read-only until the controller names a master", c.brokerName(),
+            controllers, c.get(BrokerConfigKeys.BROKER_HEARTBEAT_INTERVAL),
+            c.get(BrokerConfigKeys.CONTROLLER_HEART_BEAT_TIMEOUT_MILLS),
+            c.get(BrokerConfigKeys.SYNC_BROKER_METADATA_PERIOD), store.liveConfig().allAckInSyncStateSet());
+    }
+
+    /** The HA address the master at {@code masterBrokerAddr} serves replicas on (GET_BROKER_EPOCH_CACHE). */
+    private static String askHaAddress(NettyRemotingClient client, String masterBrokerAddr) throws Exception {
+        RemotingCommand response = client.invokeSync(masterBrokerAddr,
+            RemotingCommand.createRequestCommand(ControllerRequestCode.GET_BROKER_EPOCH_CACHE, null),
+            CONTROLLER_CALL_TIMEOUT_MILLIS);
+        if (response.getCode() != 0) {
+            throw new IllegalStateException("epoch cache request answered code " + response.getCode() + ": "
+                + response.getRemark());
+        }
+        return response.getExtFields() == null ? null : response.getExtFields().get("haServerAddr");
     }
 
     /** The Prometheus endpoint (docs/metrics.md); with metricsExporterType=DISABLE (the default) nothing listens. */

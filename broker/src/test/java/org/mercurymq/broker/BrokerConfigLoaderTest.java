@@ -77,12 +77,16 @@ class BrokerConfigLoaderTest {
     }
 
     @Test
-    void controllerModeIsRefusedUntilTheBrokerCanSwitchRoles() throws Exception {
-        Path f = file("enableControllerMode=true", "controllerAddr=127.0.0.1:19876");
+    void controllerModeStartsAsAReadOnlyReplicaAndNeedsTheControllerAddress() throws Exception {
+        BrokerConfig c = loader.load(file("enableControllerMode=true", "controllerAddr=127.0.0.1:19876",
+            "brokerRole=SYNC_MASTER"), Map.of(), w -> { });
+        assertEquals(org.mercurymq.store.BrokerRole.SLAVE, c.brokerRole(), "the controller gives the role");
         org.mercurymq.common.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
-            org.mercurymq.common.config.ConfigException.class, () -> loader.load(f, Map.of(), w -> { }));
-        assertTrue(e.getMessage().contains("enableControllerMode=true is not supported"), e.getMessage());
-        loader.load(null, Map.of("enableControllerMode", "false"), w -> { });
+            org.mercurymq.common.config.ConfigException.class,
+            () -> loader.load(file("enableControllerMode=true"), Map.of(), w -> { }));
+        assertTrue(e.getMessage().contains("controllerAddr"), e.getMessage());
+        assertEquals(org.mercurymq.store.BrokerRole.ASYNC_MASTER,
+            loader.load(null, Map.of("enableControllerMode", "false"), w -> { }).brokerRole());
     }
 
     @Test

@@ -55,12 +55,20 @@ public final class ControllerModeAgent {
     private final LocalProgress progress;
     private final long heartbeatTimeoutMillis;
     private final int electionPriority;
-    private final RoleListener listener;
+    private volatile RoleListener listener;
     private final ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerControllerAgent", true));
     private volatile long brokerId = -1;
     private volatile boolean registered;
     private volatile ReplicaState state;
+
+    /** An agent that tells its role changes to the listener given to {@link #start}. */
+    public ControllerModeAgent(ControllerChannel channel, String clusterName, String brokerName, String brokerAddr,
+                               BrokerIdentityFile identityFile, LongSupplier clock, LocalProgress progress,
+                               long heartbeatTimeoutMillis, int electionPriority) {
+        this(channel, clusterName, brokerName, brokerAddr, identityFile, clock, progress, heartbeatTimeoutMillis,
+            electionPriority, null);
+    }
 
     public ControllerModeAgent(ControllerChannel channel, String clusterName, String brokerName, String brokerAddr,
                                BrokerIdentityFile identityFile, LongSupplier clock, LocalProgress progress,
@@ -75,6 +83,15 @@ public final class ControllerModeAgent {
         this.heartbeatTimeoutMillis = heartbeatTimeoutMillis;
         this.electionPriority = electionPriority;
         this.listener = listener;
+    }
+
+    /**
+     * Starts heartbeats every {@code heartbeatMillis} and the group poll every {@code syncMillis}, telling
+     * {@code roleListener} about every new master epoch.
+     */
+    public void start(long heartbeatMillis, long syncMillis, RoleListener roleListener) {
+        this.listener = roleListener;
+        start(heartbeatMillis, syncMillis);
     }
 
     /** Starts heartbeats every {@code heartbeatMillis} and the group poll every {@code syncMillis}. */
@@ -251,7 +268,10 @@ public final class ControllerModeAgent {
         state = s;
         LOG.info("{} id={}: master is now {} ({}) with epoch {}, SyncStateSet {}", brokerName, brokerId,
             s.masterBrokerId(), s.masterAddress(), s.masterEpoch(), s.syncStateSet());
-        listener.onRoleChange(brokerId, s);
+        RoleListener l = listener;
+        if (l != null) {
+            l.onRoleChange(brokerId, s);
+        }
     }
 
     private static ReplicaState decode(RemotingCommand r) {

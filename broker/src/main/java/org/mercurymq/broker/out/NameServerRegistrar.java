@@ -31,7 +31,8 @@ public final class NameServerRegistrar {
     private final BrokerOuterAPI outerAPI;
     private final Supplier<BrokerConfig> config;
     private final Supplier<TopicConfigSerializeWrapper> topics;
-    private final BrokerIdentity identity;
+    private volatile BrokerIdentity identity;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerNameServerRegistrar", true));
     private final AtomicBoolean changePending = new AtomicBoolean();
@@ -51,16 +52,38 @@ public final class NameServerRegistrar {
         return Math.max(10_000, Math.min(60_000, configured));
     }
 
-    /** Registers once synchronously, then schedules the periodic registration. */
+    /** Registers once synchronously, then schedules the periodic registration; later calls do nothing. */
     public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         registerAll(false);
         long period = clampPeriod(config.get().get(BrokerConfigKeys.REGISTER_NAME_SERVER_PERIOD));
         scheduler.scheduleAtFixedRate(this::registerPeriodically, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Controller mode: registers as {@code next} from now on (a role switch changes the id and the HA address) and
+     * registers at once; the name server replaces the entry of the same address under the old id.
+     */
+    public void changeIdentity(BrokerIdentity next) {
+        BrokerIdentity old = identity;
+        identity = next;
+        LOG.info("registering as {} (HA {}) instead of {}", next, next.haServerAddr(), old);
+        if (started.get()) {
+            registerAll(false);
+        } else {
+            start();
+        }
+    }
+
+    public BrokerIdentity identity() {
+        return identity;
+    }
+
     /** Re-registers soon (oneway), e.g. after a topic was created. */
     public void registerOnChange() {
-        if (!changePending.compareAndSet(false, true)) {
+        if (!started.get() || !changePending.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -76,6 +99,9 @@ public final class NameServerRegistrar {
     /** Stops the schedule and unregisters from every name server. */
     public void shutdown() {
         scheduler.shutdownNow();
+        if (!started.get()) {
+            return;
+        }
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

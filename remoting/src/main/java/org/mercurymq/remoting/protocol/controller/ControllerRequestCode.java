@@ -8,6 +8,8 @@ public final class ControllerRequestCode {
     public static final int CONTROLLER_REGISTER_BROKER = 1003;
     public static final int CONTROLLER_GET_REPLICA_INFO = 1004;
     public static final int CONTROLLER_GET_METADATA_INFO = 1005;
+    /** Served by brokers: their epoch entries and max offset (Mercury adds the {@code haServerAddr} header field). */
+    public static final int GET_BROKER_EPOCH_CACHE = 1007;
     public static final int CONTROLLER_GET_NEXT_BROKER_ID = 1012;
     public static final int CONTROLLER_APPLY_BROKER_ID = 1013;
 
