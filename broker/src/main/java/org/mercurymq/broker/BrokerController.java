@@ -543,7 +543,9 @@ public final class BrokerController {
                 }
             },
             c.get(BrokerConfigKeys.CONTROLLER_HEART_BEAT_TIMEOUT_MILLS), c.get(BrokerConfigKeys.BROKER_ELECTION_PRIORITY));
-        SyncStateSetUpkeep upkeep = new SyncStateSetUpkeep(store, agent::reportSyncStateSet, agent::state);
+        SyncStateSetUpkeep upkeep = new SyncStateSetUpkeep(store::syncStateSetTracker,
+            store::onSyncStateSetDecided, agent::reportSyncStateSet, agent::state, clock::millis,
+            c.get(BrokerConfigKeys.CHECK_SYNC_STATE_SET_PERIOD));
         AtomicReference<String> followed = new AtomicReference<>();
         ReplicaRoleManager.Registration registration = new ReplicaRoleManager.Registration() {
             @Override
