@@ -583,10 +583,16 @@ public final class DefaultMessageStore implements MessageStore {
         if (slave != null) {
             slave.shutdown();
         }
-        // every replicated message must be in the consume queues before the queue offsets of new puts are taken
-        long deadline = clock.millis() + 60_000;
-        while (reputService.behind() > 0 && clock.millis() < deadline && reputService.stalledReason() == null) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        // every replicated message must be in the consume queues before the queue offsets of new puts are taken;
+        // what is left after a full dispatch is the first part of a record the dead master never finished sending
+        commitLog.getMappedFileQueue().flush(0);
+        reputService.doReput();
+        long complete = reputService.getReputFromOffset();
+        if (complete < commitLog.getMaxOffset() && reputService.stalledReason() == null) {
+            long partial = commitLog.getMaxOffset() - complete;
+            reputService.truncateTo(complete, () -> commitLog.truncateTo(complete));
+            LOG.warn("new master cuts the incomplete record at the end of its replicated log: {} bytes at {}", partial,
+                complete);
         }
         long max = commitLog.getMaxOffset();
         epochFile.truncateFrom(max + 1);

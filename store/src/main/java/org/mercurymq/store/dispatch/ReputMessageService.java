@@ -3,6 +3,7 @@ package org.mercurymq.store.dispatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.LongSupplier;
+import org.mercurymq.common.message.MessageDecoder;
 import org.mercurymq.store.DispatchRequest;
 import org.mercurymq.store.MessageArrivingListener;
 import org.mercurymq.store.SelectMappedBufferResult;
@@ -174,6 +175,10 @@ public final class ReputMessageService extends ServiceThread {
             } else if (req.isSuccess()) {
                 reputFromOffset = commitLog.rollNextFile(offset);
                 return true;
+            } else if (isIncompleteTail(buf, offset, end)) {
+                // a replica received the first part of a record (HA chunks need not end on a record boundary):
+                // the rest follows in the next chunk
+                return false;
             } else if (skipHole(offset)) {
                 return true;
             } else {
@@ -183,6 +188,23 @@ public final class ReputMessageService extends ServiceThread {
             }
         }
         return true;
+    }
+
+    /**
+     * The readable data ends inside a record that starts at {@code offset}: a record header (or less than one) whose
+     * declared size reaches past {@code end}.
+     */
+    private static boolean isIncompleteTail(ByteBuffer buf, long offset, long end) {
+        int available = buf.remaining();
+        if (offset + available < end) {
+            return false; // more readable data follows in this segment: not a tail
+        }
+        if (available < 8) {
+            return true;
+        }
+        int size = buf.getInt(buf.position());
+        int magic = buf.getInt(buf.position() + 4);
+        return magic == MessageDecoder.MESSAGE_MAGIC_CODE && size > available && offset + size > end;
     }
 
     /** Jumps over invalid bytes followed by a valid record (a hole, docs/store.md "Holes"); false if none. */

@@ -122,6 +122,42 @@ class ControllerModeReplicationTest {
         assertEquals(PutMessageStatus.SERVICE_NOT_AVAILABLE, put(a, 999).getPutMessageStatus(), "a replica refuses puts");
     }
 
+    /**
+     * HA chunks need not end on a record boundary: a replica may hold the first part of a record when its master
+     * dies. It keeps dispatching what is whole (no error), and on promotion cuts the part and takes puts after the
+     * last whole record.
+     */
+    @Test
+    void aReplicaPromotedWithHalfARecordCutsItAndTakesPuts() {
+        a = open(dirA);
+        b = open(dirB);
+        a.changeToMaster(1, 1, Set.of(1L), BrokerRole.SYNC_MASTER);
+        long lastStart = 0;
+        for (int i = 0; i < 10; i++) {
+            PutMessageResult r = put(a, i);
+            assertEquals(PutMessageStatus.PUT_OK, r.getPutMessageStatus());
+            lastStart = r.getAppendMessageResult().getWroteOffset();
+        }
+        byte[] log = commitLogBytes(a);
+        assertTrue(b.appendToCommitLog(0, log, 0, log.length - 100), "all but the last 100 bytes replicated");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued(b) == 9);
+        b.changeToMaster(2, 2, Set.of(2L), BrokerRole.SYNC_MASTER);
+        assertEquals(lastStart, b.getMaxPhyOffset(), "the incomplete record is cut");
+        PutMessageResult r = put(b, 100);
+        assertEquals(PutMessageStatus.PUT_OK, r.getPutMessageStatus(), "the new master takes puts");
+        assertEquals(lastStart, r.getAppendMessageResult().getWroteOffset(), "right after the last whole record");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued(b) == 10);
+        assertEquals(List.of(new EpochEntry(2, lastStart)), b.epochEntries());
+    }
+
+    private static long queued(DefaultMessageStore store) {
+        long n = 0;
+        for (int q = 0; q < 4; q++) {
+            n += store.getMaxOffsetInQueue(TOPIC, q);
+        }
+        return n;
+    }
+
     private static byte[] commitLogBytes(DefaultMessageStore store) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long offset = store.getMinPhyOffset();

@@ -21,6 +21,7 @@ import org.mercurymq.test.chaos.ChaosReport;
 import org.mercurymq.test.chaos.ConsumerWorkload;
 import org.mercurymq.test.chaos.Drain;
 import org.mercurymq.test.chaos.History;
+import org.mercurymq.test.chaos.LogExcerpts;
 import org.mercurymq.test.chaos.LossForensics;
 import org.mercurymq.test.chaos.Nemesis;
 import org.mercurymq.test.chaos.ProducerWorkload;
@@ -29,16 +30,17 @@ import org.mercurymq.test.chaos.SendMode;
 import org.mercurymq.test.chaos.SendOutcome;
 import org.mercurymq.test.chaos.SendRecord;
 import org.mercurymq.test.harness.BrokerProcess;
+import org.mercurymq.test.harness.ControllerProcess;
 import org.mercurymq.test.harness.FreePort;
 import org.mercurymq.test.harness.LaunchOptions;
 import org.mercurymq.test.harness.NamesrvProcess;
 
 /**
- * Automatic failover (docs/controller.md): a name server with an embedded controller and one broker group of two
- * replicas in controller mode with {@code allAckInSyncStateSet=true}, under load from the official 4.9.7 producer
- * and consumers. kill -9 of the master: the in-sync slave is elected and takes writes; the old master restarted
- * rejoins as a slave (cutting what it had that was never acknowledged), catches up and is in sync again; then the
- * new master is killed and the group fails back. Every SEND_OK message is consumed afterwards.
+ * Automatic failover (docs/controller.md): one broker group in controller mode with {@code allAckInSyncStateSet=true}
+ * under load from the official 4.9.7 producer and consumer. kill -9 of the master: an in-sync slave is elected and
+ * takes writes; the old master restarted rejoins as a slave (cutting what it had that was never acknowledged),
+ * catches up and is in sync again, and the next kill fails back. A master frozen with SIGSTOP past the heartbeat
+ * timeout is replaced, and once resumed rejoins as a slave. Every SEND_OK message is consumed afterwards (lost 0).
  */
 @Tag("serial")
 class FailoverTest {
@@ -51,6 +53,8 @@ class FailoverTest {
     private final List<AutoCloseable> closeLast = new ArrayList<>();
     private final List<BrokerProcess> brokers = new ArrayList<>();
     private NamesrvProcess namesrv;
+    private List<ControllerProcess> controllers = List.of();
+    private List<String> controllerAddrs = List.of();
     private ControllerWire wire;
 
     @AfterEach
@@ -62,29 +66,72 @@ class FailoverTest {
         if (namesrv != null) {
             namesrv.close();
         }
+        controllers.forEach(ControllerProcess::close);
         if (wire != null) {
             wire.close();
         }
     }
 
+    /** Default suite: an embedded single-peer controller, two replicas, two kills (failover and fail-back), a pause. */
     @Test
     void theInSyncSlaveTakesOverAndTheOldMasterRejoinsWithoutLosingAnAcknowledgedMessage() throws Exception {
         namesrv = NamesrvProcess.start(dir.resolve("namesrv"), "enableControllerInNamesrv=true",
             "controllerRatisPeers=n0-127.0.0.1:" + FreePort.next(), "controllerRatisSelfId=n0",
             "controllerStorePath=" + dir.resolve("namesrv").resolve("ratis"), "scanNotActiveBrokerInterval=500",
             "brokerLivenessGracePeriod=0");
+        controllerAddrs = List.of(namesrv.address());
+        runExplained("failover-smoke", 2, Integer.getInteger("chaos.failover.smokeKills", 2), false);
+    }
+
+    /**
+     * Chaos profile: three standalone controller peers, three replicas, {@code -Dchaos.failover.kills=N} kills of the
+     * master (default 20) and a pause; then a controller peer is killed (elections still work) and a second one (no
+     * majority: the master keeps taking writes).
+     */
+    @Test
+    @Tag("chaos")
+    void failoverDistributionWithAControllerGroup() throws Exception {
+        controllers = ControllerProcess.group(dir, 3, "scanNotActiveBrokerInterval=500", "brokerLivenessGracePeriod=0",
+            "controllerRatisElectionTimeoutMin=2000", "controllerRatisElectionTimeoutMax=4000",
+            "controllerRatisRequestTimeout=10000");
+        namesrv = NamesrvProcess.start(dir.resolve("namesrv"));
+        controllerAddrs = controllers.stream().map(ControllerProcess::address).toList();
+        runExplained("failover", 3, Integer.getInteger("chaos.failover.kills", 20), true);
+    }
+
+    /** On a failure, the brokers' role switches and every daemon's warnings go with it. */
+    private void runExplained(String runName, int replicas, int kills, boolean controllerFaults) throws Exception {
+        try {
+            run(runName, replicas, kills, controllerFaults);
+        } catch (Exception | AssertionError e) {
+            StringBuilder why = new StringBuilder();
+            for (BrokerProcess b : brokers) {
+                logLines(b, "ROLE SWITCH", "replica truncated", "cuts the incomplete")
+                    .forEach(l -> why.append('\n').append(b.name()).append(": ").append(l));
+            }
+            why.append("\ndaemon warnings:").append(LogExcerpts.warnings(dir, 60));
+            System.out.println(why);
+            e.addSuppressed(new AssertionError("role switches and warnings:" + why));
+            throw e;
+        }
+    }
+
+    private void run(String runName, int replicas, int kills, boolean controllerFaults) throws Exception {
         String ns = namesrv.address();
         wire = new ControllerWire();
-        String[] conf = {"enableControllerMode=true", "controllerAddr=" + ns, "allAckInSyncStateSet=true",
-            "controllerHeartBeatTimeoutMills=3000", "brokerHeartbeatInterval=500", "syncBrokerMetadataPeriod=500",
-            "haMaxTimeSlaveNotCatchup=5000", "slaveTimeout=3000"};
-        brokers.add(BrokerProcess.start("replica-1", dir.resolve("replica-1"), ns, GROUP, LaunchOptions.local(), conf));
-        brokers.add(BrokerProcess.start("replica-2", dir.resolve("replica-2"), ns, GROUP, LaunchOptions.local(), conf));
-        BrokerProcess first = awaitInSyncMaster(null, 1);
-        BrokerProcess second = other(first);
-
+        String[] conf = {"enableControllerMode=true", "controllerAddr=" + String.join(";", controllerAddrs),
+            "allAckInSyncStateSet=true", "controllerHeartBeatTimeoutMills=3000", "brokerHeartbeatInterval=500",
+            "syncBrokerMetadataPeriod=500", "haMaxTimeSlaveNotCatchup=5000", "checkSyncStateSetPeriod=2000",
+            "slaveTimeout=3000"};
+        for (int i = 1; i <= replicas; i++) {
+            brokers.add(BrokerProcess.start("replica-" + i, dir.resolve("replica-" + i), ns, GROUP, LaunchOptions.local(),
+                conf));
+        }
+        BrokerProcess first = awaitInSyncMaster(null, replicas);
         createTopic(ns, first);
-        await("the slave copied the topic").atMost(Duration.ofSeconds(60)).until(() -> topicKnownTo(second));
+        for (BrokerProcess b : brokers) {
+            await(b.name() + " copied the topic").atMost(Duration.ofSeconds(60)).until(() -> topicKnownTo(b));
+        }
 
         History history = new History(java.time.Clock.systemUTC());
         Nemesis nemesis = new Nemesis(history);
@@ -102,38 +149,51 @@ class FailoverTest {
         List<Long> failoverMillis = new ArrayList<>();
         Progress.awaitAcks(history, groups, 100, Duration.ofSeconds(60));
 
-        // 1. the master dies: the in-sync slave is elected and takes writes
-        long killed = System.currentTimeMillis();
-        nemesis.kill9(first);
-        failoverMillis.add(awaitWritesAfter(history, killed));
-        BrokerProcess newMaster = awaitInSyncMaster(first, 1);
-        assertEquals(second, newMaster, "the in-sync slave is the new master");
+        // kill -9 of the master: an in-sync slave is elected and takes writes; the old master restarted rejoins as a
+        // slave (cutting what it had that was never acknowledged), catches up and is in sync again
+        for (int i = 0; i < kills; i++) {
+            BrokerProcess master = awaitInSyncMaster(null, replicas);
+            long killed = System.currentTimeMillis();
+            nemesis.kill9(master);
+            failoverMillis.add(awaitWritesAfter(history, killed));
+            BrokerProcess next = awaitInSyncMaster(master, 1);
+            nemesis.restart(master);
+            assertEquals(next, awaitInSyncMaster(null, replicas), "the restarted replica follows the new master");
+            Progress.awaitAcks(history, groups, 50, Duration.ofSeconds(60));
+            if ((i + 1) % 5 == 0) {
+                Progress.note(runName, (i + 1) + " kills, failover ms " + failoverMillis);
+            }
+        }
 
-        // 2. the old master comes back as a slave, cuts its unacknowledged tail, catches up, and is in sync again
-        nemesis.restart(first);
-        awaitInSyncMaster(null, 2);
-        awaitLog(first, "is SLAVE of " + second.address());
-        Progress.awaitAcks(history, groups, 100, Duration.ofSeconds(60));
-
-        // 3. the new master dies: the group fails back
-        killed = System.currentTimeMillis();
-        nemesis.kill9(second);
-        failoverMillis.add(awaitWritesAfter(history, killed));
-        assertEquals(first, awaitInSyncMaster(second, 1), "fail-back to the first replica");
-        awaitLog(first, "is MASTER of epoch 3");
-        nemesis.restart(second);
-        awaitInSyncMaster(null, 2);
+        // SIGSTOP of the master past the controller's heartbeat timeout: another replica is elected; once resumed
+        // the old master takes no acknowledged write and rejoins as a slave
+        BrokerProcess frozen = awaitInSyncMaster(null, replicas);
+        long paused = System.currentTimeMillis();
+        nemesis.pause(frozen);
+        // sends in flight when the signal lands may still complete: count from those started 200 ms later
+        long pauseFailover = awaitWritesAfter(history, paused + 200) + 200;
+        BrokerProcess successor = awaitInSyncMaster(frozen, 1);
+        await("the master stays frozen for 30 s").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            .until(() -> System.currentTimeMillis() - paused >= 30_000);
+        nemesis.resume(frozen);
+        assertEquals(successor, awaitInSyncMaster(null, replicas), "the resumed master rejoined as a slave");
+        awaitLog(frozen, "is SLAVE of " + successor.address());
         Progress.awaitAcks(history, groups, 50, Duration.ofSeconds(60));
+
+        if (controllerFaults) {
+            controllerFaults(history, nemesis, replicas, failoverMillis);
+        }
         producers.shutdown();
 
         boolean drained = Drain.awaitDelivered(history, List.of(CONSUMERS), Duration.ofSeconds(120));
         consumers.shutdown();
-        ChaosReport report = ChaosReport.builder("failover-smoke",
-                "kill -9 the master of a 2-replica group in controller mode, allAckInSyncStateSet=true, then the new one",
-                List.of(CONSUMERS))
+        ChaosReport report = ChaosReport.builder(runName, "kill -9 of the master of a " + replicas
+                + "-replica group in controller mode (allAckInSyncStateSet=true), then a 30 s SIGSTOP", List.of(CONSUMERS))
             .faultKind(Nemesis.KILL9)
-            .cycles(2)
+            .cycles(kills)
             .extra("failoverMs", failoverMillis)
+            .extra("failoverMedianMs", median(failoverMillis))
+            .extra("pauseFailoverMs", pauseFailover)
             .durationSeconds((System.currentTimeMillis() - begin) / 1000)
             .build(history)
             .publish();
@@ -141,10 +201,37 @@ class FailoverTest {
             logLines(b, "ROLE SWITCH", "replica truncated").forEach(l -> System.out.println(b.name() + ": " + l));
         }
         System.out.println("failover: kill -9 of the master to the first SEND_OK from the new master took "
-            + failoverMillis + " ms");
+            + failoverMillis + " ms (median " + median(failoverMillis) + "), after a SIGSTOP " + pauseFailover + " ms");
         assertTrue(history.countSends(SendOutcome.OK) > 300, report.line());
         assertEquals(0, report.lost.lost(), report.lost + (drained ? "" : " (drain timed out)")
             + LossForensics.explain(history, report.lost));
+    }
+
+    /**
+     * One controller peer killed (the leader): a master kill still fails over. A second peer killed (no majority):
+     * no election is possible, and the master keeps taking writes.
+     */
+    private void controllerFaults(History history, Nemesis nemesis, int replicas, List<Long> failoverMillis) {
+        ControllerProcess leader = controllers.stream().filter(c -> wire.isLeader(c.address())).findFirst().orElseThrow();
+        nemesis.kill9(leader);
+        BrokerProcess master = awaitInSyncMaster(null, replicas);
+        long killed = System.currentTimeMillis();
+        nemesis.kill9(master);
+        failoverMillis.add(awaitWritesAfter(history, killed));
+        BrokerProcess next = awaitInSyncMaster(master, 1);
+        nemesis.restart(master);
+        assertEquals(next, awaitInSyncMaster(null, replicas));
+        ControllerProcess another = controllers.stream().filter(ControllerProcess::isAlive).findFirst().orElseThrow();
+        nemesis.kill9(another);
+        long acked = history.countSends(SendOutcome.OK);
+        await("writes continue without a controller majority").atMost(Duration.ofSeconds(60))
+            .until(() -> history.countSends(SendOutcome.OK) > acked + 200);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
     }
 
     /** The first SEND_OK of a send started after {@code killedAt}: how long writes were unavailable. */
@@ -170,7 +257,7 @@ class FailoverTest {
         BrokerProcess[] master = new BrokerProcess[1];
         await("a master with " + minInSync + " in-sync replicas").atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(200)).until(() -> {
-                RemotingCommand r = wire.replicaInfo(namesrv.address(), GROUP);
+                RemotingCommand r = replicaInfo();
                 if (r == null || r.getCode() != 0 || r.getExtFields() == null) {
                     return false;
                 }
@@ -210,8 +297,15 @@ class FailoverTest {
         return out;
     }
 
-    private BrokerProcess other(BrokerProcess b) {
-        return brokers.get(0) == b ? brokers.get(1) : brokers.get(0);
+    /** The group as the controller leader (any peer that answers) describes it. */
+    private RemotingCommand replicaInfo() {
+        for (String c : controllerAddrs) {
+            RemotingCommand r = wire.replicaInfo(c, GROUP);
+            if (r != null && r.getCode() == 0) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static void createTopic(String ns, BrokerProcess master) throws Exception {
