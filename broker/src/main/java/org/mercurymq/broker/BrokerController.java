@@ -31,6 +31,7 @@ import org.mercurymq.broker.controller.ControllerChannel;
 import org.mercurymq.broker.controller.ControllerModeAgent;
 import org.mercurymq.broker.controller.PerTermServices;
 import org.mercurymq.broker.controller.ReplicaRoleManager;
+import org.mercurymq.broker.controller.ReplicaState;
 import org.mercurymq.broker.controller.SyncStateSetUpkeep;
 import org.mercurymq.broker.client.ClientHousekeepingService;
 import org.mercurymq.broker.client.ConsumerManager;
@@ -206,32 +207,18 @@ public final class BrokerController {
         AclParts aclParts = startAcl(c);
         PlainAccessValidator acl = aclParts == null ? null : aclParts.validator();
 
-        // metadata
-        TopicConfigManager topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), millis);
-        SubscriptionGroupManager groups = new SubscriptionGroupManager(
-            new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
-            () -> config.get().get(BrokerConfigKeys.AUTO_CREATE_SUBSCRIPTION_GROUP), millis);
-        ConsumerOffsetManager offsets = new ConsumerOffsetManager(new JsonConfigFile(configDir.resolve("consumerOffset.json")));
-        ConsumerFilterManager filters = new ConsumerFilterManager(
-            new JsonConfigFile(configDir.resolve("consumerFilter.json")),
-            BloomFilter.create(c.get(BrokerConfigKeys.MAX_ERROR_RATE_OF_BLOOM_FILTER),
-                c.get(BrokerConfigKeys.EXPECT_CONSUMER_NUM_USE_FILTER)),
-            millis, () -> config.get().get(BrokerConfigKeys.FILTER_DATA_CLEAN_TIME_SPAN));
-        topics.load();
-        groups.load();
-        offsets.load();
-        filters.load();
-        if (c.get(BrokerConfigKeys.ENABLE_CALC_FILTER_BIT_MAP)) {
-            LOG.warn("enableCalcFilterBitMap=true is not implemented by Mercury: no filter bit maps are built, every "
-                + "SQL92 filter is evaluated on the stored message's properties (docs/broker.md, SQL92 filtering)");
-        }
+        Metadata md = loadMetadata(c, configDir);
+        TopicConfigManager topics = md.topics();
+        SubscriptionGroupManager groups = md.groups();
+        ConsumerOffsetManager offsets = md.offsets();
+        ConsumerFilterManager filters = md.filters();
 
         // store
         MessageStoreConfig storeConfig = c.storeConfig();
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.messageDelayLevel());
         AtomicReference<MessageStore> storeRef = new AtomicReference<>();
-        RequestExecutor pullExecutor = executor("PullMessageThread", BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS,
-            BrokerConfigKeys.PULL_THREAD_POOL_QUEUE_CAPACITY);
+        RequestExecutors ex = createExecutors(c);
+        RequestExecutor pullExecutor = ex.pull();
         PullMessageProcessor[] pullRef = new PullMessageProcessor[1];
         HeldPullBudget heldPulls = new HeldPullBudget(
             () -> config.get().get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_PER_CONNECTION),
@@ -294,35 +281,15 @@ public final class BrokerController {
             storeConfig.get(MessageStoreConfig.ENABLE_SCHEDULE_MESSAGE_STATS));
         scheduleService.load();
 
-        // executors
-        RequestExecutor sendExecutor = executor("SendMessageThread", BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS,
-            BrokerConfigKeys.SEND_THREAD_POOL_QUEUE_CAPACITY);
-        RequestExecutor replyExecutor = executor("ProcessReplyMessageThread",
-            BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS, BrokerConfigKeys.REPLY_THREAD_POOL_QUEUE_CAPACITY);
-        RequestExecutor queryExecutor = executor("QueryMessageThread", BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS,
-            BrokerConfigKeys.QUERY_THREAD_POOL_QUEUE_CAPACITY);
-        RequestExecutor adminExecutor = new RequestExecutor("AdminBrokerThread",
-            c.get(BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS), 10_000, millis);
-        RequestExecutor clientExecutor = executor("ClientManageThread", BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS,
-            BrokerConfigKeys.CLIENT_MANAGER_THREAD_POOL_QUEUE_CAPACITY);
-        RequestExecutor heartbeatExecutor = executor("HeartbeatThread", BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS,
-            BrokerConfigKeys.HEARTBEAT_THREAD_POOL_QUEUE_CAPACITY);
-        RequestExecutor consumerExecutor = executor("ConsumerManageThread", BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS,
-            BrokerConfigKeys.CONSUMER_MANAGER_THREAD_POOL_QUEUE_CAPACITY);
-        RequestExecutor endTxExecutor = executor("EndTransactionThread", BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS,
-            BrokerConfigKeys.END_TRANSACTION_POOL_QUEUE_CAPACITY);
-        List<RequestExecutor> executors = List.of(sendExecutor, pullExecutor, replyExecutor, queryExecutor, adminExecutor,
-            clientExecutor, heartbeatExecutor, consumerExecutor, endTxExecutor);
-        config.addListener(new ExecutorResizer(Map.of(
-            BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS, sendExecutor,
-            BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS, pullExecutor,
-            BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS, replyExecutor,
-            BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS, queryExecutor,
-            BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS, adminExecutor,
-            BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS, clientExecutor,
-            BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS, heartbeatExecutor,
-            BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS, consumerExecutor,
-            BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS, endTxExecutor)));
+        RequestExecutor sendExecutor = ex.send();
+        RequestExecutor replyExecutor = ex.reply();
+        RequestExecutor queryExecutor = ex.query();
+        RequestExecutor adminExecutor = ex.admin();
+        RequestExecutor clientExecutor = ex.client();
+        RequestExecutor heartbeatExecutor = ex.heartbeat();
+        RequestExecutor consumerExecutor = ex.consumer();
+        RequestExecutor endTxExecutor = ex.endTransaction();
+        List<RequestExecutor> executors = ex.all();
 
         // processors
         BrokerStats stats = new BrokerStats(() -> messageStore.getStoreStats().getPutMessageTimesTotal(),
@@ -366,35 +333,34 @@ public final class BrokerController {
         startMetrics(c, new BrokerLabels(c.clusterName(), c.brokerName(), brokerAddr), topics, offsets, consumers,
             messageStore, runtimeInfo, executors, heldPulls, statsManager);
 
-        for (RemotingServer server : List.<RemotingServer>of(mainServer, vipServer)) {
-            boolean vip = server == vipServer;
-            register(server, send, sendExecutor);
-            server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE, new BusyRejection(send), replyExecutor);
-            server.registerProcessor(RequestCode.SEND_REPLY_MESSAGE_V2, new BusyRejection(send), replyExecutor);
-            register(server, sendBack, sendExecutor);
-            if (!vip) {
-                register(server, pull, pullExecutor);
-            }
-            register(server, query, queryExecutor);
-            register(server, clientManage, clientExecutor);
-            server.registerProcessor(RequestCode.HEART_BEAT, new BusyRejection(clientManage), heartbeatExecutor);
-            register(server, consumerManage, consumerExecutor);
-            register(server, queueOffsets, consumerExecutor);
-            register(server, locks, consumerExecutor);
-            register(server, endTransaction, endTxExecutor);
-            register(server, topicAdmin, adminExecutor);
-            register(server, groupAdmin, adminExecutor);
-            register(server, consumerAdmin, adminExecutor);
-            register(server, brokerAdmin, adminExecutor);
-            register(server, resumeHalf, adminExecutor);
-            register(server, new BrokerStatsProcessor(statsManager), adminExecutor);
-            register(server, consumeQueueQuery, adminExecutor);
-            register(server, epochCache, adminExecutor);
-            if (aclParts != null) {
-                register(server, new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
-                    c.clusterName()), adminExecutor);
-            }
+        RequestTable requests = new RequestTable()
+            .route(send, sendExecutor)
+            .codeOn(RequestCode.SEND_REPLY_MESSAGE, replyExecutor)
+            .codeOn(RequestCode.SEND_REPLY_MESSAGE_V2, replyExecutor)
+            .route(sendBack, sendExecutor)
+            .mainPortOnly(pull, pullExecutor)
+            .route(query, queryExecutor)
+            .route(clientManage, clientExecutor)
+            .codeOn(RequestCode.HEART_BEAT, heartbeatExecutor)
+            .route(consumerManage, consumerExecutor)
+            .route(queueOffsets, consumerExecutor)
+            .route(locks, consumerExecutor)
+            .route(endTransaction, endTxExecutor)
+            .route(topicAdmin, adminExecutor)
+            .route(groupAdmin, adminExecutor)
+            .route(consumerAdmin, adminExecutor)
+            .route(brokerAdmin, adminExecutor)
+            .route(resumeHalf, adminExecutor)
+            .route(new BrokerStatsProcessor(statsManager), adminExecutor)
+            .route(consumeQueueQuery, adminExecutor)
+            .route(epochCache, adminExecutor);
+        if (aclParts != null) {
+            requests.route(new AclAdminProcessor(aclParts.editor(), c.brokerName(), c.brokerIP1() + ":" + port,
+                c.clusterName()), adminExecutor);
         }
+        requests.registerOn(mainServer, false);
+        requests.registerOn(vipServer, true);
+        LOG.debug("request table: {}", requests.describe());
 
         // start serving
         messageStore.start();
@@ -413,6 +379,111 @@ public final class BrokerController {
         });
         housekeeping.start();
         stopActions.push(housekeeping::shutdown);
+        startPeriodicTasks(c, messageStore, stats, offsets, filters, sendExecutor, pullExecutor, queryExecutor,
+            heartbeatExecutor, endTxExecutor);
+        // what runs only on a master; in controller mode started and stopped at every role switch
+        PerTermServices masterServices = new PerTermServices("master services (delay delivery, transaction check)", () -> {
+            scheduleService.start();
+            TransactionalMessageCheckService check = new TransactionalMessageCheckService(config, messageStore,
+                topics, offsets, producers, broker2Client, storeHost, millis, serviceFaults);
+            check.start();
+            return () -> {
+                check.shutdown();
+                scheduleService.shutdown();
+            };
+        });
+        stopActions.push(masterServices::stop);
+        if (c.isMaster()) {
+            masterServices.start();
+        }
+
+        BrokerIdentity identity = startNameServerRegistration(c, tls, messageStore, md, scheduleService, brokerAddr,
+            masterServices);
+        LOG.info("broker {} started on {} (VIP port {}), role {}, name servers {}", identity, brokerAddr,
+            vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
+    }
+
+    /** The request executors, one per kind of work, each resizable at run time by its thread-count key. */
+    private record RequestExecutors(RequestExecutor send, RequestExecutor pull, RequestExecutor reply,
+                                    RequestExecutor query, RequestExecutor admin, RequestExecutor client,
+                                    RequestExecutor heartbeat, RequestExecutor consumer, RequestExecutor endTransaction) {
+        List<RequestExecutor> all() {
+            return List.of(send, pull, reply, query, admin, client, heartbeat, consumer, endTransaction);
+        }
+    }
+
+    private RequestExecutors createExecutors(BrokerConfig c) {
+        RequestExecutors ex = new RequestExecutors(
+            executor("SendMessageThread", BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS,
+                BrokerConfigKeys.SEND_THREAD_POOL_QUEUE_CAPACITY),
+            executor("PullMessageThread", BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS,
+                BrokerConfigKeys.PULL_THREAD_POOL_QUEUE_CAPACITY),
+            executor("ProcessReplyMessageThread", BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS,
+                BrokerConfigKeys.REPLY_THREAD_POOL_QUEUE_CAPACITY),
+            executor("QueryMessageThread", BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS,
+                BrokerConfigKeys.QUERY_THREAD_POOL_QUEUE_CAPACITY),
+            new RequestExecutor("AdminBrokerThread", c.get(BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS), 10_000,
+                clock::millis),
+            executor("ClientManageThread", BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS,
+                BrokerConfigKeys.CLIENT_MANAGER_THREAD_POOL_QUEUE_CAPACITY),
+            executor("HeartbeatThread", BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS,
+                BrokerConfigKeys.HEARTBEAT_THREAD_POOL_QUEUE_CAPACITY),
+            executor("ConsumerManageThread", BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS,
+                BrokerConfigKeys.CONSUMER_MANAGER_THREAD_POOL_QUEUE_CAPACITY),
+            executor("EndTransactionThread", BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS,
+                BrokerConfigKeys.END_TRANSACTION_POOL_QUEUE_CAPACITY));
+        config.addListener(new ExecutorResizer(Map.of(
+            BrokerConfigKeys.SEND_MESSAGE_THREAD_POOL_NUMS, ex.send(),
+            BrokerConfigKeys.PULL_MESSAGE_THREAD_POOL_NUMS, ex.pull(),
+            BrokerConfigKeys.PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS, ex.reply(),
+            BrokerConfigKeys.QUERY_MESSAGE_THREAD_POOL_NUMS, ex.query(),
+            BrokerConfigKeys.ADMIN_BROKER_THREAD_POOL_NUMS, ex.admin(),
+            BrokerConfigKeys.CLIENT_MANAGE_THREAD_POOL_NUMS, ex.client(),
+            BrokerConfigKeys.HEARTBEAT_THREAD_POOL_NUMS, ex.heartbeat(),
+            BrokerConfigKeys.CONSUMER_MANAGE_THREAD_POOL_NUMS, ex.consumer(),
+            BrokerConfigKeys.END_TRANSACTION_THREAD_POOL_NUMS, ex.endTransaction())));
+        return ex;
+    }
+
+    /** The broker's metadata: topics, subscription groups, consumer offsets and SQL92 filters. */
+    private record Metadata(TopicConfigManager topics, SubscriptionGroupManager groups, ConsumerOffsetManager offsets,
+                            ConsumerFilterManager filters) {
+    }
+
+    /** Phase 1: loads the metadata files under {@code configDir}. */
+    private Metadata loadMetadata(BrokerConfig c, Path configDir) throws IOException {
+        LongSupplier millis = clock::millis;
+        TopicConfigManager topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), millis);
+        SubscriptionGroupManager groups = new SubscriptionGroupManager(
+            new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
+            () -> config.get().get(BrokerConfigKeys.AUTO_CREATE_SUBSCRIPTION_GROUP), millis);
+        ConsumerOffsetManager offsets = new ConsumerOffsetManager(new JsonConfigFile(configDir.resolve("consumerOffset.json")));
+        ConsumerFilterManager filters = new ConsumerFilterManager(
+            new JsonConfigFile(configDir.resolve("consumerFilter.json")),
+            BloomFilter.create(c.get(BrokerConfigKeys.MAX_ERROR_RATE_OF_BLOOM_FILTER),
+                c.get(BrokerConfigKeys.EXPECT_CONSUMER_NUM_USE_FILTER)),
+            millis, () -> config.get().get(BrokerConfigKeys.FILTER_DATA_CLEAN_TIME_SPAN));
+        topics.load();
+        groups.load();
+        offsets.load();
+        filters.load();
+        if (c.get(BrokerConfigKeys.ENABLE_CALC_FILTER_BIT_MAP)) {
+            LOG.warn("enableCalcFilterBitMap=true is not implemented by Mercury: no filter bit maps are built, every "
+                + "SQL92 filter is evaluated on the stored message's properties (docs/broker.md, SQL92 filtering)");
+        }
+
+        return new Metadata(topics, groups, offsets, filters);
+    }
+
+    /**
+     * Fast failure of requests queued too long, and the periodic duties: persisting consumer offsets and filters,
+     * sampling statistics, logging queue water marks.
+     */
+    private void startPeriodicTasks(BrokerConfig c, MessageStore messageStore, BrokerStats stats,
+                                    ConsumerOffsetManager offsets, ConsumerFilterManager filters,
+                                    RequestExecutor sendExecutor, RequestExecutor pullExecutor,
+                                    RequestExecutor queryExecutor, RequestExecutor heartbeatExecutor,
+                                    RequestExecutor endTxExecutor) {
         BrokerFastFailure fastFailure = new BrokerFastFailure(sendExecutor, List.of(
             new BrokerFastFailure.Watched(sendExecutor, () -> config.get().get(BrokerConfigKeys.WAIT_TIME_MILLS_IN_SEND_QUEUE)),
             new BrokerFastFailure.Watched(pullExecutor, () -> config.get().get(BrokerConfigKeys.WAIT_TIME_MILLS_IN_PULL_QUEUE)),
@@ -423,14 +494,6 @@ public final class BrokerController {
             () -> config.get().get(BrokerConfigKeys.BROKER_FAST_FAILURE_ENABLE), messageStore::isOSPageCacheBusy);
         fastFailure.start();
         stopActions.push(fastFailure::shutdown);
-        if (c.isMaster()) {
-            scheduleService.start();
-            stopActions.push(scheduleService::shutdown);
-            TransactionalMessageCheckService transactionCheck = new TransactionalMessageCheckService(config, messageStore,
-                topics, offsets, producers, broker2Client, storeHost, millis, serviceFaults);
-            transactionCheck.start();
-            stopActions.push(transactionCheck::shutdown);
-        }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("BrokerControllerScheduledThread", true));
         long flushOffsets = c.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
@@ -443,14 +506,26 @@ public final class BrokerController {
         scheduler.scheduleAtFixedRate(() -> persistFilters(filters), FILTER_PERSIST_MILLIS, FILTER_PERSIST_MILLIS,
             TimeUnit.MILLISECONDS);
         stopActions.push(scheduler::shutdownNow);
+    }
 
-        // name servers
+    /**
+     * Last phase: the broker's own remoting client, name-server registration (periodic, on topic and permission
+     * changes), and the role: static (classic master/slave; a slave copies metadata from its master) or given by the
+     * controller (controller mode). Returns the identity registered first.
+     */
+    private BrokerIdentity startNameServerRegistration(BrokerConfig c, TlsSettings tls, MessageStore messageStore,
+                                                       Metadata md, ScheduleMessageService scheduleService,
+                                                       String brokerAddr, PerTermServices masterServices) {
         NettyRemotingClient remotingClient = new NettyRemotingClient(c.clientConfig(tls), null, clock, tls);
         remotingClient.registerRPCHook(new InnerClientSigner(config));
         logInnerCredentials(c);
         BrokerOuterAPI outerAPI = new BrokerOuterAPI(remotingClient);
         outerAPI.start();
         stopActions.push(outerAPI::shutdown);
+        MessageStoreConfig storeConfig = c.storeConfig();
+        TopicConfigManager topics = md.topics();
+        ConsumerOffsetManager offsets = md.offsets();
+        SubscriptionGroupManager groups = md.groups();
         int haPort = c.isMaster() ? messageStore.haListenPort() : c.haListenPort();
         BrokerIdentity identity = new BrokerIdentity(c.clusterName(), c.brokerName(), c.brokerId(), brokerAddr,
             c.brokerIP2() + ":" + haPort);
@@ -482,17 +557,7 @@ public final class BrokerController {
         }
         stopActions.push(registrar::shutdown);
         if (controllerMode) {
-            startControllerMode(c, messageStore, remotingClient, registrar, brokerAddr,
-                new PerTermServices("master services (delay delivery, transaction check)", () -> {
-                    scheduleService.start();
-                    TransactionalMessageCheckService check = new TransactionalMessageCheckService(config, messageStore,
-                        topics, offsets, producers, broker2Client, storeHost, millis, serviceFaults);
-                    check.start();
-                    return () -> {
-                        check.shutdown();
-                        scheduleService.shutdown();
-                    };
-                }),
+            startControllerMode(c, messageStore, remotingClient, registrar, brokerAddr, masterServices,
                 masterAddr -> new SlaveMetadataSync(remotingClient, () -> masterAddr, topics, offsets, scheduleService,
                     groups));
         } else {
@@ -504,8 +569,7 @@ public final class BrokerController {
             slaveSync.start();
             stopActions.push(slaveSync::shutdown);
         }
-        LOG.info("broker {} started on {} (VIP port {}), role {}, name servers {}", identity, brokerAddr,
-            vipServer.localListenPort(), c.brokerRole(), c.namesrvAddrs());
+        return identity;
     }
 
     /**
@@ -574,6 +638,14 @@ public final class BrokerController {
                 return sync::shutdown;
             }), upkeep);
         stopActions.push(manager::shutdown);
+        registrar.setRegistrationCheck(() -> {
+            if (registrar.identity().brokerId() != 0) {
+                return true;
+            }
+            // ask the controller now: a master frozen past its election must not re-register as brokerId 0
+            ReplicaState s = agent.syncOnce();
+            return s == null || s.masterBrokerId() == agent.brokerId();
+        });
         agent.start(c.get(BrokerConfigKeys.BROKER_HEARTBEAT_INTERVAL), c.get(BrokerConfigKeys.SYNC_BROKER_METADATA_PERIOD),
             manager);
         stopActions.push(agent::shutdown);
@@ -616,16 +688,6 @@ public final class BrokerController {
                                      ConfigKey<Integer> capacity) {
         BrokerConfig c = config.get();
         return new RequestExecutor(name, Math.max(1, c.get(threads)), Math.max(1, c.get(capacity)), clock::millis);
-    }
-
-    private static void register(RemotingServer server, CodeDispatchingProcessor processor, ExecutorService executor) {
-        BusyRejection wrapped = new BusyRejection(processor);
-        for (int code : processor.codes()) {
-            if (code == RequestCode.SEND_REPLY_MESSAGE || code == RequestCode.SEND_REPLY_MESSAGE_V2) {
-                continue;
-            }
-            server.registerProcessor(code, wrapped, executor);
-        }
     }
 
     private static void drain(List<RequestExecutor> executors) {

@@ -33,6 +33,7 @@ public final class NameServerRegistrar {
     private final Supplier<TopicConfigSerializeWrapper> topics;
     private volatile BrokerIdentity identity;
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile java.util.function.BooleanSupplier entitled = () -> true;
     private final ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("BrokerNameServerRegistrar", true));
     private final AtomicBoolean changePending = new AtomicBoolean();
@@ -89,7 +90,9 @@ public final class NameServerRegistrar {
         try {
             scheduler.execute(() -> {
                 changePending.set(false);
-                registerAll(true);
+                if (stillEntitled()) {
+                    registerAll(true);
+                }
             });
         } catch (RejectedExecutionException e) {
             changePending.set(false);
@@ -109,6 +112,28 @@ public final class NameServerRegistrar {
         }
         BrokerConfig c = config.get();
         outerAPI.unregisterBrokerAll(c.namesrvAddrs(), identity, c.get(BrokerConfigKeys.REGISTER_BROKER_TIMEOUT_MILLS));
+    }
+
+    /**
+     * Controller mode: asked before every periodic or change-driven registration; false skips it. A master that was
+     * frozen or cut off must not register as brokerId 0 again after another replica was elected: that would replace
+     * the new master's entry in the name servers (docs/controller.md, "Pauses and partitions").
+     */
+    public void setRegistrationCheck(java.util.function.BooleanSupplier check) {
+        this.entitled = check;
+    }
+
+    private boolean stillEntitled() {
+        try {
+            if (entitled.getAsBoolean()) {
+                return true;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("registration check failed, registering anyway: {}", e.toString());
+            return true;
+        }
+        LOG.warn("registration as {} skipped: the controller names another master", identity);
+        return false;
     }
 
     /** Called with the master's HA address each time a registration reply carries one (slaves). */
@@ -132,6 +157,9 @@ public final class NameServerRegistrar {
      * registration only when one says so or cannot be asked.
      */
     void registerPeriodically() {
+        if (!stillEntitled()) {
+            return;
+        }
         BrokerConfig c = config.get();
         if (!c.get(BrokerConfigKeys.FORCE_REGISTER)) {
             try {
