@@ -608,8 +608,8 @@ public final class DefaultMessageStore implements MessageStore {
         master.start();
         haService = master;
         role = masterRole;
-        LOG.info("store is now {} of epoch {} from commit-log offset {} (dispatch behind {} bytes), epochs {}", masterRole,
-            epoch, max, reputService.behind(), epochFile.entries());
+        LOG.info("store is now {} of epoch {} from commit-log offset {} (dispatch behind {} bytes), last epochs {}",
+            masterRole, epoch, max, reputService.behind(), last(epochFile.entries(), 3));
     }
 
     @Override
@@ -628,6 +628,10 @@ public final class DefaultMessageStore implements MessageStore {
         haClient = slave;
         slave.start();
         LOG.info("store is now a SLAVE (id {}) of the master at {} in epoch {}", brokerId, masterHaAddress, epoch);
+    }
+
+    private static List<EpochEntry> last(List<EpochEntry> entries, int n) {
+        return entries.subList(Math.max(0, entries.size() - n), entries.size());
     }
 
     /** The SyncStateSet view of the current controller-mode master term, or null. */
@@ -670,7 +674,8 @@ public final class DefaultMessageStore implements MessageStore {
                 commitLog.truncateTo(point);
             });
             LOG.warn("replica truncated at commit-log offset {}: {} bytes the master does not have were dropped "
-                + "(local epochs {}, master epochs {}, master max {})", point, cut, local, masterEpochs, masterMax);
+                + "(last local epochs {}, last master epochs {}, master max {})", point, cut, last(local, 3),
+                last(masterEpochs, 3), masterMax);
         }
         epochFile.replaceAll(masterEpochs);
     }

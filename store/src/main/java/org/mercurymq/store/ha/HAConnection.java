@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.mercurymq.store.MessageStore;
 import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.SelectMappedBufferResult;
+import org.mercurymq.store.ha.epoch.EpochEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,9 +116,10 @@ final class HAConnection {
         HAStream.readFully(in, id, 8, this::checkReadIdle);
         slaveId = HAStream.getLong(id, 0);
         long max = store.getMaxPhyOffset();
-        ReplicaHandshake.writeMasterView(socket.getOutputStream(), max, store.epochEntries());
-        LOG.info("HA slave {} is controller id {}; sent master max offset {} and epochs {}", remote, slaveId, max,
-            store.epochEntries());
+        List<EpochEntry> epochs = store.epochEntries();
+        ReplicaHandshake.writeMasterView(socket.getOutputStream(), max, epochs);
+        LOG.info("HA slave {} is controller id {}; sent master max offset {} and {} epochs (last {})", remote, slaveId,
+            max, epochs.size(), epochs.isEmpty() ? "none" : epochs.get(epochs.size() - 1));
     }
 
     private void checkReadIdle() throws IOException {
