@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.mercurymq.controller.liveness.BrokerLiveTracker;
+import org.mercurymq.remoting.ChannelEventListener;
+import org.mercurymq.remoting.RemotingChannel;
 import org.mercurymq.controller.liveness.InactiveBrokerScanner;
 import org.mercurymq.controller.manager.ReplicasManager;
 import org.mercurymq.controller.processor.ControllerRequestProcessor;
@@ -33,12 +35,40 @@ public final class ControllerManager {
     private final ControllerConfig config;
     private final LongSupplier clock;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private final BrokerLiveTracker live;
     private RatisEventLog eventLog;
     private ReplicasManager manager;
 
     public ControllerManager(ControllerConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
+        this.live = new BrokerLiveTracker(clock);
+    }
+
+    /**
+     * What the remoting server that serves this peer must tell it about connections: a closed broker connection
+     * makes the brokers that heartbeat on it dead at once (see {@link BrokerLiveTracker#onChannelClosed}).
+     */
+    public ChannelEventListener channelEvents() {
+        return new ChannelEventListener() {
+            @Override
+            public void onChannelConnect(String remoteAddr, RemotingChannel channel) {
+            }
+
+            @Override
+            public void onChannelClose(String remoteAddr, RemotingChannel channel) {
+                live.onChannelClosed(channel != null ? channel.remoteAddress() : remoteAddr);
+            }
+
+            @Override
+            public void onChannelException(String remoteAddr, RemotingChannel channel) {
+                live.onChannelClosed(channel != null ? channel.remoteAddress() : remoteAddr);
+            }
+
+            @Override
+            public void onChannelIdle(String remoteAddr, RemotingChannel channel) {
+            }
+        };
     }
 
     /** Starts the Raft peer and the scan and registers the controller codes on {@code server} (not yet started). */
@@ -55,7 +85,6 @@ public final class ControllerManager {
             eventLog.start();
             stopActions.push(eventLog::shutdown);
 
-            BrokerLiveTracker live = new BrokerLiveTracker(clock);
             manager = new ReplicasManager(eventLog, live, config.get(ControllerConfig.ENABLE_ELECT_UNCLEAN_MASTER),
                 config.get(ControllerConfig.RATIS_REQUEST_TIMEOUT), config.get(ControllerConfig.LIVENESS_GRACE));
             // decisions wait for a Raft commit: keep them off the Netty threads and off the name server's executors

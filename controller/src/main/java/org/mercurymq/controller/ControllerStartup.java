@@ -110,13 +110,13 @@ public final class ControllerStartup {
     }
 
     private void start(ControllerConfig config) throws IOException {
-        server = new NettyRemotingServer(config.nettyServerConfig());
+        controller = new ControllerManager(config, System::currentTimeMillis);
+        server = new NettyRemotingServer(config.nettyServerConfig(), controller.channelEvents());
         defaultExecutor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000),
             new NamedThreadFactory("ControllerUnsupported", true));
         server.registerDefaultProcessor((channel, request) -> request.response(
             ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code(), "request type " + request.getCode() + " not supported"),
             defaultExecutor);
-        controller = new ControllerManager(config, System::currentTimeMillis);
         controller.start(server);
         server.start();
     }

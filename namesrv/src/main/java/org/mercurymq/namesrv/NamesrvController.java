@@ -25,6 +25,8 @@ import org.mercurymq.namesrv.processor.UnsupportedRequestProcessor;
 import org.mercurymq.namesrv.routeinfo.BrokerHousekeeping;
 import org.mercurymq.namesrv.routeinfo.BrokerLivenessScanner;
 import org.mercurymq.namesrv.routeinfo.RouteInfoManager;
+import org.mercurymq.remoting.ChannelEventFanout;
+import org.mercurymq.remoting.ChannelEventListener;
 import org.mercurymq.remoting.RemotingServer;
 import org.mercurymq.remoting.RequestProcessor;
 import org.mercurymq.remoting.netty.NamedThreadFactory;
@@ -87,7 +89,12 @@ public final class NamesrvController {
 
             // TLS settings are this process's -D properties and tls.config.file, as RocketMQ (docs/security.md)
             ServerTls tls = ServerTls.from(TlsSettings.fromSystem(), System.currentTimeMillis());
-            NettyRemotingServer remotingServer = new NettyRemotingServer(nettyConfig, new BrokerHousekeeping(routes),
+            // a controller peer on this name server's port: brokers list the name servers as controllerAddr
+            ControllerManager controllerPeer = config.get(NamesrvConfig.ENABLE_CONTROLLER_IN_NAMESRV)
+                ? new ControllerManager(new ControllerConfig(config.current()), clock) : null;
+            ChannelEventListener connectionEvents = controllerPeer == null ? new BrokerHousekeeping(routes)
+                : new ChannelEventFanout(new BrokerHousekeeping(routes), controllerPeer.channelEvents());
+            NettyRemotingServer remotingServer = new NettyRemotingServer(nettyConfig, connectionEvents,
                 Clock.systemUTC(), tls);
             RouteQueryProcessor queries = new RouteQueryProcessor(routes, kvConfig,
                 () -> config.get(NamesrvConfig.ORDER_MESSAGE_ENABLE));
@@ -102,9 +109,7 @@ public final class NamesrvController {
                 registerExecutor));
             admin.codes().forEach(code -> remotingServer.registerProcessor(code, countedAdmin, registerExecutor));
             remotingServer.registerDefaultProcessor(requests.wrap(new UnsupportedRequestProcessor()), queryExecutor);
-            if (config.get(NamesrvConfig.ENABLE_CONTROLLER_IN_NAMESRV)) {
-                // a controller peer on this name server's port: brokers list the name servers as controllerAddr
-                ControllerManager controllerPeer = new ControllerManager(new ControllerConfig(config.current()), clock);
+            if (controllerPeer != null) {
                 controllerPeer.start(remotingServer);
                 stopActions.push(controllerPeer::shutdown);
             }

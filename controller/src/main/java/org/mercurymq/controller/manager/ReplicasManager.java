@@ -68,9 +68,16 @@ public final class ReplicasManager {
     /** Code 904: recorded on every controller, leader or not. */
     public void heartbeat(String clusterName, String brokerName, long brokerId, String brokerAddr, long timeoutMillis,
                           int epoch, long maxOffset, long confirmOffset, int electionPriority) {
+        heartbeat(clusterName, brokerName, brokerId, brokerAddr, timeoutMillis, epoch, maxOffset, confirmOffset,
+            electionPriority, null);
+    }
+
+    /** A heartbeat that came on the connection from {@code channelAddr} (its closing makes the broker dead at once). */
+    public void heartbeat(String clusterName, String brokerName, long brokerId, String brokerAddr, long timeoutMillis,
+                          int epoch, long maxOffset, long confirmOffset, int electionPriority, String channelAddr) {
         boolean wasAlive = live.isAlive(brokerName, brokerId);
         live.onHeartbeat(clusterName, brokerName, brokerId, brokerAddr, timeoutMillis, epoch, maxOffset, confirmOffset,
-            electionPriority);
+            electionPriority, channelAddr);
         if (!wasAlive) {
             LOG.info("broker {} id={} at {} is alive (epoch={}, maxOffset={})", brokerName, brokerId, brokerAddr, epoch,
                 maxOffset);

@@ -49,7 +49,7 @@ public final class ControllerRequestProcessor implements RequestProcessor {
     @Override
     public RemotingCommand processRequest(RemotingChannel channel, RemotingCommand request) {
         try {
-            return handle(request);
+            return handle(channel, request);
         } catch (RemotingCommandException | IllegalArgumentException | JSONException e) {
             String why = e.getMessage() == null ? "malformed request" : e.getMessage();
             LOG.warn("bad controller request code={} from {}: {}", request.getCode(),
@@ -59,7 +59,7 @@ public final class ControllerRequestProcessor implements RequestProcessor {
         }
     }
 
-    private RemotingCommand handle(RemotingCommand request) throws RemotingCommandException {
+    private RemotingCommand handle(RemotingChannel channel, RemotingCommand request) throws RemotingCommandException {
         switch (request.getCode()) {
             case ControllerRequestCode.BROKER_HEARTBEAT: {
                 BrokerHeartbeatRequestHeader h = request.decodeCommandCustomHeader(BrokerHeartbeatRequestHeader.class);
@@ -69,7 +69,7 @@ public final class ControllerRequestProcessor implements RequestProcessor {
                 manager.heartbeat(h.getClusterName(), h.getBrokerName(), h.getBrokerId(), h.getBrokerAddr(),
                     orDefault(h.getHeartbeatTimeoutMills(), DEFAULT_HEARTBEAT_TIMEOUT), orDefault(h.getEpoch(), 0),
                     orDefault(h.getMaxOffset(), 0L), orDefault(h.getConfirmOffset(), 0L),
-                    orDefault(h.getElectionPriority(), Integer.MAX_VALUE));
+                    orDefault(h.getElectionPriority(), Integer.MAX_VALUE), channel == null ? null : channel.remoteAddress());
                 return request.response(ResponseCode.SUCCESS.code(), null);
             }
             case ControllerRequestCode.CONTROLLER_ALTER_SYNC_STATE_SET: {

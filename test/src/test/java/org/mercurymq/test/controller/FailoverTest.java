@@ -72,7 +72,10 @@ class FailoverTest {
         }
     }
 
-    /** Default suite: an embedded single-peer controller, two replicas, two kills (failover and fail-back), a pause. */
+    /**
+     * Default suite: an embedded single-peer controller, two replicas, two kills (failover and fail-back), a 10 s pause
+     * ({@code -Dchaos.failover.smokePauseSeconds}).
+     */
     @Test
     void theInSyncSlaveTakesOverAndTheOldMasterRejoinsWithoutLosingAnAcknowledgedMessage() throws Exception {
         namesrv = NamesrvProcess.start(dir.resolve("namesrv"), "enableControllerInNamesrv=true",
@@ -80,12 +83,13 @@ class FailoverTest {
             "controllerStorePath=" + dir.resolve("namesrv").resolve("ratis"), "scanNotActiveBrokerInterval=500",
             "brokerLivenessGracePeriod=0");
         controllerAddrs = List.of(namesrv.address());
-        runExplained("failover-smoke", 2, Integer.getInteger("chaos.failover.smokeKills", 2), false);
+        runExplained("failover-smoke", 2, Integer.getInteger("chaos.failover.smokeKills", 2),
+            Integer.getInteger("chaos.failover.smokePauseSeconds", 10), false);
     }
 
     /**
      * Chaos profile: three standalone controller peers, three replicas, {@code -Dchaos.failover.kills=N} kills of the
-     * master (default 20) and a pause; then a controller peer is killed (elections still work) and a second one (no
+     * master (default 20) and a 30 s pause; then a controller peer is killed (elections still work) and a second one (no
      * majority: the master keeps taking writes).
      */
     @Test
@@ -96,13 +100,14 @@ class FailoverTest {
             "controllerRatisRequestTimeout=10000");
         namesrv = NamesrvProcess.start(dir.resolve("namesrv"));
         controllerAddrs = controllers.stream().map(ControllerProcess::address).toList();
-        runExplained("failover", 3, Integer.getInteger("chaos.failover.kills", 20), true);
+        runExplained("failover", 3, Integer.getInteger("chaos.failover.kills", 20), 30, true);
     }
 
     /** On a failure, the brokers' role switches and every daemon's warnings go with it. */
-    private void runExplained(String runName, int replicas, int kills, boolean controllerFaults) throws Exception {
+    private void runExplained(String runName, int replicas, int kills, int pauseSeconds, boolean controllerFaults)
+        throws Exception {
         try {
-            run(runName, replicas, kills, controllerFaults);
+            run(runName, replicas, kills, pauseSeconds, controllerFaults);
         } catch (Exception | AssertionError e) {
             StringBuilder why = new StringBuilder();
             for (BrokerProcess b : brokers) {
@@ -116,7 +121,8 @@ class FailoverTest {
         }
     }
 
-    private void run(String runName, int replicas, int kills, boolean controllerFaults) throws Exception {
+    private void run(String runName, int replicas, int kills, int pauseSeconds, boolean controllerFaults)
+        throws Exception {
         String ns = namesrv.address();
         wire = new ControllerWire();
         String[] conf = {"enableControllerMode=true", "controllerAddr=" + String.join(";", controllerAddrs),
@@ -173,8 +179,8 @@ class FailoverTest {
         // sends in flight when the signal lands may still complete: count from those started 200 ms later
         long pauseFailover = awaitWritesAfter(history, paused + 200) + 200;
         BrokerProcess successor = awaitInSyncMaster(frozen, 1);
-        await("the master stays frozen for 30 s").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-            .until(() -> System.currentTimeMillis() - paused >= 30_000);
+        await("the master stays frozen for " + pauseSeconds + " s").atMost(Duration.ofSeconds(pauseSeconds + 30))
+            .pollInterval(Duration.ofMillis(200)).until(() -> System.currentTimeMillis() - paused >= pauseSeconds * 1000L);
         nemesis.resume(frozen);
         assertEquals(successor, awaitInSyncMaster(null, replicas), "the resumed master rejoined as a slave");
         awaitLog(frozen, "is SLAVE of " + successor.address());
@@ -188,7 +194,8 @@ class FailoverTest {
         boolean drained = Drain.awaitDelivered(history, List.of(CONSUMERS), Duration.ofSeconds(120));
         consumers.shutdown();
         ChaosReport report = ChaosReport.builder(runName, "kill -9 of the master of a " + replicas
-                + "-replica group in controller mode (allAckInSyncStateSet=true), then a 30 s SIGSTOP", List.of(CONSUMERS))
+                + "-replica group in controller mode (allAckInSyncStateSet=true), then a " + pauseSeconds + " s SIGSTOP",
+                List.of(CONSUMERS))
             .faultKind(Nemesis.KILL9)
             .cycles(kills)
             .extra("failoverMs", failoverMillis)
