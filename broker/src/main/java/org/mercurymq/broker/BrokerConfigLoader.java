@@ -65,6 +65,12 @@ public final class BrokerConfigLoader {
         }
         raw.putAll(commandLine);
         UnsupportedSecurityKeys.check(raw);
+        // RocketMQ 5's key is brokerElectionPriority; the shorter name some guides use means the same
+        String electPriority = raw.remove("brokerElectPriority");
+        if (electPriority != null) {
+            raw.putIfAbsent("brokerElectionPriority", electPriority);
+            warnings.warn("brokerElectPriority is read as brokerElectionPriority (RocketMQ 5's name for it)");
+        }
         Config config = BrokerConfig.TABLE.parse(raw, warnings);
         return new BrokerConfig(derive(config));
     }

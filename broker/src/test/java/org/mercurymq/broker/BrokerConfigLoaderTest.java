@@ -87,6 +87,10 @@ class BrokerConfigLoaderTest {
         assertTrue(e.getMessage().contains("controllerAddr"), e.getMessage());
         assertEquals(org.mercurymq.store.BrokerRole.ASYNC_MASTER,
             loader.load(null, Map.of("enableControllerMode", "false"), w -> { }).brokerRole());
+        List<String> warned = new java.util.ArrayList<>();
+        assertEquals(3, loader.load(null, Map.of("brokerElectPriority", "3"), warned::add)
+            .get(BrokerConfigKeys.BROKER_ELECTION_PRIORITY), "the short name is an alias");
+        assertTrue(warned.toString().contains("brokerElectionPriority"), warned.toString());
     }
 
     @Test
