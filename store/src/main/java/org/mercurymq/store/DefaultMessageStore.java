@@ -603,10 +603,13 @@ public final class DefaultMessageStore implements MessageStore {
         if (old != null) {
             old.shutdown();
         }
-        HAService master = new HAService(this, liveConfig,
-            new SyncStateSetTracker(brokerId, syncStateSet, max, clock::millis, liveConfig.haMaxTimeSlaveNotCatchup()));
+        SyncStateSetTracker tracker = new SyncStateSetTracker(brokerId, syncStateSet, max, clock::millis,
+            liveConfig.haMaxTimeSlaveNotCatchup());
+        HAService master = new HAService(this, liveConfig, tracker);
         master.start();
         haService = master;
+        // consumers read only what every member has (RocketMQ 5's confirm offset): a failover cannot take it back
+        commitLog.boundDispatchBy(liveConfig.allAckInSyncStateSet() ? tracker::minMemberAck : null);
         role = masterRole;
         LOG.info("store is now {} of epoch {} from commit-log offset {} (dispatch behind {} bytes), last epochs {}",
             masterRole, epoch, max, reputService.behind(), last(epochFile.entries(), 3));
@@ -615,6 +618,7 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public synchronized void changeToSlave(String masterHaAddress, int epoch, long brokerId) {
         role = BrokerRole.SLAVE;
+        commitLog.boundDispatchBy(null);
         HAService master = haService;
         haService = null;
         if (master != null) {

@@ -55,6 +55,8 @@ public final class CommitLog {
     private final MappedFileQueue mappedFileQueue;
     private final CommitLogFlusher flusher;
     private final boolean syncFlush;
+    /** Controller mode with allAckInSyncStateSet: dispatch stops where every SyncStateSet member has the log. */
+    private volatile java.util.function.LongSupplier confirmOffset = () -> Long.MAX_VALUE;
     private final ReentrantLock putLock = new ReentrantLock();
     private final Map<String, Long> topicQueueTable = new HashMap<>();
     private final ThreadLocal<StoredRecordEncoder> encoders;
@@ -365,13 +367,22 @@ public final class CommitLog {
     }
 
     /**
+     * Bounds dispatch by {@code offset} (docs/controller.md, "Replication in controller mode": consumers see only what
+     * every SyncStateSet member has, so no failover can take back a message a consumer saw); null lifts the bound.
+     */
+    public void boundDispatchBy(java.util.function.LongSupplier offset) {
+        this.confirmOffset = offset == null ? () -> Long.MAX_VALUE : offset;
+    }
+
+    /**
      * Where the dispatcher may read up to. Under SYNC_FLUSH only what has been forced to disk: a consumer
      * must never receive a message that a power cut can still take away and whose producer may yet be
      * answered FLUSH_DISK_TIMEOUT (RocketMQ dispatches past the flushed offset here; docs/reliability.md,
      * "SYNC_FLUSH visibility"). Under ASYNC_FLUSH everything written.
      */
     public long dispatchableEnd() {
-        return syncFlush ? mappedFileQueue.getFlushedWhere() : mappedFileQueue.getMaxOffset();
+        long end = syncFlush ? mappedFileQueue.getFlushedWhere() : mappedFileQueue.getMaxOffset();
+        return Math.min(end, confirmOffset.getAsLong());
     }
 
     /**

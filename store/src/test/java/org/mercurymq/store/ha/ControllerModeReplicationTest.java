@@ -102,8 +102,10 @@ class ControllerModeReplicationTest {
         // B stops replicating (its master is lost to it): A's next put is not acknowledged, yet stored
         b.changeToMaster(2, 2, Set.of(2L), BrokerRole.SYNC_MASTER);
         long replicated = b.getMaxPhyOffset();
+        long queuedBefore = queued(a);
         assertEquals(PutMessageStatus.FLUSH_SLAVE_TIMEOUT, put(a, 51).getPutMessageStatus(),
             "a put the SyncStateSet member does not have is never SEND_OK");
+        assertEquals(queuedBefore, queued(a), "nor consumable: dispatch stops where every member has the log");
         assertTrue(a.getMaxPhyOffset() > replicated, "A holds a tail B never got");
         assertEquals(List.of(new EpochEntry(1, 0), new EpochEntry(2, replicated)), b.epochEntries());
         for (int i = 100; i < 130; i++) {
