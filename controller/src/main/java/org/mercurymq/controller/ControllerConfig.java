@@ -38,6 +38,9 @@ public final class ControllerConfig {
         2000L, "Mercury: Raft leader-election timeout, upper bound").unit("ms").range(100L, 120_000L);
     public static final ConfigKey<Long> RATIS_REQUEST_TIMEOUT = ConfigKey.ofLong("controllerRatisRequestTimeout", 5000L,
         "Mercury: how long a write waits to be committed before the request fails").unit("ms").range(100L, 600_000L);
+    public static final ConfigKey<Long> SNAPSHOT_THRESHOLD = ConfigKey.ofLong("controllerSnapshotThreshold", 10_000L,
+        "Mercury: the controller writes a snapshot of its state every this many Raft log entries and purges the log "
+            + "behind it").range(1L, Long.MAX_VALUE);
     public static final ConfigKey<Long> SCAN_NOT_ACTIVE_BROKER_INTERVAL = ConfigKey.ofLong("scanNotActiveBrokerInterval",
         5000L, "period of the scan that expires brokers and elects for groups without a live master").unit("ms")
         .range(10L, 600_000L);
@@ -47,11 +50,10 @@ public final class ControllerConfig {
         "Mercury: after start-up, do not elect for lack of heartbeats until this much time has passed").unit("ms")
         .range(0L, 600_000L);
 
-    /** The controller's own keys. */
     /** The controller's own keys, also accepted by a name server (scanNotActiveBrokerInterval is shared with it). */
     public static final ConfigTable CONTROLLER_TABLE = ConfigTable.of(RATIS_GROUP, RATIS_PEERS, RATIS_SELF_ID, STORE_PATH,
-        RATIS_ELECTION_TIMEOUT_MIN, RATIS_ELECTION_TIMEOUT_MAX, RATIS_REQUEST_TIMEOUT, ENABLE_ELECT_UNCLEAN_MASTER,
-        LIVENESS_GRACE);
+        RATIS_ELECTION_TIMEOUT_MIN, RATIS_ELECTION_TIMEOUT_MAX, RATIS_REQUEST_TIMEOUT, SNAPSHOT_THRESHOLD,
+        ENABLE_ELECT_UNCLEAN_MASTER, LIVENESS_GRACE);
 
     /** Every key a standalone controller's file may hold. */
     public static final ConfigTable TABLE = ConfigTable.of(ROCKETMQ_HOME, LISTEN_PORT, BIND_ADDRESS,

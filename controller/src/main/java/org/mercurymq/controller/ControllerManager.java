@@ -81,7 +81,7 @@ public final class ControllerManager {
                 new File(config.get(ControllerConfig.STORE_PATH)), table,
                 config.get(ControllerConfig.RATIS_ELECTION_TIMEOUT_MIN),
                 config.get(ControllerConfig.RATIS_ELECTION_TIMEOUT_MAX),
-                config.get(ControllerConfig.RATIS_REQUEST_TIMEOUT));
+                config.get(ControllerConfig.RATIS_REQUEST_TIMEOUT), config.get(ControllerConfig.SNAPSHOT_THRESHOLD));
             eventLog.start();
             stopActions.push(eventLog::shutdown);
 

@@ -48,6 +48,12 @@ public final class RatisEventLog implements EventLog {
      */
     public RatisEventLog(RatisPeers peers, String selfId, File storageDir, ReplicaTable table, long electionTimeoutMin,
                          long electionTimeoutMax, long requestTimeout) {
+        this(peers, selfId, storageDir, table, electionTimeoutMin, electionTimeoutMax, requestTimeout, 10_000);
+    }
+
+    /** {@code snapshotThreshold}: a snapshot every this many applied entries; the log before it is purged. */
+    public RatisEventLog(RatisPeers peers, String selfId, File storageDir, ReplicaTable table, long electionTimeoutMin,
+                         long electionTimeoutMax, long requestTimeout, long snapshotThreshold) {
         this.peers = peers;
         this.self = peers.peer(selfId);
         this.table = table;
@@ -57,6 +63,10 @@ public final class RatisEventLog implements EventLog {
         RaftServerConfigKeys.Rpc.setTimeoutMin(properties, TimeDuration.valueOf(electionTimeoutMin, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(properties, TimeDuration.valueOf(electionTimeoutMax, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(requestTimeout, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, snapshotThreshold);
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
     }
 
     public synchronized void start() throws IOException {

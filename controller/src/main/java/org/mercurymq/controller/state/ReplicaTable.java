@@ -1,10 +1,16 @@
 package org.mercurymq.controller.state;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
+import com.alibaba.fastjson2.JSONObject;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mercurymq.controller.state.ControllerEvent.AlterSyncStateSet;
 import org.mercurymq.controller.state.ControllerEvent.ApplyBrokerId;
@@ -26,6 +32,56 @@ public final class ReplicaTable {
 
     public List<BrokerGroup> groups() {
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The whole table as JSON (a Raft snapshot, docs/controller.md "Snapshots"): per group its cluster, name, master,
+     * both epochs, SyncStateSet and replicas (id, check code, address).
+     */
+    public synchronized String toJson() {
+        JSONArray out = new JSONArray();
+        for (BrokerGroup g : new TreeMap<>(groups).values()) {
+            JSONObject o = new JSONObject();
+            o.put("clusterName", g.clusterName());
+            o.put("brokerName", g.brokerName());
+            o.put("masterBrokerId", g.masterBrokerId());
+            o.put("masterEpoch", g.masterEpoch());
+            o.put("syncStateSetEpoch", g.syncStateSetEpoch());
+            o.put("syncStateSet", new JSONArray(new ArrayList<Object>(g.syncStateSet())));
+            JSONArray replicas = new JSONArray();
+            for (BrokerGroup.Replica r : g.replicas().values()) {
+                JSONObject j = new JSONObject();
+                j.put("brokerId", r.brokerId());
+                j.put("registerCheckCode", r.registerCheckCode());
+                j.put("address", r.address());
+                replicas.add(j);
+            }
+            o.put("replicas", replicas);
+            out.add(o);
+        }
+        return out.toJSONString();
+    }
+
+    /** Replaces the whole table with a snapshot written by {@link #toJson()}. */
+    public synchronized void restore(String json) {
+        Map<String, BrokerGroup> restored = new TreeMap<>();
+        JSONArray in = JSON.parseArray(json);
+        for (int i = 0; i < in.size(); i++) {
+            JSONObject o = in.getJSONObject(i);
+            Map<Long, BrokerGroup.Replica> replicas = new TreeMap<>();
+            JSONArray rs = o.getJSONArray("replicas");
+            for (int k = 0; k < rs.size(); k++) {
+                JSONObject r = rs.getJSONObject(k);
+                replicas.put(r.getLongValue("brokerId"), new BrokerGroup.Replica(r.getLongValue("brokerId"),
+                    r.getString("registerCheckCode"), r.getString("address")));
+            }
+            BrokerGroup g = new BrokerGroup(o.getString("clusterName"), o.getString("brokerName"), replicas,
+                new TreeSet<>(o.getJSONArray("syncStateSet").toJavaList(Long.class)), o.getLongValue("masterBrokerId"),
+                o.getIntValue("masterEpoch"), o.getIntValue("syncStateSetEpoch"));
+            restored.put(g.brokerName(), g);
+        }
+        groups.clear();
+        groups.putAll(restored);
     }
 
     /** Applies one event: the group changes only if every check passes. */
