@@ -171,6 +171,9 @@ class FailoverTest {
             }
         }
 
+        // a planned switchover with mqadmin: the controller makes an in-sync slave master while the master is alive
+        switchover(history);
+
         // SIGSTOP of the master past the controller's heartbeat timeout: another replica is elected; once resumed
         // the old master takes no acknowledged write and rejoins as a slave
         BrokerProcess frozen = awaitInSyncMaster(null, replicas);
@@ -232,6 +235,34 @@ class FailoverTest {
         long acked = history.countSends(SendOutcome.OK);
         await("writes continue without a controller majority").atMost(Duration.ofSeconds(60))
             .until(() -> history.countSends(SendOutcome.OK) > acked + 200);
+    }
+
+    /**
+     * {@code mqadmin electMaster} to an in-sync slave, checked with {@code getSyncStateSet} and {@code getBrokerEpoch}:
+     * the slave becomes master of the next epoch, the old master follows it, writes go on.
+     */
+    private void switchover(History history) {
+        String ctrl = String.join(";", controllerAddrs);
+        BrokerProcess master = awaitInSyncMaster(null, brokers.size());
+        RemotingCommand info = replicaInfo();
+        long masterId = Long.parseLong(info.getExtFields().get("masterBrokerId"));
+        int epoch = Integer.parseInt(info.getExtFields().get("masterEpoch"));
+        long target = SyncStateSetBody.decode(info.getBody()).getSyncStateSet().stream()
+            .filter(id -> id != masterId).findFirst().orElseThrow();
+        org.mercurymq.test.tools.MqadminOutput before = org.mercurymq.test.tools.MqadminOutput.run("getSyncStateSet",
+            "-n", namesrv.address(), "-a", ctrl, "-b", GROUP);
+        assertTrue(before.out().contains("#MasterBrokerId\t" + masterId), before.toString());
+        org.mercurymq.test.tools.MqadminOutput elect = org.mercurymq.test.tools.MqadminOutput.run("electMaster",
+            "-n", namesrv.address(), "-a", ctrl, "-c", "MercuryCluster", "-b", GROUP, "-i", Long.toString(target));
+        assertEquals(0, elect.exitCode(), elect.toString());
+        assertTrue(elect.out().contains("#MasterBrokerId\t" + target) && elect.out().contains("#MasterEpoch\t"
+            + (epoch + 1)), elect.toString());
+        BrokerProcess next = awaitInSyncMaster(master, 1);
+        assertEquals(next, awaitInSyncMaster(null, brokers.size()), "the old master follows the new one");
+        Progress.awaitAcks(history, List.of(GROUP), 50, Duration.ofSeconds(60));
+        org.mercurymq.test.tools.MqadminOutput epochs = org.mercurymq.test.tools.MqadminOutput.run("getBrokerEpoch",
+            "-n", namesrv.address(), "-b", next.address());
+        assertTrue(epochs.out().contains("#Epoch: " + (epoch + 1) + "\t"), epochs.toString());
     }
 
     private static long median(List<Long> values) {

@@ -79,6 +79,12 @@ final class AdminRemoting {
         return check(client.invokeSync(addr, request, timeoutMillis), "broker " + addr);
     }
 
+    /** Calls a controller peer and returns its answer whatever the code (the caller tries the next peer on 2007). */
+    RemotingCommand callController(String addr, RemotingCommand request)
+        throws RemotingException, InterruptedException {
+        return client.invokeSync(addr, request, timeoutMillis);
+    }
+
     private static RemotingCommand check(RemotingCommand response, String who, ResponseCode... accepted)
         throws MQAdminException {
         if (response.getCode() == ResponseCode.SUCCESS.code()) {

@@ -18,6 +18,7 @@ import org.mercurymq.common.message.MessageClientExt;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.common.message.MessageQueue;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.remoting.protocol.controller.EpochEntryCacheBody;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.protocol.RequestCode;
@@ -67,6 +68,7 @@ public class DefaultMQAdminExt {
     private MessageLookup messages;
     private OffsetReset offsets;
     private StatsAdminApi stats;
+    private ControllerAdminApi controllers;
 
     public DefaultMQAdminExt() {
         this(DEFAULT_TIMEOUT_MILLIS);
@@ -154,6 +156,7 @@ public class DefaultMQAdminExt {
         messages = new MessageLookup(namesrv, broker);
         offsets = new OffsetReset(namesrv, broker);
         stats = new StatsAdminApi(r);
+        controllers = new ControllerAdminApi(r);
     }
 
     public synchronized void shutdown() {
@@ -415,6 +418,48 @@ public class DefaultMQAdminExt {
         MessageExt msg = viewMessage(topic, msgId);
         return stats.consumeMessageDirectly(RemotingHelper.parseSocketAddressAddr(msg.getStoreHost()), consumerGroup,
             clientId, topic, msg instanceof MessageClientExt ? ((MessageClientExt) msg).getOffsetMsgId() : msg.getMsgId());
+    }
+
+    // ---- controller mode (docs/controller.md, "Operating it") ------------------------------------
+
+    /** CONTROLLER_GET_METADATA_INFO (1005) of one controller peer: its id, the leader's id, whether it leads, peers. */
+    public Map<String, String> getControllerMetaData(String controllerAddr)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return controllers.metaData(controllerAddr);
+    }
+
+    /** A broker group's master, master epoch and SyncStateSet from the controller leader (1004). */
+    public ReplicaInfoView getReplicaInfo(List<String> controllerAddrs, String brokerName)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return ReplicaInfoView.of(controllers.replicaInfo(controllerAddrs, brokerName));
+    }
+
+    /**
+     * Designated election (1002 with designateElect=true): makes {@code brokerId} the master of {@code brokerName} if
+     * it is alive and in the SyncStateSet (a switchover when the master is alive).
+     */
+    public ReplicaInfoView electMaster(List<String> controllerAddrs, String clusterName, String brokerName, long brokerId)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return ReplicaInfoView.of(controllers.electMaster(controllerAddrs, clusterName, brokerName, brokerId));
+    }
+
+    /** GET_BROKER_EPOCH_CACHE (1007): the broker's epoch entries and commit-log max offset. */
+    public EpochEntryCacheBody getBrokerEpochCache(String brokerAddr)
+        throws RemotingException, MQAdminException, InterruptedException {
+        started();
+        return controllers.epochCache(brokerAddr);
+    }
+
+    /** What the controller says of a broker group. Immutable. */
+    public record ReplicaInfoView(long masterBrokerId, String masterAddress, int masterEpoch,
+                                  java.util.Set<Long> syncStateSet, int syncStateSetEpoch) {
+        static ReplicaInfoView of(ControllerAdminApi.ReplicaInfo i) {
+            return new ReplicaInfoView(i.masterBrokerId(), i.masterAddress(), i.masterEpoch(),
+                i.syncStateSet().getSyncStateSet(), i.syncStateSet().getSyncStateSetEpoch());
+        }
     }
 
     public Properties getBrokerConfig(String brokerAddr) throws RemotingException, MQAdminException, InterruptedException {

@@ -15,6 +15,10 @@ import org.mercurymq.remoting.exception.RemotingConnectException;
 import org.mercurymq.remoting.exception.RemotingException;
 import org.mercurymq.remoting.exception.RemotingTimeoutException;
 import org.mercurymq.tools.admin.MQAdminException;
+import org.mercurymq.tools.command.controller.ElectMasterSubCommand;
+import org.mercurymq.tools.command.controller.GetBrokerEpochSubCommand;
+import org.mercurymq.tools.command.controller.GetControllerMetaDataSubCommand;
+import org.mercurymq.tools.command.controller.GetSyncStateSetSubCommand;
 import org.mercurymq.tools.command.broker.SendMsgStatusCommand;
 import org.mercurymq.tools.command.cluster.CLusterSendMsgRTCommand;
 import org.mercurymq.tools.command.consumer.GetConsumerConfigSubCommand;
@@ -143,7 +147,11 @@ public final class MQAdminStartup {
         new ExportMetadataCommand(),
         new ExportConfigsCommand(),
         new ExportMetricsCommand(),
-        new StartMonitoringSubCommand()));
+        new StartMonitoringSubCommand(),
+        new GetControllerMetaDataSubCommand(),
+        new GetSyncStateSetSubCommand(),
+        new ElectMasterSubCommand(),
+        new GetBrokerEpochSubCommand()));
 
     private MQAdminStartup() {
     }
