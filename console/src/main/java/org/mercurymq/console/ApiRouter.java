@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mercurymq.common.PermName;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JSON API under {@code /api/}. Reads are GET; the one write (topic create/update) is a POST with a JSON body,
- * which a browser cannot send cross-site without a CORS preflight this server never answers.
+ * The JSON API under {@code /api/}. Reads are GET; writes (topic create/update, group reset/create/update/delete)
+ * are POSTs with a JSON body, which a browser cannot send cross-site without a CORS preflight this server never
+ * answers ({@link HttpIo#jsonBody}).
  */
 final class ApiRouter implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
@@ -22,10 +24,12 @@ final class ApiRouter implements HttpHandler {
     private final ConsumerView consumers;
     private final MessageView messages;
     private final DashboardSampler dashboard;
+    private final GroupAdmin groupAdmin;
 
-    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, MessageView messages,
-              DashboardSampler dashboard) {
+    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, GroupAdmin groupAdmin,
+              MessageView messages, DashboardSampler dashboard) {
         this.dashboard = dashboard;
+        this.groupAdmin = groupAdmin;
         this.clusters = clusters;
         this.topics = topics;
         this.consumers = consumers;
@@ -81,8 +85,19 @@ final class ApiRouter implements HttpHandler {
                 requireGet(get);
                 return topics.offsets(HttpIo.required(q, "topic"));
             case "/api/consumers":
-                requireGet(get);
-                return consumers.groups();
+                if (get) {
+                    return consumers.groups();
+                }
+                if ("POST".equals(method)) {
+                    return createGroup(HttpIo.jsonBody(ex));
+                }
+                throw new ApiException(405, "GET or POST only");
+            case "/api/consumer/resetOffset":
+                requirePost(method);
+                return resetOffset(HttpIo.jsonBody(ex));
+            case "/api/consumer/delete":
+                requirePost(method);
+                return deleteGroup(HttpIo.jsonBody(ex));
             case "/api/consumer":
                 requireGet(get);
                 return consumers.group(HttpIo.required(q, "group"));
@@ -111,6 +126,49 @@ final class ApiRouter implements HttpHandler {
         out.put("topic", topic);
         out.put("brokers", written);
         return out;
+    }
+
+    private Object createGroup(Map<String, Object> body) throws Exception {
+        String cluster = HttpIo.required(body, "cluster");
+        SubscriptionGroupConfig c = new SubscriptionGroupConfig(HttpIo.required(body, "group"));
+        c.setConsumeEnable(HttpIo.boolParam(body, "consumeEnable", true));
+        c.setConsumeBroadcastEnable(HttpIo.boolParam(body, "consumeBroadcastEnable", true));
+        c.setRetryMaxTimes(HttpIo.intParam(body, "retryMaxTimes", 16));
+        c.setBrokerId(HttpIo.intParam(body, "brokerId", 0));
+        c.setWhichBrokerWhenConsumeSlowly(HttpIo.intParam(body, "whichBrokerWhenConsumeSlowly", 1));
+        List<String> written = groupAdmin.createOrUpdate(cluster, c);
+        LOG.info("subscription group created/updated on {}: {}", written, c);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", c.getGroupName());
+        out.put("brokers", written);
+        return out;
+    }
+
+    private Object resetOffset(Map<String, Object> body) throws Exception {
+        String group = HttpIo.required(body, "group");
+        String topic = HttpIo.required(body, "topic");
+        long timestamp = HttpIo.longParam(body, "timestamp");
+        Map<String, Object> out = groupAdmin.resetOffsetByTime(group, topic, timestamp);
+        LOG.info("offsets of group {} on topic {} reset to time {} via {}: {}", group, topic, timestamp,
+            out.get("via"), out.get("queues"));
+        return out;
+    }
+
+    private Object deleteGroup(Map<String, Object> body) throws Exception {
+        String cluster = HttpIo.required(body, "cluster");
+        String group = HttpIo.required(body, "group");
+        List<String> brokers = groupAdmin.delete(cluster, group);
+        LOG.info("group {} deleted from {} (cluster {}) with its offsets, retry and DLQ topics", group, brokers, cluster);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", group);
+        out.put("brokers", brokers);
+        return out;
+    }
+
+    private static void requirePost(String method) {
+        if (!"POST".equals(method)) {
+            throw new ApiException(405, "POST only");
+        }
     }
 
     private static void requireGet(boolean get) {

@@ -67,8 +67,8 @@ public final class ConsoleStartup {
         admin.setNamesrvAddr(namesrv);
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
-            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new MessageView(admin),
-                dashboard),
+            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new GroupAdmin(admin),
+                new MessageView(admin), dashboard),
             new StaticFiles());
         try {
             admin.start();

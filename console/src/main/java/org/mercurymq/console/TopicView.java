@@ -128,23 +128,10 @@ final class TopicView {
         if (perm != PermName.PERM_READ && perm != PermName.PERM_WRITE && perm != PermName.PERM_READ_WRITE) {
             throw ApiException.badRequest("perm must be 2 (write), 4 (read) or 6 (read and write).");
         }
-        ClusterInfo cluster = admin.examineBrokerClusterInfo();
-        Set<String> brokerNames = cluster.getClusterAddrTable().get(clusterName);
-        if (brokerNames == null) {
-            throw ApiException.badRequest("No cluster named " + clusterName + ".");
-        }
         TopicConfig config = new TopicConfig(topic, readQueues, writeQueues, perm, TopicFilterType.SINGLE_TAG, 0, order);
-        List<String> written = new ArrayList<>();
-        for (String brokerName : new TreeSet<>(brokerNames)) {
-            BrokerData data = cluster.getBrokerAddrTable().get(brokerName);
-            String master = data == null ? null : data.masterAddr();
-            if (master != null) {
-                admin.createAndUpdateTopicConfig(master, config);
-                written.add(master);
-            }
-        }
-        if (written.isEmpty()) {
-            throw new ApiException(409, "The cluster " + clusterName + " has no master online.");
+        List<String> written = ClusterMasters.of(admin.examineBrokerClusterInfo(), clusterName);
+        for (String master : written) {
+            admin.createAndUpdateTopicConfig(master, config);
         }
         return written;
     }

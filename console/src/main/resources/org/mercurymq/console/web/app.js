@@ -178,25 +178,130 @@ async function topicDetail(topic, holder) {
 }
 
 // ---- Consumers ----
-async function consumersPage() {
-  const groups = await api('/api/consumers');
-  const detail = el('div', { id: 'consumer-detail' });
-  const rows = groups.map(g => [el('a', { href: '#consumers', text: g.group, onclick: (ev) => { ev.preventDefault(); consumerDetail(g.group, detail); } }),
-    g.error ? el('span', { class: 'error', text: g.error }) : g.consumeTps, g.lag, g.queues]);
-  show(el('h2', { text: 'Consumer groups' }), table(['Group', 'Consume TPS', 'Lag', 'Queues'], rows, 'consumer-table'), detail);
+function postJson(path, body) {
+  return api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-async function consumerDetail(group, holder) {
+function setStatus(node, text, isError) { node.className = isError ? 'error' : ''; node.textContent = text; }
+
+const GROUP_SORTS = {
+  group: (a, b) => a.group.localeCompare(b.group),
+  lag: (a, b) => (b.lag == null ? -1 : b.lag) - (a.lag == null ? -1 : a.lag) || a.group.localeCompare(b.group),
+  tps: (a, b) => (b.consumeTps == null ? -1 : b.consumeTps) - (a.consumeTps == null ? -1 : a.consumeTps) || a.group.localeCompare(b.group),
+};
+
+async function consumersPage() {
+  const [groups, cluster] = await Promise.all([api('/api/consumers'), api('/api/cluster')]);
+  const clusters = cluster.clusters.map(c => c.name);
+  const detail = el('div', { id: 'consumer-detail' });
+  const sort = el('select', { id: 'consumer-sort' }, [['group', 'name'], ['lag', 'lag (highest first)'], ['tps', 'consume TPS (highest first)']]
+    .map(([v, t]) => el('option', { value: v, text: t })));
+  const listHolder = el('div');
+  function render() {
+    const rows = groups.slice().sort(GROUP_SORTS[sort.value]).map(g => [
+      el('a', { href: '#consumers', text: g.group, onclick: (ev) => { ev.preventDefault(); consumerDetail(g.group, detail, clusters); } }),
+      g.error ? el('span', { class: 'error', text: g.error }) : Math.round(g.consumeTps * 100) / 100, g.lag, g.queues]);
+    listHolder.replaceChildren(table(['Group', 'Consume TPS', 'Lag', 'Queues'], rows, 'consumer-table'));
+  }
+  sort.addEventListener('change', render);
+  render();
+  show(el('h2', { text: 'Consumer groups' }), groupForm(clusters),
+    el('form', {}, [el('label', { text: 'Sort by ' }), sort]), listHolder, detail);
+}
+
+function groupForm(clusters) {
+  const name = el('input', { id: 'new-group', placeholder: 'group name' });
+  const cl = el('select', { id: 'new-group-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const consume = el('input', { id: 'new-group-consume', type: 'checkbox', checked: 'checked' });
+  const broadcast = el('input', { id: 'new-group-broadcast', type: 'checkbox', checked: 'checked' });
+  const retry = el('input', { id: 'new-group-retry', type: 'number', value: '16', min: '0' });
+  const brokerId = el('input', { id: 'new-group-broker-id', type: 'number', value: '0', min: '0' });
+  const slowly = el('input', { id: 'new-group-slowly', type: 'number', value: '1', min: '0' });
+  const status = el('span', { id: 'new-group-status' });
+  const form = el('form', { id: 'group-form' }, [el('strong', { text: 'Create / update group' }), name, cl,
+    el('label', { text: 'consume' }), consume, el('label', { text: 'broadcast' }), broadcast,
+    el('label', { text: 'retry max' }), retry, el('label', { text: 'broker id' }), brokerId,
+    el('label', { text: 'when slow, broker' }), slowly,
+    el('button', { id: 'new-group-submit', type: 'submit', text: 'Create / update' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { group: name.value.trim(), cluster: cl.value, consumeEnable: consume.checked,
+      consumeBroadcastEnable: broadcast.checked, retryMaxTimes: Number(retry.value), brokerId: Number(brokerId.value),
+      whichBrokerWhenConsumeSlowly: Number(slowly.value) };
+    if (!window.confirm('Create or update group "' + body.group + '" on every master of cluster ' + body.cluster + '?')) { return; }
+    try {
+      const r = await postJson('/api/consumers', body);
+      setStatus(status, 'Saved on ' + r.brokers.join(', '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+async function consumerDetail(group, holder, clusters) {
   try {
     const g = await api('/api/consumer?group=' + encodeURIComponent(group));
     const clients = Array.isArray(g.clients)
       ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [c.clientId, c.clientAddr, c.language, c.version]))
       : el('p', { class: 'muted', text: g.clients });
-    holder.replaceChildren(el('h3', { text: 'Group ' + group + ' (lag ' + g.lag + ')' }),
+    const config = g.config
+      ? table(['Consume', 'Broadcast', 'Retry max', 'Broker id', 'When slow, broker', 'Read from'],
+        [[String(g.config.consumeEnable), String(g.config.consumeBroadcastEnable), g.config.retryMaxTimes, g.config.brokerId,
+          g.config.whichBrokerWhenConsumeSlowly, g.config.broker]], 'group-config')
+      : el('p', { class: 'muted', text: 'No subscription group on any master.' });
+    holder.replaceChildren(el('h3', { text: 'Group ' + group + (g.lag == null ? '' : ' (lag ' + g.lag + ')') }),
+      g.statsError ? el('p', { class: 'muted', id: 'consumer-stats-error', text: g.statsError }) : null,
       table(['Topic', 'Broker', 'Queue', 'Broker offset', 'Consumer offset', 'Lag', 'Last consumed'],
         g.queues.map(q => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag, time(q.lastTimestamp)]), 'consumer-queues'),
-      el('h3', { text: 'Online clients' }), clients);
+      el('h3', { text: 'Online clients' }), clients,
+      el('h3', { text: 'Subscription group' }), config,
+      resetForm(group, g.queues.length ? g.queues[0].topic : ''),
+      deleteGroupForm(group, clusters));
   } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+// A time typed as milliseconds since the epoch, or anything Date.parse reads ("2026-12-07 14:00:00" is local time).
+function parseTime(text) {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) { return Number(t); }
+  const ms = Date.parse(t.replace(' ', 'T'));
+  if (Number.isNaN(ms)) { throw new Error('Not a time: ' + t + ' (give milliseconds or yyyy-MM-dd HH:mm:ss)'); }
+  return ms;
+}
+
+function resetForm(group, topicGuess) {
+  const topic = el('input', { id: 'reset-topic', placeholder: 'topic', value: topicGuess });
+  const when = el('input', { id: 'reset-time', placeholder: 'yyyy-MM-dd HH:mm:ss or ms', value: time(Date.now() - 3600000).substring(0, 19) });
+  const status = el('span', { id: 'reset-status' });
+  const form = el('form', { id: 'reset-form' }, [el('strong', { text: 'Reset offset by time' }), topic, when,
+    el('button', { id: 'reset-submit', type: 'submit', text: 'Reset' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const ts = parseTime(when.value);
+      if (!window.confirm('Move the offsets of group "' + group + '" on topic ' + topic.value.trim() + ' to '
+        + new Date(ts).toISOString() + '? Its consumers will read again from there.')) { return; }
+      const r = await postJson('/api/consumer/resetOffset', { group: group, topic: topic.value.trim(), timestamp: ts });
+      setStatus(status, 'Reset ' + r.queues.length + ' queue(s) through the ' + r.via + ': '
+        + r.queues.map(q => q.brokerName + '/' + q.queueId + '=' + q.offset).join(' '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+function deleteGroupForm(group, clusters) {
+  const cl = el('select', { id: 'delete-group-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const status = el('span', { id: 'delete-group-status' });
+  const form = el('form', { id: 'delete-group-form' }, [el('strong', { text: 'Delete group' }), cl,
+    el('button', { id: 'delete-group-submit', type: 'submit', text: 'Delete' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!window.confirm('Delete group "' + group + '" with its offsets, retry and dead-letter topics from every master of cluster ' + cl.value + '?')) { return; }
+    try {
+      const r = await postJson('/api/consumer/delete', { group: group, cluster: cl.value });
+      setStatus(status, 'Deleted from ' + r.brokers.join(', '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
 }
 
 // ---- Messages ----

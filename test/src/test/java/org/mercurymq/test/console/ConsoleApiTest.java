@@ -2,6 +2,9 @@ package org.mercurymq.test.console;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSON;
@@ -13,13 +16,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.test.harness.MercuryCluster;
+import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.MQAdminStartup;
 
 /** The console's JSON API against a live NameServer and Broker in child JVMs, the console in a third. */
@@ -149,6 +156,128 @@ class ConsoleApiTest {
         HttpResponse<String> page = console.get("");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Mercury Console"));
+    }
+
+    @Test
+    void groupCreatedOnTheClusterIsListedThenDeletedWithItsRetryTopic() throws Exception {
+        String group = "console_group_" + System.nanoTime();
+        String clusterName = clusterName();
+        HttpResponse<String> created = console.postJson("api/consumers", Map.of("group", group, "cluster", clusterName,
+            "consumeEnable", false, "consumeBroadcastEnable", false, "retryMaxTimes", 3, "brokerId", 0,
+            "whichBrokerWhenConsumeSlowly", 1));
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals(List.of(cluster.brokerAddress()), JSON.parseObject(created.body()).getJSONArray("brokers").toJavaList(String.class));
+
+        DefaultMQAdminExt admin = mercuryAdmin();
+        try {
+            SubscriptionGroupConfig written = admin.examineSubscriptionGroupConfig(cluster.brokerAddress(), group);
+            assertNotNull(written, "the broker holds the group");
+            assertFalse(written.isConsumeEnable());
+            assertFalse(written.isConsumeBroadcastEnable());
+            assertEquals(3, written.getRetryMaxTimes());
+            assertTrue(groupNames().contains(group), "a group nobody consumed with yet is listed");
+            JSONObject detail = JSON.parseObject(ok(console.get("api/consumer?group=" + group)));
+            assertEquals(3, detail.getJSONObject("config").getIntValue("retryMaxTimes"));
+            assertTrue(detail.getString("statsError").contains(group), detail::toString);
+
+            // a consumer makes its retry topic; deleting the group removes both
+            String topic = createTopic("GroupDeleteTopic");
+            OfficialSender.send(cluster.namesrvAddress(), topic, "k", "v");
+            try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group + "_2", topic)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 1);
+            }
+            String retry = "%RETRY%" + group + "_2";
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.fetchAllTopicList().getTopicList().contains(retry));
+            for (String g : List.of(group, group + "_2")) {
+                HttpResponse<String> deleted = console.postJson("api/consumer/delete", Map.of("group", g, "cluster", clusterName));
+                assertEquals(200, deleted.statusCode(), deleted.body());
+            }
+            assertNull(admin.examineSubscriptionGroupConfig(cluster.brokerAddress(), group));
+            assertFalse(admin.fetchAllTopicList().getTopicList().contains(retry), "the retry topic is gone");
+            List<String> after = groupNames();
+            assertFalse(after.contains(group) || after.contains(group + "_2"), after::toString);
+        } finally {
+            admin.shutdown();
+        }
+    }
+
+    @Test
+    void resetByTimeMovesAnOfflineGroupBackToTheFirstMessage() throws Exception {
+        String topic = createTopic("ResetTopic");
+        String group = "console_reset_" + System.nanoTime();
+        long before = System.currentTimeMillis() - 1000;
+        for (int i = 0; i < 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "reset-" + i, "m" + i);
+        }
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 3);
+            // the consumer commits its offsets every second: lag 0 once it has
+            await().atMost(Duration.ofSeconds(60)).until(() -> lagOf(group), lag -> lag != null && lag == 0);
+        }
+        HttpResponse<String> reset = console.postJson("api/consumer/resetOffset",
+            Map.of("group", group, "topic", topic, "timestamp", before));
+        assertEquals(200, reset.statusCode(), reset.body());
+        JSONObject r = JSON.parseObject(reset.body());
+        assertTrue(r.getString("via").contains("no consumer online"), r::toString);
+        assertEquals(0, r.getJSONArray("queues").stream().mapToLong(q -> ((JSONObject) q).getLongValue("offset")).sum());
+
+        DefaultMQAdminExt admin = mercuryAdmin();
+        try {
+            assertEquals(3, admin.examineConsumeStats(group).computeTotalDiff(), "the group reads the 3 messages again");
+        } finally {
+            admin.shutdown();
+        }
+    }
+
+    @Test
+    void groupWritesRefuseBadInputWithAReadableError() throws Exception {
+        String clusterName = clusterName();
+        assertError(console.postJson("api/consumer/resetOffset", Map.of("group", "g", "topic", "T", "timestamp", "yesterday")),
+            400, "timestamp must be a whole number");
+        assertError(console.postJson("api/consumer/resetOffset", Map.of("group", "bad group!", "topic", "T", "timestamp", 1)),
+            400, "Illegal group name");
+        assertError(console.postJson("api/consumers", Map.of("group", "TOOLS_CONSUMER", "cluster", clusterName)),
+            400, "built into every broker");
+        assertError(console.postJson("api/consumers", Map.of("group", "g1", "cluster", "noSuchCluster")),
+            400, "No cluster named noSuchCluster");
+        assertError(console.postJson("api/consumers", Map.of("group", "g1", "cluster", clusterName, "retryMaxTimes", -2)),
+            400, "retryMaxTimes");
+        assertError(console.postJson("api/consumer/delete", Map.of("group", "g1")), 400, "Missing parameter: cluster");
+        // a cross-site form or text/plain POST is not read
+        assertError(console.post("api/consumer/delete", "text/plain", "{\"group\":\"g1\",\"cluster\":\"" + clusterName + "\"}"),
+            415, "application/json");
+        assertEquals(405, console.get("api/consumer/delete?group=g1").statusCode());
+        assertEquals(200, console.get("api/consumers").statusCode(), "the console keeps serving");
+    }
+
+    private static void assertError(HttpResponse<String> r, int status, String text) {
+        assertEquals(status, r.statusCode(), r.body());
+        String error = JSON.parseObject(r.body()).getString("error");
+        assertTrue(error != null && error.contains(text), r.body());
+    }
+
+    private static Long lagOf(String group) throws Exception {
+        HttpResponse<String> r = console.get("api/consumer?group=" + group);
+        return r.statusCode() == 200 ? JSON.parseObject(r.body()).getLong("lag") : null;
+    }
+
+    private static List<String> groupNames() throws Exception {
+        return JSON.parseArray(ok(console.get("api/consumers"))).stream()
+            .map(o -> ((JSONObject) o).getString("group")).collect(Collectors.toList());
+    }
+
+    private static String createTopic(String prefix) throws Exception {
+        String topic = prefix + System.nanoTime();
+        ok(console.postJson("api/topics", Map.of("topic", topic, "cluster", clusterName(), "readQueueNums", 2,
+            "writeQueueNums", 2, "perm", 6)));
+        return topic;
+    }
+
+    private static DefaultMQAdminExt mercuryAdmin() throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt("console_test_admin_" + System.nanoTime());
+        admin.setNamesrvAddr(cluster.namesrvAddress());
+        admin.start();
+        return admin;
     }
 
     /** The cluster's name, once the broker has registered with the NameServer. */

@@ -4,15 +4,21 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -23,8 +29,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.test.harness.JvmProcess;
 import org.mercurymq.test.harness.MercuryCluster;
+import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.MQAdminStartup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -91,14 +99,164 @@ class ConsoleBrowserTest {
 
     @Test
     void everyPageRendersRealDataAndABodyWithScriptStaysText() throws Exception {
+        withFailurePicture(this::walkThroughThePages);
+    }
+
+    @Test
+    void groupIsResetSortedCreatedAndDeletedFromTheConsumersPage() throws Exception {
+        withFailurePicture(this::groupOperations);
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    private static void withFailurePicture(Steps steps) throws Exception {
         try {
-            walkThroughThePages();
+            steps.run();
         } catch (Exception | AssertionError e) {
             // what the browser showed when it failed, beside the screenshots
             screenshot("failure");
             Files.writeString(SCREENSHOTS.resolve("failure.html"), driver.getPageSource());
             throw e;
         }
+    }
+
+    private void groupOperations() throws Exception {
+        // one queue: the broker resets only a group with an offset on every queue, and an empty queue's offset
+        // is committed only when the consumer's long poll on it ends
+        String topic = createTopic("GroupOpsTopic", 1);
+        long before = System.currentTimeMillis() - 1000;
+        for (int i = 0; i < 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "ops-" + i, "body " + i);
+        }
+        String group = "console_ops_" + System.nanoTime();
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 3);
+            // the broker resets only a group that has committed offsets (as RocketMQ's: "consumer group not exist")
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                HttpResponse<String> r = console.get("api/consumer?group=" + group);
+                return r.statusCode() == 200 && Long.valueOf(0).equals(JSON.parseObject(r.body()).getLong("lag"));
+            });
+            openGroup(group);
+            WebElement resetTopic = await().atMost(Duration.ofSeconds(30)).until(() -> find("reset-topic"), e -> e != null);
+            resetTopic.clear();
+            resetTopic.sendKeys(topic);
+            WebElement resetTime = driver.findElement(By.id("reset-time"));
+            resetTime.clear();
+            resetTime.sendKeys(String.valueOf(before));
+            driver.findElement(By.id("reset-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("reset-status"), t -> t.startsWith("Reset"));
+            // the online consumer was told and reads the three messages again
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf("ops-0") >= 2
+                && consumer.deliveriesOf("ops-1") >= 2 && consumer.deliveriesOf("ops-2") >= 2);
+            screenshot("consumer-reset");
+        }
+        // a group created through the form, after a confirmation (deleted from its detail below)
+        String created = "console_form_group_" + System.nanoTime();
+        driver.get(console.baseUrl() + "#consumers");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("new-group") != null);
+        driver.findElement(By.id("new-group")).sendKeys(created);
+        WebElement retry = driver.findElement(By.id("new-group-retry"));
+        retry.clear();
+        retry.sendKeys("5");
+        driver.findElement(By.id("new-group-consume")).click();
+        driver.findElement(By.id("new-group-submit")).click();
+        driver.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("new-group-status"), t -> t.startsWith("Saved on"));
+        // offline now: two more messages make a lag of 2, the highest of the list
+        for (int i = 3; i < 5; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "ops-" + i, "body " + i);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            driver.get(console.baseUrl() + "#consumers");
+            driver.navigate().refresh();
+            WebElement lagOption = await().atMost(Duration.ofSeconds(10)).until(
+                () -> driver.findElements(By.cssSelector("#consumer-sort option[value=lag]")).stream().findFirst().orElse(null),
+                e -> e != null);
+            lagOption.click();
+            List<String> first = firstRow("consumer-table");
+            return first.size() >= 3 && first.get(0).equals(group) && first.get(2).equals("2")
+                && textOf("consumer-table").contains(created);
+        });
+        List<Long> lags = column("consumer-table", 2);
+        for (int i = 1; i < lags.size(); i++) {
+            assertTrue(lags.get(i - 1) >= lags.get(i), "sorted by lag, highest first: " + lags);
+        }
+        driver.findElement(By.cssSelector("#consumer-sort option[value=tps]")).click();
+        List<Long> tps = column("consumer-table", 1);
+        for (int i = 1; i < tps.size(); i++) {
+            assertTrue(tps.get(i - 1) >= tps.get(i), "sorted by TPS, highest first: " + tps);
+        }
+        screenshot("consumers-sorted");
+        driver.findElement(By.cssSelector("#consumer-sort option[value=group]")).click();
+        String byName = textOf("consumer-table");
+        assertTrue(byName.indexOf(created) < byName.indexOf(group), "by name the form's group comes first: " + byName);
+
+        // the created group is deleted from its detail, after a confirmation
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(
+            "console_browser_admin_" + System.nanoTime());
+        admin.setNamesrvAddr(cluster.namesrvAddress());
+        admin.start();
+        try {
+            SubscriptionGroupConfig c =
+                admin.examineSubscriptionGroupConfig(cluster.brokerAddress(), created);
+            assertTrue(c != null && c.getRetryMaxTimes() == 5 && !c.isConsumeEnable(), String.valueOf(c));
+            openGroup(created);
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("group-config").contains("false"));
+            driver.findElement(By.id("delete-group-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("delete-group-status"), t -> t.startsWith("Deleted from"));
+            assertEquals(null, admin.examineSubscriptionGroupConfig(cluster.brokerAddress(), created));
+        } finally {
+            admin.shutdown();
+        }
+    }
+
+    /** Opens the Consumers page until the group is listed, then its detail. */
+    private static void openGroup(String group) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+            .ignoreExceptionsInstanceOf(ConditionTimeoutException.class).until(() -> {
+                driver.get(console.baseUrl() + "#consumers");
+                driver.navigate().refresh();
+                WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
+                    .findElements(By.linkText(group)).stream().findFirst().orElse(null);
+                if (link == null) {
+                    return false;
+                }
+                link.click();
+                return await().atMost(Duration.ofSeconds(10)).until(() -> find("delete-group-form"), e -> e != null) != null;
+            });
+    }
+
+    private static List<String> firstRow(String tableId) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#" + tableId + " tbody tr"));
+        return rows.isEmpty() ? List.of()
+            : rows.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    /** The numbers of one column; a cell that is not a number (an error, "-") counts as -1, as the page sorts it. */
+    private static List<Long> column(String tableId, int index) {
+        List<Long> out = new ArrayList<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#" + tableId + " tbody tr"))) {
+            String text = row.findElements(By.tagName("td")).get(index).getText().trim();
+            out.add(text.matches("-?\\d+(\\.\\d+)?") ? Math.round(Double.parseDouble(text)) : -1L);
+        }
+        return out;
+    }
+
+    private static String createTopic(String prefix, int queues) throws Exception {
+        String topic = prefix + System.nanoTime();
+        String clusterName = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JSONArray clusters = JSON.parseObject(console.get("api/cluster").body())
+                .getJSONArray("clusters");
+            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
+        }, n -> n != null);
+        HttpResponse<String> r = console.postJson("api/topics", Map.of("topic", topic,
+            "cluster", clusterName, "readQueueNums", queues, "writeQueueNums", queues, "perm", 6));
+        assertEquals(200, r.statusCode(), r.body());
+        return topic;
     }
 
     private void walkThroughThePages() throws Exception {

@@ -55,9 +55,13 @@ final class ConsoleProcess implements AutoCloseable {
     }
 
     HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+        return post(path, "application/json", JSON.toJSONString(body));
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJSONString(body))).build(),
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -6,28 +6,42 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 
-/** Sends one message with the official Apache RocketMQ 4.9.7 producer (unique group and instance). */
-final class OfficialSender {
-    private OfficialSender() {
+/** Sends messages with the official Apache RocketMQ 4.9.7 producer (unique group and instance unless given one). */
+final class OfficialSender implements AutoCloseable {
+    private final DefaultMQProducer producer;
+
+    private OfficialSender(DefaultMQProducer producer) {
+        this.producer = producer;
+    }
+
+    /** A started producer of {@code group}, kept until {@link #close()} (it stays online for the broker). */
+    static OfficialSender start(String namesrv, String group) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer(group);
+        producer.setNamesrvAddr(namesrv);
+        producer.setInstanceName(group + "_" + System.nanoTime());
+        producer.setSendMsgTimeout(10_000);
+        producer.start();
+        return new OfficialSender(producer);
     }
 
     static SendResult send(String namesrv, String topic, String key, String body) throws Exception {
-        String unique = "console_test_" + System.nanoTime();
-        DefaultMQProducer producer = new DefaultMQProducer(unique);
-        producer.setNamesrvAddr(namesrv);
-        producer.setInstanceName(unique);
-        producer.setSendMsgTimeout(10_000);
-        producer.start();
-        try {
-            Message msg = new Message(topic, "TagA", key, body.getBytes(StandardCharsets.UTF_8));
-            msg.putUserProperty("note", "<b>not bold</b>");
-            SendResult r = producer.send(msg);
-            if (r.getSendStatus() != SendStatus.SEND_OK) {
-                throw new AssertionError("send status " + r.getSendStatus());
-            }
-            return r;
-        } finally {
-            producer.shutdown();
+        try (OfficialSender sender = start(namesrv, "console_test_" + System.nanoTime())) {
+            return sender.send(topic, key, body);
         }
+    }
+
+    SendResult send(String topic, String key, String body) throws Exception {
+        Message msg = new Message(topic, "TagA", key, body.getBytes(StandardCharsets.UTF_8));
+        msg.putUserProperty("note", "<b>not bold</b>");
+        SendResult r = producer.send(msg);
+        if (r.getSendStatus() != SendStatus.SEND_OK) {
+            throw new AssertionError("send status " + r.getSendStatus());
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        producer.shutdown();
     }
 }
