@@ -92,6 +92,9 @@ final class ApiRouter implements HttpHandler {
                     return createGroup(HttpIo.jsonBody(ex));
                 }
                 throw new ApiException(405, "GET or POST only");
+            case "/api/consumer/lag":
+                requireGet(get);
+                return consumers.lag(HttpIo.required(q, "group"));
             case "/api/consumer/resetOffset":
                 requirePost(method);
                 return resetOffset(HttpIo.jsonBody(ex));

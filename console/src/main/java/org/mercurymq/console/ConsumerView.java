@@ -99,6 +99,22 @@ final class ConsumerView {
         return out;
     }
 
+    /**
+     * What the group page re-reads every few seconds for its lag chart: the time of the reading, total lag, TPS and
+     * the per-queue offsets (one consume-stats call, no client or config look-ups).
+     */
+    Map<String, Object> lag(String group) throws Exception {
+        GroupAdmin.checkGroupName(group);
+        ConsumeStats stats = admin.examineConsumeStats(group);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", group);
+        out.put("sampledAt", System.currentTimeMillis());
+        out.put("consumeTps", stats.getConsumeTps());
+        out.put("lag", stats.computeTotalDiff());
+        out.put("queues", queues(stats));
+        return out;
+    }
+
     private static List<Object> queues(ConsumeStats stats) {
         List<Map.Entry<MessageQueue, OffsetWrapper>> entries = new ArrayList<>(stats.getOffsetTable().entrySet());
         entries.sort(Comparator.comparing((Map.Entry<MessageQueue, OffsetWrapper> e) -> e.getKey().getTopic())

@@ -38,6 +38,33 @@ function num(v) { return v == null || v === '' ? null : Number(v); }
 const page = () => document.getElementById('page');
 function show(...nodes) { page().replaceChildren(...nodes.filter(n => n != null)); }
 
+// ---- live refresh ----
+// A page registers named refreshes; navigating away stops them all. While the tab is hidden a refresh skips its
+// read (and reads at once when the tab shows again), so a console left open in the background costs nothing.
+const LIVE_MILLIS = 5000;
+const liveTimers = new Map();
+
+function every(name, millis, fn) {
+  stopLive(name);
+  const entry = { fn: fn, timer: null };
+  const tick = async () => {
+    if (!document.hidden) { try { await fn(); } catch (e) { /* the refresh shows its own error and tries again */ } }
+    if (liveTimers.get(name) === entry) { entry.timer = setTimeout(tick, millis); }
+  };
+  liveTimers.set(name, entry);
+  entry.timer = setTimeout(tick, millis);
+}
+
+function stopLive(name) {
+  for (const [n, entry] of liveTimers) {
+    if (name === undefined || n === name) { clearTimeout(entry.timer); liveTimers.delete(n); }
+  }
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) { for (const entry of liveTimers.values()) { entry.fn().catch(() => {}); } }
+});
+
 // ---- Dashboard ----
 // Trend lines drawn by uPlot (from its WebJar); the page re-reads /api/dashboard while it is shown.
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -237,7 +264,44 @@ function groupForm(clusters) {
   return form;
 }
 
+// Lag readings per group while the page is open (5 s apart, the last hour), so reopening a group continues its chart.
+const LAG_POINTS = 720;
+const lagHistory = new Map();
+
+function recordLag(group, sampledAt, lag) {
+  const h = lagHistory.get(group) || { times: [], lags: [] };
+  lagHistory.set(group, h);
+  h.times.push(sampledAt / 1000);
+  h.lags.push(lag);
+  if (h.times.length > LAG_POINTS) { h.times.shift(); h.lags.shift(); }
+  return h;
+}
+
+function lagChart(group) {
+  const holder = el('div', { id: 'consumer-lag-chart', class: 'chart' });
+  const h = lagHistory.get(group) || { times: [], lags: [] };
+  const plot = new uPlot({
+    title: 'Lag of ' + group + ' (read every ' + LIVE_MILLIS / 1000 + ' s while this page is open)',
+    width: Math.min(1100, Math.max(400, page().clientWidth - 32)), height: 220,
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    series: [{}, { label: 'lag', stroke: COLORS[3], width: 2 }],
+  }, [h.times.slice(), h.lags.slice()], holder);
+  function update(history) {
+    plot.setData([history.times.slice(), history.lags.slice()]);
+    // what the chart shows last, for people reading the DOM and for the browser test
+    holder.setAttribute('data-points', String(history.times.length));
+    holder.setAttribute('data-last-lag', String(history.lags[history.lags.length - 1]));
+  }
+  return { node: holder, update: update };
+}
+
+function queueTable(queues) {
+  return table(['Topic', 'Broker', 'Queue', 'Broker offset', 'Consumer offset', 'Lag', 'Last consumed'],
+    queues.map(q => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag, time(q.lastTimestamp)]), 'consumer-queues');
+}
+
 async function consumerDetail(group, holder, clusters) {
+  stopLive('group');
   try {
     const g = await api('/api/consumer?group=' + encodeURIComponent(group));
     const clients = Array.isArray(g.clients)
@@ -248,14 +312,26 @@ async function consumerDetail(group, holder, clusters) {
         [[String(g.config.consumeEnable), String(g.config.consumeBroadcastEnable), g.config.retryMaxTimes, g.config.brokerId,
           g.config.whichBrokerWhenConsumeSlowly, g.config.broker]], 'group-config')
       : el('p', { class: 'muted', text: 'No subscription group on any master.' });
-    holder.replaceChildren(el('h3', { text: 'Group ' + group + (g.lag == null ? '' : ' (lag ' + g.lag + ')') }),
-      g.statsError ? el('p', { class: 'muted', id: 'consumer-stats-error', text: g.statsError }) : null,
-      table(['Topic', 'Broker', 'Queue', 'Broker offset', 'Consumer offset', 'Lag', 'Last consumed'],
-        g.queues.map(q => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag, time(q.lastTimestamp)]), 'consumer-queues'),
+    const title = el('h3', { text: 'Group ' + group + (g.lag == null ? '' : ' (lag ' + g.lag + ')') });
+    const statsNote = el('p', { class: 'muted', id: 'consumer-stats-error', text: g.statsError || '' });
+    const queues = el('div', {}, [queueTable(g.queues)]);
+    const chart = lagChart(group);
+    if (g.lag != null) { chart.update(recordLag(group, g.sampledAt, g.lag)); }
+    holder.replaceChildren(title, statsNote, chart.node, queues,
       el('h3', { text: 'Online clients' }), clients,
       el('h3', { text: 'Subscription group' }), config,
       resetForm(group, g.queues.length ? g.queues[0].topic : ''),
       deleteGroupForm(group, clusters));
+    // the lag, the chart and the queue table move by themselves; the forms below stay as typed
+    every('group', LIVE_MILLIS, async () => {
+      try {
+        const r = await api('/api/consumer/lag?group=' + encodeURIComponent(group));
+        title.textContent = 'Group ' + group + ' (lag ' + r.lag + ')';
+        statsNote.textContent = '';
+        chart.update(recordLag(group, r.sampledAt, r.lag));
+        queues.replaceChildren(queueTable(r.queues));
+      } catch (e) { statsNote.textContent = e.message; }
+    });
   } catch (e) { holder.replaceChildren(errorBox(e)); }
 }
 
@@ -352,6 +428,7 @@ function messageDetail(m, holder) {
 const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, messages: messagesPage };
 async function navigate() {
   clearTimeout(dashboardTimer);
+  stopLive();
   const name = (location.hash || '#dashboard').substring(1);
   const fn = pages[name] || dashboardPage;
   for (const a of document.querySelectorAll('nav a')) { a.classList.toggle('active', a.id === 'nav-' + name); }

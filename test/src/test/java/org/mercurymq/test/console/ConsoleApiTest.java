@@ -224,6 +224,9 @@ class ConsoleApiTest {
         DefaultMQAdminExt admin = mercuryAdmin();
         try {
             assertEquals(3, admin.examineConsumeStats(group).computeTotalDiff(), "the group reads the 3 messages again");
+            JSONObject lag = JSON.parseObject(ok(console.get("api/consumer/lag?group=" + group)));
+            assertEquals(3, lag.getLongValue("lag"), lag::toString);
+            assertTrue(lag.getLongValue("sampledAt") > 0, lag::toString);
         } finally {
             admin.shutdown();
         }

@@ -107,6 +107,11 @@ class ConsoleBrowserTest {
         withFailurePicture(this::groupOperations);
     }
 
+    @Test
+    void lagChartRisesWhileTheGroupIsNotConsuming() throws Exception {
+        withFailurePicture(this::lagChart);
+    }
+
     private interface Steps {
         void run() throws Exception;
     }
@@ -212,6 +217,41 @@ class ConsoleBrowserTest {
         } finally {
             admin.shutdown();
         }
+    }
+
+    private void lagChart() throws Exception {
+        String topic = createTopic("LagTopic", 1);
+        String group = "console_lag_" + System.nanoTime();
+        OfficialSender.send(cluster.namesrvAddress(), topic, "lag-0", "first");
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                HttpResponse<String> r = console.get("api/consumer/lag?group=" + group);
+                return r.statusCode() == 200 && JSON.parseObject(r.body()).getLongValue("lag") == 0;
+            });
+        }
+        // the consumer is shut down: what is sent now only adds to the lag
+        openGroup(group);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastLag() != null);
+        long before = lastLag();
+        assertEquals(0, before, "nothing waits yet");
+        assertTrue(!driver.findElements(By.cssSelector("#consumer-lag-chart canvas")).isEmpty(), "uPlot drew the chart");
+        for (int i = 1; i <= 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "lag-" + i, "waiting " + i);
+        }
+        // no reload: the page reads the lag every 5 s and the chart's last point follows
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            .until(ConsoleBrowserTest::lastLag, lag -> lag != null && lag == before + 3);
+        int points = Integer.parseInt(find("consumer-lag-chart").getAttribute("data-points"));
+        assertTrue(points >= 2, "the chart has the readings before and after: " + points);
+        assertTrue(textOf("consumer-queues").contains(topic));
+        screenshot("consumer-lag-chart");
+    }
+
+    private static Long lastLag() {
+        WebElement chart = find("consumer-lag-chart");
+        String v = chart == null ? null : chart.getAttribute("data-last-lag");
+        return v == null || v.isEmpty() ? null : Long.valueOf(v);
     }
 
     /** Opens the Consumers page until the group is listed, then its detail. */
