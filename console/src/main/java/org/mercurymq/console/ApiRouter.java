@@ -25,10 +25,12 @@ final class ApiRouter implements HttpHandler {
     private final MessageView messages;
     private final DashboardSampler dashboard;
     private final GroupAdmin groupAdmin;
+    private final ProducerView producers;
 
     ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, GroupAdmin groupAdmin,
-              MessageView messages, DashboardSampler dashboard) {
+              ProducerView producers, MessageView messages, DashboardSampler dashboard) {
         this.dashboard = dashboard;
+        this.producers = producers;
         this.groupAdmin = groupAdmin;
         this.clusters = clusters;
         this.topics = topics;
@@ -104,6 +106,12 @@ final class ApiRouter implements HttpHandler {
             case "/api/consumer":
                 requireGet(get);
                 return consumers.group(HttpIo.required(q, "group"));
+            case "/api/producers":
+                requireGet(get);
+                return producers.connections(HttpIo.required(q, "group"), HttpIo.required(q, "topic"));
+            case "/api/producers/groups":
+                requireGet(get);
+                return producers.onlineGroups();
             case "/api/messages/byKey":
                 requireGet(get);
                 return messages.byKey(HttpIo.required(q, "topic"), HttpIo.required(q, "key"));

@@ -68,7 +68,7 @@ public final class ConsoleStartup {
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
             new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new GroupAdmin(admin),
-                new MessageView(admin), dashboard),
+                new ProducerView(admin), new MessageView(admin), dashboard),
             new StaticFiles());
         try {
             admin.start();

@@ -165,12 +165,7 @@ final class ConsumerView {
             ConsumerConnection cc = admin.examineConsumerConnectionInfo(group);
             List<Object> clients = new ArrayList<>();
             for (Connection c : cc.getConnectionSet()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("clientId", c.getClientId());
-                m.put("clientAddr", c.getClientAddr());
-                m.put("language", String.valueOf(c.getLanguage()));
-                m.put("version", c.getVersion());
-                clients.add(m);
+                clients.add(ClientConnections.describe(c));
             }
             return clients;
         } catch (Exception e) {

@@ -305,7 +305,7 @@ async function consumerDetail(group, holder, clusters) {
   try {
     const g = await api('/api/consumer?group=' + encodeURIComponent(group));
     const clients = Array.isArray(g.clients)
-      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [c.clientId, c.clientAddr, c.language, c.version]))
+      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [c.clientId, c.clientAddr, c.language, c.versionDesc]))
       : el('p', { class: 'muted', text: g.clients });
     const config = g.config
       ? table(['Consume', 'Broadcast', 'Retry max', 'Broker id', 'When slow, broker', 'Read from'],
@@ -380,6 +380,29 @@ function deleteGroupForm(group, clusters) {
   return form;
 }
 
+// ---- Producers ----
+// The broker knows a producer by its heartbeat (every 30 s), so a producer shows some seconds after it starts.
+async function producersPage() {
+  const [topics, groups] = await Promise.all([api('/api/topics'), api('/api/producers/groups')]);
+  const topicList = el('datalist', { id: 'producer-topics' }, topics.filter(t => t.kind === 'NORMAL').map(t => el('option', { value: t.topic })));
+  const groupList = el('datalist', { id: 'producer-groups' }, groups.map(g => el('option', { value: g })));
+  const topic = el('input', { id: 'producer-topic', placeholder: 'topic', list: 'producer-topics' });
+  const group = el('input', { id: 'producer-group', placeholder: 'producer group', list: 'producer-groups' });
+  const results = el('div', { id: 'producer-results' });
+  const form = el('form', { id: 'producer-form' }, [el('strong', { text: 'Online producers of' }), group,
+    el('label', { text: 'for topic' }), topic, el('button', { id: 'producer-submit', type: 'submit', text: 'Show' })]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const list = await api('/api/producers?group=' + encodeURIComponent(group.value.trim()) + '&topic=' + encodeURIComponent(topic.value.trim()));
+      results.replaceChildren(el('p', { id: 'producer-count', text: list.length + ' producer(s) online' }),
+        table(['Client id', 'Address', 'Language', 'Version'], list.map(c => [c.clientId, c.clientAddr, c.language, c.versionDesc]), 'producer-table'));
+    } catch (e) { results.replaceChildren(errorBox(e)); }
+  });
+  show(el('h2', { text: 'Producers' }), topicList, groupList, form,
+    el('p', { class: 'muted', text: 'Producer groups online now: ' + (groups.length ? groups.join(', ') : 'none') }), results);
+}
+
 // ---- Messages ----
 function messagesPage() {
   const topic = el('input', { id: 'msg-topic', placeholder: 'topic' });
@@ -425,7 +448,7 @@ function messageDetail(m, holder) {
 }
 
 // ---- navigation ----
-const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, messages: messagesPage };
+const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, producers: producersPage, messages: messagesPage };
 async function navigate() {
   clearTimeout(dashboardTimer);
   stopLive();

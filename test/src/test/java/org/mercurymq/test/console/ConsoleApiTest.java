@@ -253,6 +253,27 @@ class ConsoleApiTest {
         assertEquals(200, console.get("api/consumers").statusCode(), "the console keeps serving");
     }
 
+    @Test
+    void onlineProducerIsListedWithItsClientIdLanguageAndVersion() throws Exception {
+        String topic = createTopic("ProducerTopic");
+        String group = "console_producer_" + System.nanoTime();
+        try (OfficialSender producer = OfficialSender.start(cluster.namesrvAddress(), group)) {
+            producer.send(topic, "p", "from a producer that stays online");
+            // the broker learns of a producer from its heartbeat, at most 30 s after it knows the topic's route
+            JSONArray online = await().atMost(Duration.ofSeconds(60)).until(
+                () -> JSON.parseArray(ok(console.get("api/producers?group=" + group + "&topic=" + topic))), a -> !a.isEmpty());
+            JSONObject p = online.getJSONObject(0);
+            assertEquals(producer.clientId(), p.getString("clientId"));
+            assertEquals("JAVA", p.getString("language"));
+            assertEquals("V4_9_7", p.getString("versionDesc"));
+            assertTrue(JSON.parseArray(ok(console.get("api/producers/groups"))).contains(group));
+        }
+        assertEquals("[]", ok(console.get("api/producers?group=nobody_" + System.nanoTime() + "&topic=" + topic)),
+            "a group with no producer online has an empty list");
+        assertError(console.get("api/producers?group=bad%20group!&topic=" + topic), 400, "Illegal group name");
+        assertError(console.get("api/producers?group=g"), 400, "Missing parameter: topic");
+    }
+
     private static void assertError(HttpResponse<String> r, int status, String text) {
         assertEquals(status, r.statusCode(), r.body());
         String error = JSON.parseObject(r.body()).getString("error");

@@ -112,6 +112,35 @@ class ConsoleBrowserTest {
         withFailurePicture(this::lagChart);
     }
 
+    @Test
+    void producersPageShowsAnOnlineProducer() throws Exception {
+        withFailurePicture(() -> {
+            String topic = createTopic("ProducerPageTopic", 1);
+            String group = "console_browser_producer_" + System.nanoTime();
+            try (OfficialSender producer = OfficialSender.start(cluster.namesrvAddress(), group)) {
+                producer.send(topic, "p", "hello");
+                driver.get(console.baseUrl() + "#producers");
+                // the broker lists the producer after its next heartbeat (at most 30 s): ask until it shows
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    WebElement g = find("producer-group");
+                    if (g == null) {
+                        return false;
+                    }
+                    g.clear();
+                    g.sendKeys(group);
+                    WebElement t = driver.findElement(By.id("producer-topic"));
+                    t.clear();
+                    t.sendKeys(topic);
+                    driver.findElement(By.id("producer-submit")).click();
+                    return textOf("producer-table").contains(producer.clientId());
+                });
+                assertTrue(textOf("producer-table").contains("JAVA"));
+                assertTrue(textOf("producer-table").contains("V4_9_7"));
+                screenshot("producers");
+            }
+        });
+    }
+
     private interface Steps {
         void run() throws Exception;
     }

@@ -40,6 +40,11 @@ final class OfficialSender implements AutoCloseable {
         return r;
     }
 
+    /** The client id the broker knows this producer by (ip@instance). */
+    String clientId() {
+        return producer.buildMQClientId();
+    }
+
     @Override
     public void close() {
         producer.shutdown();
