@@ -26,10 +26,15 @@ final class ApiRouter implements HttpHandler {
     private final DashboardSampler dashboard;
     private final GroupAdmin groupAdmin;
     private final ProducerView producers;
+    private final MessageByTime messagesByTime;
+    private final MessageResend resend;
 
     ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, GroupAdmin groupAdmin,
-              ProducerView producers, MessageView messages, DashboardSampler dashboard) {
+              ProducerView producers, MessageView messages, MessageByTime messagesByTime, MessageResend resend,
+              DashboardSampler dashboard) {
         this.dashboard = dashboard;
+        this.messagesByTime = messagesByTime;
+        this.resend = resend;
         this.producers = producers;
         this.groupAdmin = groupAdmin;
         this.clusters = clusters;
@@ -86,6 +91,9 @@ final class ApiRouter implements HttpHandler {
             case "/api/topic/offsets":
                 requireGet(get);
                 return topics.offsets(HttpIo.required(q, "topic"));
+            case "/api/topic/consumers":
+                requireGet(get);
+                return topics.consumerGroups(HttpIo.required(q, "topic"));
             case "/api/consumers":
                 if (get) {
                     return consumers.groups();
@@ -118,6 +126,13 @@ final class ApiRouter implements HttpHandler {
             case "/api/messages/byId":
                 requireGet(get);
                 return messages.byId(HttpIo.required(q, "topic"), HttpIo.required(q, "msgId"));
+            case "/api/messages/byTime":
+                requireGet(get);
+                return messagesByTime.query(HttpIo.required(q, "topic"), HttpIo.longParam(q, "begin"),
+                    HttpIo.longParam(q, "end"));
+            case "/api/messages/resend":
+                requirePost(method);
+                return resend(HttpIo.jsonBody(ex));
             default:
                 throw new ApiException(404, "No such API: " + path);
         }
@@ -173,6 +188,16 @@ final class ApiRouter implements HttpHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("group", group);
         out.put("brokers", brokers);
+        return out;
+    }
+
+    private Object resend(Map<String, Object> body) throws Exception {
+        String topic = HttpIo.required(body, "topic");
+        String msgId = HttpIo.required(body, "msgId");
+        String group = HttpIo.required(body, "group");
+        Object clientId = body.get("clientId");
+        Map<String, Object> out = resend.resend(topic, msgId, group, clientId == null ? null : String.valueOf(clientId));
+        LOG.info("message {} of topic {} resent to group {}: {}", msgId, topic, group, out);
         return out;
     }
 

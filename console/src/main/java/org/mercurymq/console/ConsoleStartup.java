@@ -3,6 +3,8 @@ package org.mercurymq.console;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import org.mercurymq.client.consumer.DefaultMQPullConsumer;
+import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.slf4j.Logger;
@@ -65,22 +67,30 @@ public final class ConsoleStartup {
 
         DefaultMQAdminExt admin = new DefaultMQAdminExt("mercury_console_admin_group");
         admin.setNamesrvAddr(namesrv);
+        // pulls by offset for the query by time; TOOLS_CONSUMER as mqadmin's printMsg, never commits an offset
+        DefaultMQPullConsumer pull = new DefaultMQPullConsumer(GroupNames.TOOLS_CONSUMER_GROUP);
+        pull.setNamesrvAddr(namesrv);
+        pull.setInstanceName("mercury_console_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
             new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new GroupAdmin(admin),
-                new ProducerView(admin), new MessageView(admin), dashboard),
+                new ProducerView(admin), new MessageView(admin), new MessageByTime(pull), new MessageResend(admin),
+                dashboard),
             new StaticFiles());
         try {
             admin.start();
+            pull.start();
             server.start();
             dashboard.start();
         } catch (Exception e) {
+            pull.shutdown();
             admin.shutdown();
             fail("cannot start the console on " + address + ":" + port + ": " + e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.shutdown();
             server.shutdown();
+            pull.shutdown();
             admin.shutdown();
             String failure = PidFile.deleteOwn();
             if (failure != null) {

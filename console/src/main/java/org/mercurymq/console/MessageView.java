@@ -2,6 +2,8 @@ package org.mercurymq.console;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ final class MessageView {
         int shown = Math.min(body.length, MAX_BODY_BYTES);
         d.put("bodyTruncated", shown < body.length);
         d.put("bodyText", new String(body, 0, shown, StandardCharsets.UTF_8));
+        // the same bytes for the page's hex view (a body need not be UTF-8)
+        d.put("bodyBase64", Base64.getEncoder().encodeToString(Arrays.copyOf(body, shown)));
         return d;
     }
 }

@@ -90,6 +90,15 @@ final class TopicView {
         return out;
     }
 
+    /** The consumer groups that have consumed from {@code topic} (offsets on its brokers), sorted. */
+    Set<String> consumerGroups(String topic) throws Exception {
+        String invalid = TopicValidator.validateTopic(topic);
+        if (invalid != null) {
+            throw ApiException.badRequest(invalid);
+        }
+        return new TreeSet<>(admin.queryTopicConsumeByWho(topic).getGroupList());
+    }
+
     /** Per queue: broker, queue id, min and max offset, last update time. */
     List<Map<String, Object>> offsets(String topic) throws Exception {
         List<Map.Entry<MessageQueue, TopicOffset>> entries =

@@ -335,18 +335,18 @@ async function consumerDetail(group, holder, clusters) {
   } catch (e) { holder.replaceChildren(errorBox(e)); }
 }
 
-// A time typed as milliseconds since the epoch, or anything Date.parse reads ("2026-12-07 14:00:00" is local time).
+// A time typed as milliseconds since the epoch or as "yyyy-MM-dd HH:mm:ss" in UTC, the way the pages show times.
 function parseTime(text) {
   const t = text.trim();
   if (/^\d+$/.test(t)) { return Number(t); }
-  const ms = Date.parse(t.replace(' ', 'T'));
-  if (Number.isNaN(ms)) { throw new Error('Not a time: ' + t + ' (give milliseconds or yyyy-MM-dd HH:mm:ss)'); }
+  const ms = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? Date.parse(t.replace(' ', 'T') + 'Z') : NaN;
+  if (Number.isNaN(ms)) { throw new Error('Not a time: ' + t + ' (give milliseconds or yyyy-MM-dd HH:mm:ss in UTC)'); }
   return ms;
 }
 
 function resetForm(group, topicGuess) {
   const topic = el('input', { id: 'reset-topic', placeholder: 'topic', value: topicGuess });
-  const when = el('input', { id: 'reset-time', placeholder: 'yyyy-MM-dd HH:mm:ss or ms', value: time(Date.now() - 3600000).substring(0, 19) });
+  const when = el('input', { id: 'reset-time', placeholder: 'yyyy-MM-dd HH:mm:ss UTC or ms', value: time(Date.now() - 3600000).substring(0, 19) });
   const status = el('span', { id: 'reset-status' });
   const form = el('form', { id: 'reset-form' }, [el('strong', { text: 'Reset offset by time' }), topic, when,
     el('button', { id: 'reset-submit', type: 'submit', text: 'Reset' }), status]);
@@ -413,38 +413,116 @@ function messagesPage() {
   const byKey = el('form', { id: 'msg-by-key' }, [el('strong', { text: 'By key' }), topic, key, el('button', { id: 'msg-key-submit', type: 'submit', text: 'Search' })]);
   const topic2 = el('input', { id: 'msg-topic2', placeholder: 'topic' });
   const byId = el('form', { id: 'msg-by-id' }, [el('strong', { text: 'By message id' }), topic2, msgId, el('button', { id: 'msg-id-submit', type: 'submit', text: 'Show' })]);
+  const topic3 = el('input', { id: 'msg-topic3', placeholder: 'topic' });
+  const begin = el('input', { id: 'msg-begin', placeholder: 'from (UTC or ms)', value: time(Date.now() - 3600000).substring(0, 19) });
+  const end = el('input', { id: 'msg-end', placeholder: 'to (UTC or ms)', value: time(Date.now() + 60000).substring(0, 19) });
+  const byTime = el('form', { id: 'msg-by-time' }, [el('strong', { text: 'By topic and time (UTC)' }), topic3, begin, end,
+    el('button', { id: 'msg-time-submit', type: 'submit', text: 'Search' })]);
+  function list(messages, note) {
+    results.replaceChildren(el('p', { id: 'msg-count', text: note }),
+      table(['Message id', 'Tags', 'Keys', 'Queue', 'Offset', 'Stored', 'Body bytes'], messages.map(m => [
+        el('a', { href: '#messages', text: m.msgId, onclick: (e2) => { e2.preventDefault(); openMessage(m.topic, m.msgId, detail); } }),
+        m.tags, m.keys, m.queueId, m.queueOffset, time(m.storeTimestamp), m.bodyLength]), 'msg-table'));
+  }
   byKey.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      const list = await api('/api/messages/byKey?topic=' + encodeURIComponent(topic.value.trim()) + '&key=' + encodeURIComponent(key.value.trim()));
-      results.replaceChildren(el('p', { text: list.length + ' message(s)' }),
-        table(['Message id', 'Tags', 'Keys', 'Queue', 'Offset', 'Stored'], list.map(m => [
-          el('a', { href: '#messages', text: m.msgId, onclick: (e2) => { e2.preventDefault(); messageDetail(m, detail); } }),
-          m.tags, m.keys, m.queueId, m.queueOffset, time(m.storeTimestamp)]), 'msg-table'));
-      if (list.length > 0) { messageDetail(list[0], detail); } else { detail.replaceChildren(); }
+      const found = await api('/api/messages/byKey?topic=' + encodeURIComponent(topic.value.trim()) + '&key=' + encodeURIComponent(key.value.trim()));
+      list(found, found.length + ' message(s)');
+      if (found.length > 0) { messageDetail(found[0], detail); } else { detail.replaceChildren(); }
     } catch (e) { results.replaceChildren(errorBox(e)); }
   });
   byId.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try {
-      const m = await api('/api/messages/byId?topic=' + encodeURIComponent(topic2.value.trim()) + '&msgId=' + encodeURIComponent(msgId.value.trim()));
-      results.replaceChildren();
-      messageDetail(m, detail);
-    } catch (e) { results.replaceChildren(errorBox(e)); detail.replaceChildren(); }
+    results.replaceChildren();
+    await openMessage(topic2.value.trim(), msgId.value.trim(), detail);
   });
-  show(el('h2', { text: 'Messages' }), byKey, byId, results, detail);
+  byTime.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const r = await api('/api/messages/byTime?topic=' + encodeURIComponent(topic3.value.trim())
+        + '&begin=' + parseTime(begin.value) + '&end=' + parseTime(end.value));
+      list(r.messages, r.messages.length + ' message(s), newest first'
+        + (r.truncated ? ' (stopped at ' + r.maxResults + ': narrow the range to see the rest)' : ''));
+      detail.replaceChildren();
+    } catch (e) { results.replaceChildren(errorBox(e)); }
+  });
+  show(el('h2', { text: 'Messages' }), byKey, byId, byTime, results, detail);
+}
+
+async function openMessage(topic, msgId, holder) {
+  try {
+    messageDetail(await api('/api/messages/byId?topic=' + encodeURIComponent(topic) + '&msgId=' + encodeURIComponent(msgId)), holder);
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+function bytesOf(base64) {
+  const raw = atob(base64 || '');
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) { out[i] = raw.charCodeAt(i); }
+  return out;
+}
+
+// 16 bytes a line: offset, hex, printable ASCII ('.' for the rest); at most 64 KiB of the body.
+const HEX_MAX = 64 * 1024;
+function hexDump(bytes) {
+  const lines = [];
+  const n = Math.min(bytes.length, HEX_MAX);
+  for (let off = 0; off < n; off += 16) {
+    const row = bytes.subarray(off, Math.min(off + 16, n));
+    const hex = Array.from(row, b => b.toString(16).padStart(2, '0')).join(' ');
+    const ascii = Array.from(row, b => (b >= 0x20 && b < 0x7f) ? String.fromCharCode(b) : '.').join('');
+    lines.push(off.toString(16).padStart(8, '0') + '  ' + hex.padEnd(47, ' ') + '  ' + ascii);
+  }
+  if (bytes.length > n) { lines.push('... (' + (bytes.length - n) + ' more bytes)'); }
+  return lines.join('\n');
+}
+
+function bodyAs(view, m) {
+  if (view === 'hex') { return hexDump(bytesOf(m.bodyBase64)); }
+  if (view === 'json') {
+    try { return JSON.stringify(JSON.parse(m.bodyText), null, 2); } catch (e) { return 'Not JSON: ' + e.message; }
+  }
+  return m.bodyText;
 }
 
 function messageDetail(m, holder) {
   const fields = [['Message id', m.msgId], ['Topic', m.topic], ['Tags', m.tags], ['Keys', m.keys], ['Broker', m.brokerName],
     ['Queue', m.queueId], ['Queue offset', m.queueOffset], ['CommitLog offset', m.commitLogOffset], ['Born', time(m.bornTimestamp) + ' from ' + m.bornHost],
     ['Stored', time(m.storeTimestamp) + ' on ' + m.storeHost], ['Reconsume times', m.reconsumeTimes], ['Body length', m.bodyLength]];
+  // the body is always put in with textContent, whichever view
+  const body = el('pre', { class: 'body', id: 'msg-body', text: m.bodyText });
+  const view = el('select', { id: 'msg-body-view' }, [['text', 'text'], ['json', 'JSON (pretty)'], ['hex', 'hex']]
+    .map(([v, t]) => el('option', { value: v, text: t })));
+  view.addEventListener('change', () => { body.textContent = bodyAs(view.value, m); });
   holder.replaceChildren(el('h3', { text: 'Message ' + m.msgId }),
     table(['Field', 'Value'], fields, 'msg-fields'),
     el('h3', { text: 'Properties' }),
     table(['Name', 'Value'], Object.entries(m.properties || {}), 'msg-properties'),
     el('h3', { text: 'Body' + (m.bodyTruncated ? ' (truncated)' : '') }),
-    el('pre', { class: 'body', id: 'msg-body', text: m.bodyText }));
+    el('form', {}, [el('label', { text: 'Show as ' }), view]),
+    body,
+    resendForm(m));
+}
+
+function resendForm(m) {
+  const groups = el('datalist', { id: 'resend-groups' });
+  const group = el('input', { id: 'resend-group', placeholder: 'consumer group', list: 'resend-groups' });
+  const status = el('span', { id: 'resend-status' });
+  api('/api/topic/consumers?topic=' + encodeURIComponent(m.topic))
+    .then(gs => groups.replaceChildren(...gs.map(g => el('option', { value: g })))).catch(() => {});
+  const form = el('form', { id: 'resend-form' }, [el('strong', { text: 'Resend to group' }), groups, group,
+    el('button', { id: 'resend-submit', type: 'submit', text: 'Resend' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const g = group.value.trim();
+    if (!window.confirm('Have an online consumer of group "' + g + '" consume message ' + m.msgId + ' again?')) { return; }
+    try {
+      const r = await postJson('/api/messages/resend', { topic: m.topic, msgId: m.msgId, group: g });
+      setStatus(status, r.consumeResult + ' by ' + r.clientId + (r.remark ? ' (' + r.remark + ')' : ''), r.consumeResult !== 'CR_SUCCESS');
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
 }
 
 // ---- navigation ----

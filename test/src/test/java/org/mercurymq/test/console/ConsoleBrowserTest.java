@@ -141,6 +141,11 @@ class ConsoleBrowserTest {
         });
     }
 
+    @Test
+    void messagesByTimeShowTheBodyAsTextJsonAndHexAndOneIsResent() throws Exception {
+        withFailurePicture(this::messagesByTime);
+    }
+
     private interface Steps {
         void run() throws Exception;
     }
@@ -275,6 +280,50 @@ class ConsoleBrowserTest {
         assertTrue(points >= 2, "the chart has the readings before and after: " + points);
         assertTrue(textOf("consumer-queues").contains(topic));
         screenshot("consumer-lag-chart");
+    }
+
+    private void messagesByTime() throws Exception {
+        String topic = createTopic("TimeQueryTopic", 1);
+        String group = "console_resend_" + System.nanoTime();
+        long begin = System.currentTimeMillis() - 1000;
+        String key = "json-" + System.nanoTime();
+        String body = "{\"a\":1,\"html\":\"<img src=x onerror=window.__xss=3>\"}";
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, key, body);
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf(key) == 1);
+            long end = System.currentTimeMillis() + 1000;
+
+            driver.get(console.baseUrl() + "#messages");
+            WebElement t = await().atMost(Duration.ofSeconds(30)).until(() -> find("msg-topic3"), e -> e != null);
+            t.sendKeys(topic);
+            WebElement b = driver.findElement(By.id("msg-begin"));
+            b.clear();
+            b.sendKeys(String.valueOf(begin));
+            WebElement e = driver.findElement(By.id("msg-end"));
+            e.clear();
+            e.sendKeys(String.valueOf(end));
+            driver.findElement(By.id("msg-time-submit")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-table").contains(key));
+            assertEquals("1 message(s), newest first", textOf("msg-count"));
+            driver.findElement(By.cssSelector("#msg-table tbody a")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-body"), body::equals);
+
+            driver.findElement(By.cssSelector("#msg-body-view option[value=json]")).click();
+            assertEquals("{\n  \"a\": 1,\n  \"html\": \"<img src=x onerror=window.__xss=3>\"\n}", textOf("msg-body"));
+            driver.findElement(By.cssSelector("#msg-body-view option[value=hex]")).click();
+            // {"a":1,  is 7b 22 61 22 3a 31 2c
+            assertTrue(textOf("msg-body").startsWith("00000000  7b 22 61 22 3a 31 2c"), textOf("msg-body"));
+            assertEquals(List.of(), driver.findElements(By.cssSelector("#msg-body *")), "the body created no elements");
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined;"));
+            screenshot("messages-hex");
+
+            // resend it to the group, after a confirmation: the online consumer gets it a second time
+            driver.findElement(By.id("resend-group")).sendKeys(group);
+            driver.findElement(By.id("resend-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("resend-status"), s -> s.startsWith("CR_SUCCESS"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveriesOf(key) == 2);
+        }
     }
 
     private static Long lastLag() {

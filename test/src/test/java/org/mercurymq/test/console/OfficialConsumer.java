@@ -27,6 +27,8 @@ final class OfficialConsumer implements AutoCloseable {
         c.setNamesrvAddr(namesrv);
         c.setInstanceName(group + "_" + System.nanoTime());
         c.setPersistConsumerOffsetInterval(1000);
+        // route look-ups on a loaded 2-core machine can take longer than the default 3 s
+        c.setMqClientApiTimeout(10_000);
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.subscribe(topic, "*");
         OfficialConsumer out = new OfficialConsumer(c);

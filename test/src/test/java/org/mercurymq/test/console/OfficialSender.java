@@ -1,6 +1,8 @@
 package org.mercurymq.test.console;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -20,6 +22,8 @@ final class OfficialSender implements AutoCloseable {
         producer.setNamesrvAddr(namesrv);
         producer.setInstanceName(group + "_" + System.nanoTime());
         producer.setSendMsgTimeout(10_000);
+        // route look-ups on a loaded 2-core machine can take longer than the default 3 s
+        producer.setMqClientApiTimeout(10_000);
         producer.start();
         return new OfficialSender(producer);
     }
@@ -38,6 +42,20 @@ final class OfficialSender implements AutoCloseable {
             throw new AssertionError("send status " + r.getSendStatus());
         }
         return r;
+    }
+
+    /** {@code count} small messages (keys {@code prefix-N}) in batches of 200, one request per batch. */
+    void sendBatches(String topic, String prefix, int count) throws Exception {
+        for (int start = 0; start < count; start += 200) {
+            List<Message> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(count, start + 200); i++) {
+                batch.add(new Message(topic, "TagA", prefix + "-" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            SendResult r = producer.send(batch);
+            if (r.getSendStatus() != SendStatus.SEND_OK) {
+                throw new AssertionError("send status " + r.getSendStatus());
+            }
+        }
     }
 
     /** The client id the broker knows this producer by (ip@instance). */
