@@ -61,6 +61,31 @@ function stopLive(name) {
   }
 }
 
+// The line under a live page's title: when it last read the cluster, or why the last read failed (the data
+// shown stays as it was).
+function liveLine() {
+  const node = el('p', { class: 'muted', id: 'live-status', 'data-refreshes': '0',
+    text: 'Refreshed every ' + LIVE_MILLIS / 1000 + ' s while this tab is shown' });
+  let count = 0;
+  return {
+    node: node,
+    ok: () => {
+      count++;
+      node.setAttribute('data-refreshes', String(count));
+      node.className = 'muted';
+      node.textContent = 'Refreshed every ' + LIVE_MILLIS / 1000 + ' s while this tab is shown; last at ' + time(Date.now()).substring(11, 19) + ' UTC';
+    },
+    fail: (e) => { node.className = 'error'; node.textContent = 'Refresh failed, showing older data: ' + (e.message || e); },
+  };
+}
+
+// Runs fn every LIVE_MILLIS as the page's refresh, reporting on the live line.
+function liveRefresh(line, fn) {
+  every('page', LIVE_MILLIS, async () => {
+    try { await fn(); line.ok(); } catch (e) { line.fail(e); }
+  });
+}
+
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) { for (const entry of liveTimers.values()) { entry.fn().catch(() => {}); } }
 });
@@ -117,9 +142,8 @@ async function refreshDashboard() {
 }
 
 // ---- Cluster ----
-async function clusterPage() {
-  const data = await api('/api/cluster');
-  const nodes = [el('h2', { text: 'Cluster' }), el('p', { class: 'muted', text: 'NameServer ' + data.namesrv })];
+function clusterTables(data) {
+  const nodes = [el('p', { class: 'muted', text: 'NameServer ' + data.namesrv })];
   for (const c of data.clusters) {
     nodes.push(el('h3', { text: 'Cluster ' + c.name }));
     const rows = [];
@@ -136,12 +160,21 @@ async function clusterPage() {
     nodes.push(table(['Broker', 'ID', 'Role', 'Address', 'Version', 'Put TPS', 'Get TPS',
       'CommitLog min', 'CommitLog max', 'Put today', 'Got today'], rows, 'cluster-table'));
   }
-  show(...nodes);
+  return nodes;
+}
+
+async function clusterPage() {
+  const holder = el('div', {}, clusterTables(await api('/api/cluster')));
+  const line = liveLine();
+  show(el('h2', { text: 'Cluster' }), line.node, holder);
+  liveRefresh(line, async () => holder.replaceChildren(...clusterTables(await api('/api/cluster'))));
 }
 
 // ---- Topics ----
 async function topicsPage() {
-  const [topics, cluster] = await Promise.all([api('/api/topics'), api('/api/cluster')]);
+  const [firstTopics, cluster] = await Promise.all([api('/api/topics'), api('/api/cluster')]);
+  let topics = firstTopics;
+  let open = null;
   const filter = el('select', { id: 'topic-filter' }, ['ALL', 'NORMAL', 'RETRY', 'DLQ', 'SYSTEM']
     .map(k => el('option', { value: k, text: k })));
   const search = el('input', { id: 'topic-search', placeholder: 'name contains' });
@@ -150,14 +183,21 @@ async function topicsPage() {
   function render() {
     const kind = filter.value, s = search.value.toLowerCase();
     const rows = topics.filter(t => (kind === 'ALL' || t.kind === kind) && t.topic.toLowerCase().includes(s))
-      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); topicDetail(t.topic, detail); } }), t.kind]);
+      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); open = t.topic; topicDetail(t.topic, detail); } }), t.kind]);
     listHolder.replaceChildren(table(['Topic', 'Kind'], rows, 'topic-table'));
   }
   filter.addEventListener('change', render);
   search.addEventListener('input', render);
   render();
-  show(el('h2', { text: 'Topics' }), createTopicForm(cluster.clusters.map(c => c.name)),
+  const line = liveLine();
+  show(el('h2', { text: 'Topics' }), line.node, createTopicForm(cluster.clusters.map(c => c.name)),
     el('form', {}, [el('label', { text: 'Kind ' }), filter, search]), listHolder, detail);
+  // the list and the open topic's offsets follow the cluster; the forms keep what is typed
+  liveRefresh(line, async () => {
+    topics = await api('/api/topics');
+    render();
+    if (open) { await topicDetail(open, detail, true); }
+  });
 }
 
 function createTopicForm(clusters) {
@@ -186,8 +226,8 @@ function createTopicForm(clusters) {
   return form;
 }
 
-async function topicDetail(topic, holder) {
-  holder.replaceChildren(el('p', { class: 'muted', text: 'Loading ' + topic + '...' }));
+async function topicDetail(topic, holder, quiet) {
+  if (!quiet) { holder.replaceChildren(el('p', { class: 'muted', text: 'Loading ' + topic + '...' })); }
   try {
     const [route, offsets] = await Promise.all([
       api('/api/topic/route?topic=' + encodeURIComponent(topic)),
@@ -218,7 +258,8 @@ const GROUP_SORTS = {
 };
 
 async function consumersPage() {
-  const [groups, cluster] = await Promise.all([api('/api/consumers'), api('/api/cluster')]);
+  const [firstGroups, cluster] = await Promise.all([api('/api/consumers'), api('/api/cluster')]);
+  let groups = firstGroups;
   const clusters = cluster.clusters.map(c => c.name);
   const detail = el('div', { id: 'consumer-detail' });
   const sort = el('select', { id: 'consumer-sort' }, [['group', 'name'], ['lag', 'lag (highest first)'], ['tps', 'consume TPS (highest first)']]
@@ -232,8 +273,11 @@ async function consumersPage() {
   }
   sort.addEventListener('change', render);
   render();
-  show(el('h2', { text: 'Consumer groups' }), groupForm(clusters),
+  const line = liveLine();
+  show(el('h2', { text: 'Consumer groups' }), line.node, groupForm(clusters),
     el('form', {}, [el('label', { text: 'Sort by ' }), sort]), listHolder, detail);
+  // the list follows the cluster; an open group's detail reads its own lag (consumerDetail)
+  liveRefresh(line, async () => { groups = await api('/api/consumers'); render(); });
 }
 
 function groupForm(clusters) {

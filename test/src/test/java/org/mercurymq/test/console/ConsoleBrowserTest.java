@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -146,6 +147,11 @@ class ConsoleBrowserTest {
         withFailurePicture(this::messagesByTime);
     }
 
+    @Test
+    void clusterTopicsAndConsumersPagesRefreshThemselves() throws Exception {
+        withFailurePicture(this::liveRefresh);
+    }
+
     private interface Steps {
         void run() throws Exception;
     }
@@ -215,22 +221,22 @@ class ConsoleBrowserTest {
                 () -> driver.findElements(By.cssSelector("#consumer-sort option[value=lag]")).stream().findFirst().orElse(null),
                 e -> e != null);
             lagOption.click();
-            List<String> first = firstRow("consumer-table");
+            List<String> first = readStable(() -> firstRow("consumer-table"));
             return first.size() >= 3 && first.get(0).equals(group) && first.get(2).equals("2")
                 && textOf("consumer-table").contains(created);
         });
-        List<Long> lags = column("consumer-table", 2);
+        List<Long> lags = readStable(() -> column("consumer-table", 2));
         for (int i = 1; i < lags.size(); i++) {
             assertTrue(lags.get(i - 1) >= lags.get(i), "sorted by lag, highest first: " + lags);
         }
         driver.findElement(By.cssSelector("#consumer-sort option[value=tps]")).click();
-        List<Long> tps = column("consumer-table", 1);
+        List<Long> tps = readStable(() -> column("consumer-table", 1));
         for (int i = 1; i < tps.size(); i++) {
             assertTrue(tps.get(i - 1) >= tps.get(i), "sorted by TPS, highest first: " + tps);
         }
         screenshot("consumers-sorted");
         driver.findElement(By.cssSelector("#consumer-sort option[value=group]")).click();
-        String byName = textOf("consumer-table");
+        String byName = readStable(() -> find("consumer-table").getText());
         assertTrue(byName.indexOf(created) < byName.indexOf(group), "by name the form's group comes first: " + byName);
 
         // the created group is deleted from its detail, after a confirmation
@@ -326,6 +332,36 @@ class ConsoleBrowserTest {
         }
     }
 
+    private void liveRefresh() throws Exception {
+        // Topics: a topic created elsewhere appears without a reload
+        driver.get(console.baseUrl() + "#topics");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("topic-table") != null);
+        String topic = createTopic("LiveTopic", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("topic-table").contains(topic));
+        assertTrue(Integer.parseInt(find("live-status").getAttribute("data-refreshes")) >= 1);
+
+        // Consumers: a group that starts consuming appears without a reload
+        driver.get(console.baseUrl() + "#consumers");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("consumer-table") != null);
+        String group = "console_live_" + System.nanoTime();
+        OfficialSender.send(cluster.namesrvAddress(), topic, "live-0", "live");
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> textOf("consumer-table").contains(group));
+        }
+
+        // Cluster: the broker's commit-log max offset grows as messages are stored, without a reload
+        driver.get(console.baseUrl() + "#cluster");
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("cluster-table").contains(cluster.brokerAddress()));
+        long before = readStable(() -> column("cluster-table", 8)).get(0);
+        for (int i = 1; i <= 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "live-" + i, "live " + i);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> readStable(() -> column("cluster-table", 8)).get(0), max -> max > before);
+        screenshot("cluster-live");
+    }
+
     private static Long lastLag() {
         WebElement chart = find("consumer-lag-chart");
         String v = chart == null ? null : chart.getAttribute("data-last-lag");
@@ -335,7 +371,7 @@ class ConsoleBrowserTest {
     /** Opens the Consumers page until the group is listed, then its detail. */
     private static void openGroup(String group) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-            .ignoreExceptionsInstanceOf(ConditionTimeoutException.class).until(() -> {
+            .ignoreExceptionsMatching(ConsoleBrowserTest::redrawn).until(() -> {
                 driver.get(console.baseUrl() + "#consumers");
                 driver.navigate().refresh();
                 WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
@@ -413,7 +449,10 @@ class ConsoleBrowserTest {
         driver.navigate().refresh();
         await().atMost(Duration.ofSeconds(30)).until(() -> find("topic-search") != null);
         driver.findElement(By.id("topic-search")).sendKeys(topic);
-        driver.findElement(By.linkText(topic)).click();
+        readStable(() -> {
+            driver.findElement(By.linkText(topic)).click();
+            return true;
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> textOf("offsets-table").contains("Max offset"));
         screenshot("topics");
 
@@ -461,7 +500,7 @@ class ConsoleBrowserTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumed.get() >= 1);
             // the group shows once the consumer has committed an offset; until then its stats say so
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptionsInstanceOf(ConditionTimeoutException.class).until(() -> {
+                .ignoreExceptionsMatching(ConsoleBrowserTest::redrawn).until(() -> {
                 driver.get(console.baseUrl() + "#consumers");
                 driver.navigate().refresh();
                 WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
@@ -487,6 +526,20 @@ class ConsoleBrowserTest {
                 && !driver.findElements(By.cssSelector("#dashboard-broker-chart canvas")).isEmpty()
                 && !driver.findElements(By.cssSelector("#dashboard-topic-chart canvas")).isEmpty());
         screenshot("dashboard");
+    }
+
+    /**
+     * The live pages redraw their tables every few seconds: an element found just before a redraw is stale when
+     * read. Reads (or clicks) again until it works.
+     */
+    private static <T> T readStable(Callable<T> read) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(read, v -> v != null);
+    }
+
+    /** A step that failed because the page was being redrawn or its answer was late: try it again. */
+    private static boolean redrawn(Throwable e) {
+        return e instanceof ConditionTimeoutException || e instanceof StaleElementReferenceException;
     }
 
     private static WebElement find(String id) {
