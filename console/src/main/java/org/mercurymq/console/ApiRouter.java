@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JSON API under {@code /api/}. Reads are GET; writes (topic create/update, group reset/create/update/delete)
- * are POSTs with a JSON body, which a browser cannot send cross-site without a CORS preflight this server never
+ * The JSON API under {@code /api/}. Reads are GET; writes (topic create/update/delete, test message, resend, group
+ * reset/create/update/delete) are POSTs with a JSON body, which a browser cannot send cross-site without a CORS preflight this server never
  * answers ({@link HttpIo#jsonBody}).
  */
 final class ApiRouter implements HttpHandler {
@@ -28,11 +28,13 @@ final class ApiRouter implements HttpHandler {
     private final ProducerView producers;
     private final MessageByTime messagesByTime;
     private final MessageResend resend;
+    private final MessageSender sender;
 
     ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, GroupAdmin groupAdmin,
               ProducerView producers, MessageView messages, MessageByTime messagesByTime, MessageResend resend,
-              DashboardSampler dashboard) {
+              MessageSender sender, DashboardSampler dashboard) {
         this.dashboard = dashboard;
+        this.sender = sender;
         this.messagesByTime = messagesByTime;
         this.resend = resend;
         this.producers = producers;
@@ -91,6 +93,12 @@ final class ApiRouter implements HttpHandler {
             case "/api/topic/offsets":
                 requireGet(get);
                 return topics.offsets(HttpIo.required(q, "topic"));
+            case "/api/topic/delete":
+                requirePost(method);
+                return deleteTopic(HttpIo.jsonBody(ex));
+            case "/api/topic/send":
+                requirePost(method);
+                return sendMessage(HttpIo.jsonBody(ex));
             case "/api/topic/consumers":
                 requireGet(get);
                 return topics.consumerGroups(HttpIo.required(q, "topic"));
@@ -188,6 +196,28 @@ final class ApiRouter implements HttpHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("group", group);
         out.put("brokers", brokers);
+        return out;
+    }
+
+    private Object deleteTopic(Map<String, Object> body) throws Exception {
+        String cluster = HttpIo.required(body, "cluster");
+        String topic = HttpIo.required(body, "topic");
+        List<String> brokers = topics.delete(cluster, topic);
+        LOG.info("topic {} deleted from {} (cluster {}) and the NameServers", topic, brokers, cluster);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("topic", topic);
+        out.put("brokers", brokers);
+        return out;
+    }
+
+    private Object sendMessage(Map<String, Object> body) throws Exception {
+        String topic = HttpIo.required(body, "topic");
+        Object tag = body.get("tag");
+        Object key = body.get("key");
+        Object text = body.get("body");
+        Map<String, Object> out = sender.send(topic, tag == null ? null : String.valueOf(tag),
+            key == null ? null : String.valueOf(key), text == null ? null : String.valueOf(text));
+        LOG.info("test message sent to topic {}: {}", topic, out);
         return out;
     }
 

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
+import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
@@ -70,19 +71,24 @@ public final class ConsoleStartup {
         // pulls by offset for the query by time; TOOLS_CONSUMER as mqadmin's printMsg, never commits an offset
         DefaultMQPullConsumer pull = new DefaultMQPullConsumer(GroupNames.TOOLS_CONSUMER_GROUP);
         pull.setNamesrvAddr(namesrv);
-        pull.setInstanceName("mercury_console_" + ProcessHandle.current().pid());
+        pull.setInstanceName("mercury_console_pull_" + ProcessHandle.current().pid());
+        DefaultMQProducer producer = new DefaultMQProducer(MessageSender.PRODUCER_GROUP);
+        producer.setNamesrvAddr(namesrv);
+        producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
             new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new GroupAdmin(admin),
                 new ProducerView(admin), new MessageView(admin), new MessageByTime(pull), new MessageResend(admin),
-                dashboard),
+                new MessageSender(producer), dashboard),
             new StaticFiles());
         try {
             admin.start();
             pull.start();
+            producer.start();
             server.start();
             dashboard.start();
         } catch (Exception e) {
+            producer.shutdown();
             pull.shutdown();
             admin.shutdown();
             fail("cannot start the console on " + address + ":" + port + ": " + e.getMessage());
@@ -90,6 +96,7 @@ public final class ConsoleStartup {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.shutdown();
             server.shutdown();
+            producer.shutdown();
             pull.shutdown();
             admin.shutdown();
             String failure = PidFile.deleteOwn();

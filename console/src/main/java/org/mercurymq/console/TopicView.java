@@ -90,6 +90,30 @@ final class TopicView {
         return out;
     }
 
+    /**
+     * Deletes {@code topic} from every master of {@code clusterName} and from the NameServers, like
+     * {@code mqadmin deleteTopic -c}. Retry, dead-letter and system topics are refused (a group's retry and DLQ
+     * topics go with the group). Returns the addresses it was deleted from.
+     */
+    List<String> delete(String clusterName, String topic) throws Exception {
+        String invalid = TopicValidator.validateTopic(topic);
+        if (invalid != null) {
+            throw ApiException.badRequest(invalid);
+        }
+        ClusterInfo info = admin.examineBrokerClusterInfo();
+        Set<String> system = new HashSet<>(TopicValidator.SYSTEM_TOPICS);
+        system.addAll(info.getClusterAddrTable().keySet());
+        system.addAll(info.getBrokerAddrTable().keySet());
+        String kind = kind(topic, system);
+        if (!"NORMAL".equals(kind)) {
+            throw ApiException.badRequest("The topic " + topic + " is a " + kind + " topic and cannot be deleted here.");
+        }
+        List<String> masters = ClusterMasters.of(info, clusterName);
+        admin.deleteTopicInBroker(new TreeSet<>(masters), topic);
+        admin.deleteTopicInNameServer(null, topic, clusterName);
+        return masters;
+    }
+
     /** The consumer groups that have consumed from {@code topic} (offsets on its brokers), sorted. */
     Set<String> consumerGroups(String topic) throws Exception {
         String invalid = TopicValidator.validateTopic(topic);

@@ -142,7 +142,7 @@ async function refreshDashboard() {
 }
 
 // ---- Cluster ----
-function clusterTables(data) {
+function clusterTables(data, configHolder) {
   const nodes = [el('p', { class: 'muted', text: 'NameServer ' + data.namesrv })];
   for (const c of data.clusters) {
     nodes.push(el('h3', { text: 'Cluster ' + c.name }));
@@ -150,7 +150,9 @@ function clusterTables(data) {
     for (const b of c.brokers) {
       for (const m of b.members) {
         const rt = m.runtime || {};
-        rows.push([b.brokerName, m.brokerId, m.role, m.addr,
+        const addr = el('a', { href: '#cluster', text: m.addr, title: 'show its configuration',
+          onclick: (ev) => { ev.preventDefault(); brokerConfig(b.brokerName, m.addr, configHolder); } });
+        rows.push([b.brokerName, m.brokerId, m.role, addr,
           m.error ? el('span', { class: 'error', text: m.error }) : (rt.brokerVersionDesc || '-'),
           rt.putTps || '-', rt.getTransferedTps || '-',
           num(rt.commitLogMinOffset), num(rt.commitLogMaxOffset),
@@ -164,10 +166,30 @@ function clusterTables(data) {
 }
 
 async function clusterPage() {
-  const holder = el('div', {}, clusterTables(await api('/api/cluster')));
+  const config = el('div', { id: 'broker-config-holder' });
+  const holder = el('div', {}, clusterTables(await api('/api/cluster'), config));
   const line = liveLine();
-  show(el('h2', { text: 'Cluster' }), line.node, holder);
-  liveRefresh(line, async () => holder.replaceChildren(...clusterTables(await api('/api/cluster'))));
+  show(el('h2', { text: 'Cluster' }), line.node, holder, config);
+  liveRefresh(line, async () => holder.replaceChildren(...clusterTables(await api('/api/cluster'), config)));
+}
+
+// A broker's effective configuration (GET_BROKER_CONFIG), with a filter on key or value.
+async function brokerConfig(brokerName, addr, holder) {
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Loading the configuration of ' + addr + '...' }));
+  try {
+    const config = await api('/api/broker/config?addr=' + encodeURIComponent(addr));
+    const filter = el('input', { id: 'broker-config-filter', placeholder: 'key or value contains' });
+    const list = el('div');
+    const render = () => {
+      const f = filter.value.toLowerCase();
+      list.replaceChildren(table(['Key', 'Value'], Object.entries(config)
+        .filter(([k, v]) => k.toLowerCase().includes(f) || String(v).toLowerCase().includes(f)), 'broker-config'));
+    };
+    filter.addEventListener('input', render);
+    render();
+    holder.replaceChildren(el('h3', { text: 'Configuration of ' + brokerName + ' (' + addr + ')' }),
+      el('form', {}, [filter]), list);
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
 }
 
 // ---- Topics ----
@@ -175,6 +197,7 @@ async function topicsPage() {
   const [firstTopics, cluster] = await Promise.all([api('/api/topics'), api('/api/cluster')]);
   let topics = firstTopics;
   let open = null;
+  const clusters = cluster.clusters.map(c => c.name);
   const filter = el('select', { id: 'topic-filter' }, ['ALL', 'NORMAL', 'RETRY', 'DLQ', 'SYSTEM']
     .map(k => el('option', { value: k, text: k })));
   const search = el('input', { id: 'topic-search', placeholder: 'name contains' });
@@ -183,20 +206,20 @@ async function topicsPage() {
   function render() {
     const kind = filter.value, s = search.value.toLowerCase();
     const rows = topics.filter(t => (kind === 'ALL' || t.kind === kind) && t.topic.toLowerCase().includes(s))
-      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); open = t.topic; topicDetail(t.topic, detail); } }), t.kind]);
+      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); open = t.topic; topicDetail(t.topic, detail, clusters); } }), t.kind]);
     listHolder.replaceChildren(table(['Topic', 'Kind'], rows, 'topic-table'));
   }
   filter.addEventListener('change', render);
   search.addEventListener('input', render);
   render();
   const line = liveLine();
-  show(el('h2', { text: 'Topics' }), line.node, createTopicForm(cluster.clusters.map(c => c.name)),
+  show(el('h2', { text: 'Topics' }), line.node, createTopicForm(clusters),
     el('form', {}, [el('label', { text: 'Kind ' }), filter, search]), listHolder, detail);
   // the list and the open topic's offsets follow the cluster; the forms keep what is typed
   liveRefresh(line, async () => {
     topics = await api('/api/topics');
     render();
-    if (open) { await topicDetail(open, detail, true); }
+    if (open) { await topicDetail(open, detail, clusters, true); }
   });
 }
 
@@ -226,22 +249,70 @@ function createTopicForm(clusters) {
   return form;
 }
 
-async function topicDetail(topic, holder, quiet) {
-  if (!quiet) { holder.replaceChildren(el('p', { class: 'muted', text: 'Loading ' + topic + '...' })); }
-  try {
-    const [route, offsets] = await Promise.all([
-      api('/api/topic/route?topic=' + encodeURIComponent(topic)),
-      api('/api/topic/offsets?topic=' + encodeURIComponent(topic))]);
-    holder.replaceChildren(el('h3', { text: 'Topic ' + topic }),
-      el('h3', { text: 'Route' }),
-      table(['Broker', 'Read queues', 'Write queues', 'Perm'],
-        route.queueDatas.map(q => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.permText]), 'route-table'),
-      table(['Cluster', 'Broker', 'Addresses'],
-        route.brokerDatas.map(b => [b.cluster, b.brokerName, Object.entries(b.brokerAddrs).map(([id, a]) => id + '=' + a).join(' ')])),
-      el('h3', { text: 'Queue offsets' }),
-      table(['Broker', 'Queue', 'Min offset', 'Max offset', 'Last update'],
-        offsets.map(o => [o.brokerName, o.queueId, o.minOffset, o.maxOffset, time(o.lastUpdateTimestamp)]), 'offsets-table'));
-  } catch (e) { holder.replaceChildren(errorBox(e)); }
+async function topicTables(topic) {
+  const [route, offsets, groups] = await Promise.all([
+    api('/api/topic/route?topic=' + encodeURIComponent(topic)),
+    api('/api/topic/offsets?topic=' + encodeURIComponent(topic)),
+    api('/api/topic/consumers?topic=' + encodeURIComponent(topic)).catch(e => e)]);
+  return [el('h3', { text: 'Route' }),
+    table(['Broker', 'Read queues', 'Write queues', 'Perm'],
+      route.queueDatas.map(q => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.permText]), 'route-table'),
+    table(['Cluster', 'Broker', 'Addresses'],
+      route.brokerDatas.map(b => [b.cluster, b.brokerName, Object.entries(b.brokerAddrs).map(([id, a]) => id + '=' + a).join(' ')])),
+    el('h3', { text: 'Queue offsets' }),
+    table(['Broker', 'Queue', 'Min offset', 'Max offset', 'Last update'],
+      offsets.map(o => [o.brokerName, o.queueId, o.minOffset, o.maxOffset, time(o.lastUpdateTimestamp)]), 'offsets-table'),
+    el('h3', { text: 'Consumer groups' }),
+    Array.isArray(groups)
+      ? (groups.length ? table(['Group'], groups.map(g => [g]), 'topic-groups') : el('p', { class: 'muted', id: 'topic-groups', text: 'No group has consumed it.' }))
+      : el('p', { class: 'error', text: String(groups.message || groups) })];
+}
+
+// The tables follow the cluster (a quiet refresh redraws only them); the forms below keep what is typed.
+async function topicDetail(topic, holder, clusters, quiet) {
+  if (quiet && holder.dataset.topic === topic && holder.liveNode) {
+    try { holder.liveNode.replaceChildren(...await topicTables(topic)); } catch (e) { holder.liveNode.replaceChildren(errorBox(e)); }
+    return;
+  }
+  holder.dataset.topic = topic;
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Loading ' + topic + '...' }));
+  const live = el('div');
+  holder.liveNode = live;
+  try { live.replaceChildren(...await topicTables(topic)); } catch (e) { live.replaceChildren(errorBox(e)); }
+  holder.replaceChildren(el('h3', { text: 'Topic ' + topic }), live, sendMessageForm(topic), deleteTopicForm(topic, clusters));
+}
+
+function sendMessageForm(topic) {
+  const tag = el('input', { id: 'send-tag', placeholder: 'tag' });
+  const key = el('input', { id: 'send-key', placeholder: 'key' });
+  const body = el('textarea', { id: 'send-body', placeholder: 'body', rows: '2', cols: '40' });
+  const status = el('span', { id: 'send-status' });
+  const form = el('form', { id: 'send-form' }, [el('strong', { text: 'Send a test message' }), tag, key, body,
+    el('button', { id: 'send-submit', type: 'submit', text: 'Send' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const r = await postJson('/api/topic/send', { topic: topic, tag: tag.value, key: key.value, body: body.value });
+      setStatus(status, r.status + ': ' + r.msgId + ' on ' + r.brokerName + ' queue ' + r.queueId + ' at offset ' + r.queueOffset);
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+function deleteTopicForm(topic, clusters) {
+  const cl = el('select', { id: 'delete-topic-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const status = el('span', { id: 'delete-topic-status' });
+  const form = el('form', { id: 'delete-topic-form' }, [el('strong', { text: 'Delete topic' }), cl,
+    el('button', { id: 'delete-topic-submit', type: 'submit', text: 'Delete' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!window.confirm('Delete topic "' + topic + '" and its messages from every master of cluster ' + cl.value + ' and from the NameServers?')) { return; }
+    try {
+      const r = await postJson('/api/topic/delete', { topic: topic, cluster: cl.value });
+      setStatus(status, 'Deleted from ' + r.brokers.join(', '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
 }
 
 // ---- Consumers ----

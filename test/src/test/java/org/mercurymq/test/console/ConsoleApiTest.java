@@ -66,6 +66,8 @@ class ConsoleApiTest {
         assertEquals("MASTER", master.getString("role"));
         JSONObject runtime = master.getJSONObject("runtime");
         assertTrue(runtime != null && runtime.containsKey("msgPutTotalTodayNow"), master::toString);
+        JSONObject config = JSON.parseObject(ok(console.get("api/broker/config?addr=" + cluster.brokerAddress())));
+        assertEquals(cluster.brokerName(), config.getString("brokerName"));
     }
 
     @Test
@@ -339,6 +341,28 @@ class ConsoleApiTest {
             assertError(console.postJson("api/messages/resend", Map.of("topic", topic, "group", group)), 400,
                 "Missing parameter: msgId");
         }
+    }
+
+    @Test
+    void testMessageIsSentThenTheTopicIsDeletedFromTheCluster() throws Exception {
+        String topic = createTopic("SendDeleteTopic");
+        HttpResponse<String> sent = console.postJson("api/topic/send",
+            Map.of("topic", topic, "tag", "T1", "key", "typed-key", "body", "typed <b>body</b>"));
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals("SEND_OK", JSON.parseObject(sent.body()).getString("status"));
+        JSONObject found = await().atMost(Duration.ofSeconds(60)).until(() -> JSON.parseArray(
+            ok(console.get("api/messages/byKey?topic=" + topic + "&key=typed-key"))), a -> !a.isEmpty()).getJSONObject(0);
+        assertEquals("typed <b>body</b>", found.getString("bodyText"));
+        assertEquals("T1", found.getString("tags"));
+
+        HttpResponse<String> deleted = console.postJson("api/topic/delete", Map.of("topic", topic, "cluster", clusterName()));
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mqadmin("topicList", "-n", cluster.namesrvAddress()).contains(topic));
+
+        assertError(console.postJson("api/topic/delete", Map.of("topic", "%RETRY%some_group", "cluster", clusterName())),
+            400, "RETRY topic");
+        assertError(console.postJson("api/topic/delete", Map.of("topic", "TBW102", "cluster", clusterName())), 400, "SYSTEM topic");
+        assertError(console.postJson("api/topic/send", Map.of("topic", topic, "body", "")), 400, "body is empty");
     }
 
     private static void assertError(HttpResponse<String> r, int status, String text) {

@@ -120,7 +120,7 @@ class ConsoleBrowserTest {
             String group = "console_browser_producer_" + System.nanoTime();
             try (OfficialSender producer = OfficialSender.start(cluster.namesrvAddress(), group)) {
                 producer.send(topic, "p", "hello");
-                driver.get(console.baseUrl() + "#producers");
+                openPage("producers");
                 // the broker lists the producer after its next heartbeat (at most 30 s): ask until it shows
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                     WebElement g = find("producer-group");
@@ -150,6 +150,35 @@ class ConsoleBrowserTest {
     @Test
     void clusterTopicsAndConsumersPagesRefreshThemselves() throws Exception {
         withFailurePicture(this::liveRefresh);
+    }
+
+    @Test
+    void topicPageSendsATestMessageAndDeletesTheTopic() throws Exception {
+        withFailurePicture(() -> {
+            String topic = createTopic("SendPageTopic", 1);
+            openPage("topics");
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("topic-table").contains(topic));
+            driver.findElement(By.id("topic-search")).sendKeys(topic);
+            readStable(() -> {
+                driver.findElement(By.linkText(topic)).click();
+                return true;
+            });
+            WebElement body = await().atMost(Duration.ofSeconds(30)).until(() -> find("send-body"), e -> e != null);
+            driver.findElement(By.id("send-key")).sendKeys("page-key");
+            body.sendKeys("typed on the page");
+            driver.findElement(By.id("send-submit")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("send-status"), t -> t.startsWith("SEND_OK"));
+            // the open topic's offsets follow by themselves: its one queue now ends at 1
+            await().atMost(Duration.ofSeconds(30)).until(() -> readStable(() -> column("offsets-table", 3)), c -> c.equals(List.of(1L)));
+            assertEquals("typed on the page", driver.findElement(By.id("send-body")).getAttribute("value"),
+                "a refresh leaves the form as typed");
+            screenshot("topic-send");
+
+            driver.findElement(By.id("delete-topic-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("delete-topic-status"), t -> t.startsWith("Deleted from"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !mqadmin("topicList", "-n", cluster.namesrvAddress()).contains(topic));
+        });
     }
 
     private interface Steps {
@@ -200,7 +229,7 @@ class ConsoleBrowserTest {
         }
         // a group created through the form, after a confirmation (deleted from its detail below)
         String created = "console_form_group_" + System.nanoTime();
-        driver.get(console.baseUrl() + "#consumers");
+        openPage("consumers");
         await().atMost(Duration.ofSeconds(30)).until(() -> find("new-group") != null);
         driver.findElement(By.id("new-group")).sendKeys(created);
         WebElement retry = driver.findElement(By.id("new-group-retry"));
@@ -215,8 +244,7 @@ class ConsoleBrowserTest {
             OfficialSender.send(cluster.namesrvAddress(), topic, "ops-" + i, "body " + i);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            driver.get(console.baseUrl() + "#consumers");
-            driver.navigate().refresh();
+            openPage("consumers");
             WebElement lagOption = await().atMost(Duration.ofSeconds(10)).until(
                 () -> driver.findElements(By.cssSelector("#consumer-sort option[value=lag]")).stream().findFirst().orElse(null),
                 e -> e != null);
@@ -299,7 +327,7 @@ class ConsoleBrowserTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf(key) == 1);
             long end = System.currentTimeMillis() + 1000;
 
-            driver.get(console.baseUrl() + "#messages");
+            openPage("messages");
             WebElement t = await().atMost(Duration.ofSeconds(30)).until(() -> find("msg-topic3"), e -> e != null);
             t.sendKeys(topic);
             WebElement b = driver.findElement(By.id("msg-begin"));
@@ -334,14 +362,14 @@ class ConsoleBrowserTest {
 
     private void liveRefresh() throws Exception {
         // Topics: a topic created elsewhere appears without a reload
-        driver.get(console.baseUrl() + "#topics");
+        openPage("topics");
         await().atMost(Duration.ofSeconds(30)).until(() -> find("topic-table") != null);
         String topic = createTopic("LiveTopic", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> textOf("topic-table").contains(topic));
         assertTrue(Integer.parseInt(find("live-status").getAttribute("data-refreshes")) >= 1);
 
         // Consumers: a group that starts consuming appears without a reload
-        driver.get(console.baseUrl() + "#consumers");
+        openPage("consumers");
         await().atMost(Duration.ofSeconds(30)).until(() -> find("consumer-table") != null);
         String group = "console_live_" + System.nanoTime();
         OfficialSender.send(cluster.namesrvAddress(), topic, "live-0", "live");
@@ -351,7 +379,7 @@ class ConsoleBrowserTest {
         }
 
         // Cluster: the broker's commit-log max offset grows as messages are stored, without a reload
-        driver.get(console.baseUrl() + "#cluster");
+        openPage("cluster");
         await().atMost(Duration.ofSeconds(30)).until(() -> textOf("cluster-table").contains(cluster.brokerAddress()));
         long before = readStable(() -> column("cluster-table", 8)).get(0);
         for (int i = 1; i <= 3; i++) {
@@ -360,6 +388,18 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
             .until(() -> readStable(() -> column("cluster-table", 8)).get(0), max -> max > before);
         screenshot("cluster-live");
+
+        // the broker's address opens its configuration, which a filter narrows (and a refresh leaves open)
+        readStable(() -> {
+            driver.findElement(By.linkText(cluster.brokerAddress())).click();
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("broker-config").contains("brokerClusterName"));
+        assertTrue(textOf("broker-config").contains(cluster.brokerName()), textOf("broker-config"));
+        driver.findElement(By.id("broker-config-filter")).sendKeys("listenPort");
+        await().atMost(Duration.ofSeconds(10)).until(() -> textOf("broker-config"),
+            t -> t.contains("listenPort") && !t.contains("brokerClusterName"));
+        screenshot("broker-config");
     }
 
     private static Long lastLag() {
@@ -372,8 +412,7 @@ class ConsoleBrowserTest {
     private static void openGroup(String group) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
             .ignoreExceptionsMatching(ConsoleBrowserTest::redrawn).until(() -> {
-                driver.get(console.baseUrl() + "#consumers");
-                driver.navigate().refresh();
+                openPage("consumers");
                 WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
                     .findElements(By.linkText(group)).stream().findFirst().orElse(null);
                 if (link == null) {
@@ -417,7 +456,7 @@ class ConsoleBrowserTest {
         // Cluster: the broker's address and runtime numbers
         // The page fills the table from an API call after it loads: look for the broker every second and reload
         // only every fifth look (the broker may not have registered yet), never check right after a reload.
-        driver.get(console.baseUrl() + "#cluster");
+        openPage("cluster");
         AtomicInteger looks = new AtomicInteger();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (textOf("cluster-table").contains(cluster.brokerAddress())) {
@@ -433,7 +472,7 @@ class ConsoleBrowserTest {
 
         // Topics: create one through the form, with its confirmation
         String topic = "BrowserTopic" + System.nanoTime();
-        driver.get(console.baseUrl() + "#topics");
+        openPage("topics");
         WebElement name = await().atMost(Duration.ofSeconds(30)).until(() -> find("new-topic"), e -> e != null);
         name.sendKeys(topic);
         driver.findElement(By.id("new-topic-submit")).click();
@@ -457,7 +496,7 @@ class ConsoleBrowserTest {
         screenshot("topics");
 
         // Messages: find it by key, the body shows as text and nothing ran
-        driver.get(console.baseUrl() + "#messages");
+        openPage("messages");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             WebElement t = find("msg-topic");
             if (t == null) {
@@ -501,8 +540,7 @@ class ConsoleBrowserTest {
             // the group shows once the consumer has committed an offset; until then its stats say so
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptionsMatching(ConsoleBrowserTest::redrawn).until(() -> {
-                driver.get(console.baseUrl() + "#consumers");
-                driver.navigate().refresh();
+                openPage("consumers");
                 WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
                     .findElements(By.linkText(group)).stream().findFirst().orElse(null);
                 if (link == null) {
@@ -526,6 +564,12 @@ class ConsoleBrowserTest {
                 && !driver.findElements(By.cssSelector("#dashboard-broker-chart canvas")).isEmpty()
                 && !driver.findElements(By.cssSelector("#dashboard-topic-chart canvas")).isEmpty());
         screenshot("dashboard");
+    }
+
+    /** Loads the page afresh (going to another #hash of the loaded page would keep its forms and filters). */
+    private static void openPage(String hash) {
+        driver.get(console.baseUrl() + "#" + hash);
+        driver.navigate().refresh();
     }
 
     /**
