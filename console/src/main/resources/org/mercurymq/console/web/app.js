@@ -34,6 +34,8 @@ async function api(path, options) {
 function errorBox(e) { return el('div', { class: 'error', text: String(e.message || e) }); }
 function time(ts) { return ts > 0 ? new Date(ts).toISOString().replace('T', ' ').replace('Z', '') : '-'; }
 function num(v) { return v == null || v === '' ? null : Number(v); }
+// a ratio 0..1 from the runtime info as "42.1%"
+function percent(v) { return v == null || v === '' || Number.isNaN(Number(v)) ? '-' : (Math.round(Number(v) * 1000) / 10) + '%'; }
 
 const page = () => document.getElementById('page');
 function show(...nodes) { page().replaceChildren(...nodes.filter(n => n != null)); }
@@ -156,11 +158,12 @@ function clusterTables(data, configHolder) {
           m.error ? el('span', { class: 'error', text: m.error }) : (rt.brokerVersionDesc || '-'),
           rt.putTps || '-', rt.getTransferedTps || '-',
           num(rt.commitLogMinOffset), num(rt.commitLogMaxOffset),
-          num(rt.msgPutTotalTodayNow), num(rt.msgGetTotalTodayNow)]);
+          num(rt.msgPutTotalTodayNow), num(rt.msgGetTotalTodayNow), percent(rt.commitLogDiskRatio),
+          m.behindMasterBytes == null ? '-' : m.behindMasterBytes]);
       }
     }
     nodes.push(table(['Broker', 'ID', 'Role', 'Address', 'Version', 'Put TPS', 'Get TPS',
-      'CommitLog min', 'CommitLog max', 'Put today', 'Got today'], rows, 'cluster-table'));
+      'CommitLog min', 'CommitLog max', 'Put today', 'Got today', 'Disk used (commit log)', 'Behind master (bytes)'], rows, 'cluster-table'));
   }
   return nodes;
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.test.harness.BrokerProcess;
 import org.mercurymq.test.harness.MercuryCluster;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.MQAdminStartup;
@@ -363,6 +364,26 @@ class ConsoleApiTest {
             400, "RETRY topic");
         assertError(console.postJson("api/topic/delete", Map.of("topic", "TBW102", "cluster", clusterName())), 400, "SYSTEM topic");
         assertError(console.postJson("api/topic/send", Map.of("topic", topic, "body", "")), 400, "body is empty");
+    }
+
+    @Test
+    void slaveShowsHowFarItIsBehindItsMasterAndBrokersTheirDiskUse() throws Exception {
+        clusterName();
+        try (BrokerProcess slave = BrokerProcess.start(dir.resolve("slave"), cluster.namesrvAddress(),
+            MercuryCluster.BROKER_NAME, "brokerRole=SLAVE", "brokerId=1")) {
+            String topic = createTopic("ReplicatedTopic");
+            OfficialSender.send(cluster.namesrvAddress(), topic, "r", "replicate me");
+            // the slave registers, then catches up with the master's commit log: 0 bytes behind
+            JSONArray members = await().atMost(Duration.ofSeconds(90)).until(() -> JSON.parseObject(ok(console.get("api/cluster")))
+                .getJSONArray("clusters").getJSONObject(0).getJSONArray("brokers").getJSONObject(0).getJSONArray("members"),
+                m -> m.size() == 2 && Long.valueOf(0).equals(m.getJSONObject(1).getLong("behindMasterBytes")));
+            assertEquals("SLAVE", members.getJSONObject(1).getString("role"));
+            assertEquals(slave.address(), members.getJSONObject(1).getString("addr"));
+            assertFalse(members.getJSONObject(0).containsKey("behindMasterBytes"), "the master is behind nobody");
+            assertTrue(members.getJSONObject(1).getJSONObject("runtime").getLongValue("commitLogMaxOffset") > 0);
+            double ratio = members.getJSONObject(0).getJSONObject("runtime").getDoubleValue("commitLogDiskRatio");
+            assertTrue(ratio > 0 && ratio <= 1, "disk use of the master's commit-log disk: " + ratio);
+        }
     }
 
     private static void assertError(HttpResponse<String> r, int status, String text) {

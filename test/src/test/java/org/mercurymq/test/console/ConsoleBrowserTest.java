@@ -387,6 +387,8 @@ class ConsoleBrowserTest {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
             .until(() -> readStable(() -> column("cluster-table", 8)).get(0), max -> max > before);
+        assertTrue(readStable(() -> find("cluster-table").getText()).matches("(?s).*\\d+(\\.\\d)?%.*"),
+            "the disk use shows as a percentage");
         screenshot("cluster-live");
 
         // the broker's address opens its configuration, which a filter narrows (and a refresh leaves open)
