@@ -29,11 +29,13 @@ final class ApiRouter implements HttpHandler {
     private final MessageByTime messagesByTime;
     private final MessageResend resend;
     private final MessageSender sender;
+    private final ClientRunningView clientRunning;
 
-    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, GroupAdmin groupAdmin,
-              ProducerView producers, MessageView messages, MessageByTime messagesByTime, MessageResend resend,
-              MessageSender sender, DashboardSampler dashboard) {
+    ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, ClientRunningView clientRunning,
+              GroupAdmin groupAdmin, ProducerView producers, MessageView messages, MessageByTime messagesByTime,
+              MessageResend resend, MessageSender sender, DashboardSampler dashboard) {
         this.dashboard = dashboard;
+        this.clientRunning = clientRunning;
         this.sender = sender;
         this.messagesByTime = messagesByTime;
         this.resend = resend;
@@ -110,6 +112,9 @@ final class ApiRouter implements HttpHandler {
                     return createGroup(HttpIo.jsonBody(ex));
                 }
                 throw new ApiException(405, "GET or POST only");
+            case "/api/consumer/client":
+                requireGet(get);
+                return clientRunning.runningInfo(HttpIo.required(q, "group"), HttpIo.required(q, "clientId"));
             case "/api/consumer/lag":
                 requireGet(get);
                 return consumers.lag(HttpIo.required(q, "group"));

@@ -77,7 +77,8 @@ public final class ConsoleStartup {
         producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
-            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new GroupAdmin(admin),
+            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
+                new ClientRunningView(admin), new GroupAdmin(admin),
                 new ProducerView(admin), new MessageView(admin), new MessageByTime(pull), new MessageResend(admin),
                 new MessageSender(producer), dashboard),
             new StaticFiles());

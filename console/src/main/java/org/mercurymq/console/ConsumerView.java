@@ -30,7 +30,7 @@ final class ConsumerView {
     /**
      * Groups are found the way the dashboard finds them: every group that subscribed has a retry topic
      * ({@code %RETRY%group}); groups created on the brokers but not used yet come from the masters' subscription
-     * groups (the ones every broker has built in are left out). Each row has the group's TPS and total lag, or
+     * groups. The groups every broker has built in are left out. Each row has the group's TPS and total lag, or
      * the error of its stats call.
      */
     List<Map<String, Object>> groups() throws Exception {
@@ -41,6 +41,9 @@ final class ConsumerView {
             }
         }
         names.addAll(subscriptionGroups());
+        // the built-in groups (TOOLS_CONSUMER, which mqadmin and this console's own pull consumer use, ...) are not
+        // an application's: left out even when their retry topic exists
+        names.removeAll(GroupNames.BUILT_IN_SUBSCRIPTION_GROUPS);
         List<Map<String, Object>> out = new ArrayList<>();
         for (String group : names) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -71,7 +74,6 @@ final class ConsumerView {
                 // a broker that does not answer hides only its own groups; their retry topics still list them
             }
         }
-        out.removeAll(GroupNames.BUILT_IN_SUBSCRIPTION_GROUPS);
         return out;
     }
 

@@ -422,8 +422,12 @@ async function consumerDetail(group, holder, clusters) {
   stopLive('group');
   try {
     const g = await api('/api/consumer?group=' + encodeURIComponent(group));
+    const clientInfo = el('div', { id: 'client-info' });
     const clients = Array.isArray(g.clients)
-      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [c.clientId, c.clientAddr, c.language, c.versionDesc]))
+      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [
+        el('a', { href: '#consumers', text: c.clientId, title: 'show its consume state',
+          onclick: (ev) => { ev.preventDefault(); clientDetail(group, c.clientId, clientInfo); } }),
+        c.clientAddr, c.language, c.versionDesc]), 'consumer-clients')
       : el('p', { class: 'muted', text: g.clients });
     const config = g.config
       ? table(['Consume', 'Broadcast', 'Retry max', 'Broker id', 'When slow, broker', 'Read from'],
@@ -436,7 +440,7 @@ async function consumerDetail(group, holder, clusters) {
     const chart = lagChart(group);
     if (g.lag != null) { chart.update(recordLag(group, g.sampledAt, g.lag)); }
     holder.replaceChildren(title, statsNote, chart.node, queues,
-      el('h3', { text: 'Online clients' }), clients,
+      el('h3', { text: 'Online clients' }), clients, clientInfo,
       el('h3', { text: 'Subscription group' }), config,
       resetForm(group, g.queues.length ? g.queues[0].topic : ''),
       deleteGroupForm(group, clusters));
@@ -450,6 +454,23 @@ async function consumerDetail(group, holder, clusters) {
         queues.replaceChildren(queueTable(r.queues));
       } catch (e) { statsNote.textContent = e.message; }
     });
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+// What one online client reports about itself: settings, subscriptions, process queues, TPS and RT per topic.
+async function clientDetail(group, clientId, holder) {
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Asking ' + clientId + '...' }));
+  try {
+    const r = await api('/api/consumer/client?group=' + encodeURIComponent(group) + '&clientId=' + encodeURIComponent(clientId));
+    const round = v => Math.round(v * 100) / 100;
+    holder.replaceChildren(el('h3', { text: 'Consume state of ' + clientId }),
+      table(['Topic', 'Expression', 'Type'], r.subscriptions.map(x => [x.topic, x.expression, x.type]), 'client-subscriptions'),
+      table(['Topic', 'Pull TPS', 'Pull RT (ms)', 'Consume OK TPS', 'Consume failed TPS', 'Consume RT (ms)', 'Failed in the last hour'],
+        r.status.map(x => [x.topic, round(x.pullTps), round(x.pullRt), round(x.consumeOkTps), round(x.consumeFailedTps), round(x.consumeRt), x.consumeFailedMsgs]), 'client-status'),
+      table(['Topic', 'Broker', 'Queue', 'Committed offset', 'Cached messages', 'Cached MiB', 'Locked', 'Dropped', 'Last pull', 'Last consume'],
+        r.queues.map(x => [x.topic, x.brokerName, x.queueId, x.commitOffset, x.cachedMsgCount, x.cachedMsgSizeInMiB, String(x.locked), String(x.dropped),
+          time(x.lastPullTimestamp), time(x.lastConsumeTimestamp)]), 'client-queues'),
+      table(['Setting', 'Value'], Object.entries(r.properties), 'client-properties'));
   } catch (e) { holder.replaceChildren(errorBox(e)); }
 }
 

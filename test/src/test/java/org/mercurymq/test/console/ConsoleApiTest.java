@@ -319,6 +319,7 @@ class ConsoleApiTest {
             + "&end=" + (System.currentTimeMillis() + 1000))));
         assertEquals(2_000, r.getJSONArray("messages").size());
         assertTrue(r.getBooleanValue("truncated"));
+        assertFalse(groupNames().contains("TOOLS_CONSUMER"), "the console's own pull consumer's group is not listed");
     }
 
     @Test
@@ -329,6 +330,17 @@ class ConsoleApiTest {
             SendResult sent = OfficialSender.send(cluster.namesrvAddress(), topic, "again", "consume me twice");
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf("again") == 1);
             assertTrue(JSON.parseArray(ok(console.get("api/topic/consumers?topic=" + topic))).contains(group));
+
+            // the client's own report of its consume state
+            String clientId = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.parseObject(
+                ok(console.get("api/consumer?group=" + group))).get("clients"), c -> c instanceof JSONArray && !((JSONArray) c).isEmpty())
+                .toString();
+            clientId = JSON.parseArray(clientId).getJSONObject(0).getString("clientId");
+            JSONObject running = JSON.parseObject(ok(console.get("api/consumer/client?group=" + group + "&clientId=" + clientId)));
+            assertTrue(running.getJSONArray("subscriptions").stream().anyMatch(x -> topic.equals(((JSONObject) x).getString("topic"))),
+                running::toString);
+            assertEquals("CONSUME_PASSIVELY", running.getJSONObject("properties").getString("PROP_CONSUME_TYPE"), running::toString);
+            assertTrue(running.getJSONArray("queues").stream().anyMatch(x -> topic.equals(((JSONObject) x).getString("topic"))));
 
             HttpResponse<String> r = console.postJson("api/messages/resend",
                 Map.of("topic", topic, "msgId", sent.getMsgId(), "group", group));

@@ -226,6 +226,14 @@ class ConsoleBrowserTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf("ops-0") >= 2
                 && consumer.deliveriesOf("ops-1") >= 2 && consumer.deliveriesOf("ops-2") >= 2);
             screenshot("consumer-reset");
+            // the online client's own report: its subscription and queues
+            readStable(() -> {
+                find("consumer-clients").findElement(By.tagName("a")).click();
+                return true;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("client-subscriptions").contains(topic)
+                && textOf("client-queues").contains(topic));
+            screenshot("consumer-client");
         }
         // a group created through the form, after a confirmation (deleted from its detail below)
         String created = "console_form_group_" + System.nanoTime();
