@@ -30,11 +30,13 @@ final class ApiRouter implements HttpHandler {
     private final MessageResend resend;
     private final MessageSender sender;
     private final ClientRunningView clientRunning;
+    private final LagSampler lagHistory;
 
     ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, ClientRunningView clientRunning,
               GroupAdmin groupAdmin, ProducerView producers, MessageView messages, MessageByTime messagesByTime,
-              MessageResend resend, MessageSender sender, DashboardSampler dashboard) {
+              MessageResend resend, MessageSender sender, DashboardSampler dashboard, LagSampler lagHistory) {
         this.dashboard = dashboard;
+        this.lagHistory = lagHistory;
         this.clientRunning = clientRunning;
         this.sender = sender;
         this.messagesByTime = messagesByTime;
@@ -115,6 +117,9 @@ final class ApiRouter implements HttpHandler {
             case "/api/consumer/client":
                 requireGet(get);
                 return clientRunning.runningInfo(HttpIo.required(q, "group"), HttpIo.required(q, "clientId"));
+            case "/api/consumer/lag/history":
+                requireGet(get);
+                return lagHistory.history(HttpIo.required(q, "group"));
             case "/api/consumer/lag":
                 requireGet(get);
                 return consumers.lag(HttpIo.required(q, "group"));

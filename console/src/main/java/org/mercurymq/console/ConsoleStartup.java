@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * {@code sh bin/mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]}: starts the console and prints one line
  * with its URL when it serves. Defaults: {@code NAMESRV_ADDR}, port 8080 ({@code -Dconsole.port}), bound to
  * 127.0.0.1 ({@code -Dconsole.address}) because there is no login yet (docs/console.md). The dashboard samples
- * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics.
+ * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics;
+ * the groups' lag history every {@code -Dconsole.lag.periodSeconds} (60) for up to {@code -Dconsole.lag.maxGroups}
+ * (50) groups.
  */
 public final class ConsoleStartup {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
@@ -65,6 +67,9 @@ public final class ConsoleStartup {
         Duration period = Duration.ofMillis(Math.round(1000 * positive("console.dashboard.periodSeconds", 60)));
         int keep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / period.toMillis());
         int maxTopics = (int) positive("console.dashboard.maxTopics", 20);
+        Duration lagPeriod = Duration.ofMillis(Math.round(1000 * positive("console.lag.periodSeconds", 60)));
+        int lagKeep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / lagPeriod.toMillis());
+        int maxGroups = (int) positive("console.lag.maxGroups", 50);
 
         DefaultMQAdminExt admin = new DefaultMQAdminExt("mercury_console_admin_group");
         admin.setNamesrvAddr(namesrv);
@@ -76,11 +81,12 @@ public final class ConsoleStartup {
         producer.setNamesrvAddr(namesrv);
         producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
+        LagSampler lagSampler = new LagSampler(admin, Clock.systemUTC(), lagPeriod, lagKeep, maxGroups);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
             new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
                 new ClientRunningView(admin), new GroupAdmin(admin),
                 new ProducerView(admin), new MessageView(admin), new MessageByTime(pull), new MessageResend(admin),
-                new MessageSender(producer), dashboard),
+                new MessageSender(producer), dashboard, lagSampler),
             new StaticFiles());
         try {
             admin.start();
@@ -88,6 +94,7 @@ public final class ConsoleStartup {
             producer.start();
             server.start();
             dashboard.start();
+            lagSampler.start();
         } catch (Exception e) {
             producer.shutdown();
             pull.shutdown();
@@ -96,6 +103,7 @@ public final class ConsoleStartup {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.shutdown();
+            lagSampler.shutdown();
             server.shutdown();
             producer.shutdown();
             pull.shutdown();

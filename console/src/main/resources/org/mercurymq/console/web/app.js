@@ -382,33 +382,53 @@ function groupForm(clusters) {
   return form;
 }
 
-// Lag readings per group while the page is open (5 s apart, the last hour), so reopening a group continues its chart.
+// A group's lag chart joins the console's own samples (LagSampler: every group, every minute by default, the last
+// 6 hours) with the readings this page takes every 5 s while it is open (the last hour of them).
 const LAG_POINTS = 720;
 const lagHistory = new Map();
 
+function lagEntry(group) {
+  let h = lagHistory.get(group);
+  if (!h) { h = { server: { times: [], lags: [] }, times: [], lags: [] }; lagHistory.set(group, h); }
+  return h;
+}
+
 function recordLag(group, sampledAt, lag) {
-  const h = lagHistory.get(group) || { times: [], lags: [] };
-  lagHistory.set(group, h);
+  const h = lagEntry(group);
   h.times.push(sampledAt / 1000);
   h.lags.push(lag);
   if (h.times.length > LAG_POINTS) { h.times.shift(); h.lags.shift(); }
   return h;
 }
 
-function lagChart(group) {
+function seedLag(group, server) {
+  const h = lagEntry(group);
+  h.server = { times: [], lags: [] };
+  server.times.forEach((t, i) => { if (server.lags[i] != null) { h.server.times.push(t); h.server.lags.push(server.lags[i]); } });
+  return h;
+}
+
+// both sources on one time axis, oldest first
+function lagSeries(h) {
+  const points = h.server.times.map((t, i) => [t, h.server.lags[i]]).concat(h.times.map((t, i) => [t, h.lags[i]]));
+  points.sort((x, y) => x[0] - y[0]);
+  return [points.map(p => p[0]), points.map(p => p[1])];
+}
+
+function lagChart(group, periodSeconds) {
   const holder = el('div', { id: 'consumer-lag-chart', class: 'chart' });
-  const h = lagHistory.get(group) || { times: [], lags: [] };
   const plot = new uPlot({
-    title: 'Lag of ' + group + ' (read every ' + LIVE_MILLIS / 1000 + ' s while this page is open)',
+    title: 'Lag of ' + group + ' (sampled by the console every ' + periodSeconds + ' s, and every ' + LIVE_MILLIS / 1000 + ' s while this page is open)',
     width: Math.min(1100, Math.max(400, page().clientWidth - 32)), height: 220,
     scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
     series: [{}, { label: 'lag', stroke: COLORS[3], width: 2 }],
-  }, [h.times.slice(), h.lags.slice()], holder);
+  }, lagSeries(lagEntry(group)), holder);
   function update(history) {
-    plot.setData([history.times.slice(), history.lags.slice()]);
+    const data = lagSeries(history);
+    plot.setData(data);
     // what the chart shows last, for people reading the DOM and for the browser test
-    holder.setAttribute('data-points', String(history.times.length));
-    holder.setAttribute('data-last-lag', String(history.lags[history.lags.length - 1]));
+    holder.setAttribute('data-points', String(data[0].length));
+    if (data[0].length) { holder.setAttribute('data-last-lag', String(data[1][data[1].length - 1])); }
   }
   return { node: holder, update: update };
 }
@@ -421,7 +441,9 @@ function queueTable(queues) {
 async function consumerDetail(group, holder, clusters) {
   stopLive('group');
   try {
-    const g = await api('/api/consumer?group=' + encodeURIComponent(group));
+    const [g, history] = await Promise.all([api('/api/consumer?group=' + encodeURIComponent(group)),
+      api('/api/consumer/lag/history?group=' + encodeURIComponent(group)).catch(() => ({ periodSeconds: '?', times: [], lags: [] }))]);
+    seedLag(group, history);
     const clientInfo = el('div', { id: 'client-info' });
     const clients = Array.isArray(g.clients)
       ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [
@@ -437,8 +459,8 @@ async function consumerDetail(group, holder, clusters) {
     const title = el('h3', { text: 'Group ' + group + (g.lag == null ? '' : ' (lag ' + g.lag + ')') });
     const statsNote = el('p', { class: 'muted', id: 'consumer-stats-error', text: g.statsError || '' });
     const queues = el('div', {}, [queueTable(g.queues)]);
-    const chart = lagChart(group);
-    if (g.lag != null) { chart.update(recordLag(group, g.sampledAt, g.lag)); }
+    const chart = lagChart(group, history.periodSeconds);
+    chart.update(g.lag != null ? recordLag(group, g.sampledAt, g.lag) : lagEntry(group));
     holder.replaceChildren(title, statsNote, chart.node, queues,
       el('h3', { text: 'Online clients' }), clients, clientInfo,
       el('h3', { text: 'Subscription group' }), config,

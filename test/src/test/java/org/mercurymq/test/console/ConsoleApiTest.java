@@ -231,6 +231,12 @@ class ConsoleApiTest {
             JSONObject lag = JSON.parseObject(ok(console.get("api/consumer/lag?group=" + group)));
             assertEquals(3, lag.getLongValue("lag"), lag::toString);
             assertTrue(lag.getLongValue("sampledAt") > 0, lag::toString);
+            // the console's own sampler (every second here) keeps the group's lag as a line
+            JSONObject history = await().atMost(Duration.ofSeconds(30)).until(
+                () -> JSON.parseObject(ok(console.get("api/consumer/lag/history?group=" + group))),
+                h -> h.getJSONArray("lags").stream().filter(v -> v != null).count() >= 2
+                    && Long.valueOf(3).equals(last(h.getJSONArray("lags"))));
+            assertEquals(history.getJSONArray("times").size(), history.getJSONArray("lags").size());
         } finally {
             admin.shutdown();
         }
@@ -396,6 +402,15 @@ class ConsoleApiTest {
             double ratio = members.getJSONObject(0).getJSONObject("runtime").getDoubleValue("commitLogDiskRatio");
             assertTrue(ratio > 0 && ratio <= 1, "disk use of the master's commit-log disk: " + ratio);
         }
+    }
+
+    private static Long last(JSONArray values) {
+        for (int i = values.size() - 1; i >= 0; i--) {
+            if (values.get(i) != null) {
+                return values.getLong(i);
+            }
+        }
+        return null;
     }
 
     private static void assertError(HttpResponse<String> r, int status, String text) {

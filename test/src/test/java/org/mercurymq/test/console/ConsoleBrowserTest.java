@@ -322,6 +322,12 @@ class ConsoleBrowserTest {
         assertTrue(points >= 2, "the chart has the readings before and after: " + points);
         assertTrue(textOf("consumer-queues").contains(topic));
         screenshot("consumer-lag-chart");
+
+        // reloaded, the chart starts from the console's own samples, not from one point
+        openGroup(group);
+        int afterReload = Integer.parseInt(find("consumer-lag-chart").getAttribute("data-points"));
+        assertTrue(afterReload >= 2, "the console's lag history is drawn at once: " + afterReload + " point(s)");
+        assertEquals(before + 3, lastLag());
     }
 
     private void messagesByTime() throws Exception {

@@ -31,6 +31,8 @@ final class ConsoleProcess implements AutoCloseable {
             .dir(dir).mercuryLogging("console")
             // a dashboard sample every second, so a test sees trend points without waiting minutes
             .sysProp("console.dashboard.periodSeconds", "1")
+            // and a lag sample of every group every second, for the groups' charts
+            .sysProp("console.lag.periodSeconds", "1")
             .args("-n", namesrvAddr, "-p", String.valueOf(port)).start();
         try {
             jvm.awaitOutput(READY, Duration.ofSeconds(60));
