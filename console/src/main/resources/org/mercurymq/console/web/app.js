@@ -89,7 +89,9 @@ function liveRefresh(line, fn) {
 }
 
 document.addEventListener('visibilitychange', () => {
-  if (!document.hidden) { for (const entry of liveTimers.values()) { entry.fn().catch(() => {}); } }
+  if (document.hidden) { return; }
+  for (const entry of liveTimers.values()) { entry.fn().catch(() => {}); }
+  if (onDashboard() && document.body.getAttribute('data-page') === 'dashboard') { refreshDashboard(); }
 });
 
 // ---- Dashboard ----
@@ -133,9 +135,15 @@ async function dashboardPage() {
   scheduleDashboard(Math.max(5, d.periodSeconds) * 1000);
 }
 
+function onDashboard() { return location.hash === '#dashboard' || location.hash === ''; }
+
 function scheduleDashboard(millis) {
   clearTimeout(dashboardTimer);
-  dashboardTimer = setTimeout(() => { if (location.hash === '#dashboard' || location.hash === '') { refreshDashboard(); } }, millis);
+  // like the other live pages, a hidden tab reads nothing: it looks again later, and at once when shown
+  dashboardTimer = setTimeout(() => {
+    if (!onDashboard()) { return; }
+    if (document.hidden) { scheduleDashboard(millis); } else { refreshDashboard(); }
+  }, millis);
 }
 
 async function refreshDashboard() {

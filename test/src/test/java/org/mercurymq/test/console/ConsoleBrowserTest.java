@@ -405,6 +405,18 @@ class ConsoleBrowserTest {
             "the disk use shows as a percentage");
         screenshot("cluster-live");
 
+        // a hidden tab reads nothing; shown again, it reads again (the page's visibility is faked: headless
+        // Chromium's tab is always visible)
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+        String hiddenAt = find("live-status").getAttribute("data-refreshes");
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20))
+            .until(() -> find("live-status").getAttribute("data-refreshes"), hiddenAt::equals);
+        js.executeScript("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("live-status").getAttribute("data-refreshes"), n -> !hiddenAt.equals(n));
+
         // the broker's address opens its configuration, which a filter narrows (and a refresh leaves open)
         readStable(() -> {
             driver.findElement(By.linkText(cluster.brokerAddress())).click();
