@@ -144,6 +144,9 @@ final class ApiRouter implements HttpHandler {
             case "/api/messages/byId":
                 requireGet(get);
                 return messages.byId(HttpIo.required(q, "topic"), HttpIo.required(q, "msgId"));
+            case "/api/messages/track":
+                requireGet(get);
+                return messages.track(HttpIo.required(q, "topic"), HttpIo.required(q, "msgId"));
             case "/api/messages/byTime":
                 requireGet(get);
                 return messagesByTime.query(HttpIo.required(q, "topic"), HttpIo.longParam(q, "begin"),

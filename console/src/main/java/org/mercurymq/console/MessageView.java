@@ -4,14 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mercurymq.common.message.MessageExt;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
+import org.mercurymq.tools.admin.MessageTrack;
 
-/** The Messages page: query by key and by message id; the detail with properties and body. */
+/** The Messages page: query by key and by message id; the detail with properties and body; its consume track. */
 final class MessageView {
     /** Like the dashboard, a key query returns at most this many messages. */
     static final int MAX_RESULTS = 64;
@@ -34,6 +36,23 @@ final class MessageView {
 
     Map<String, Object> byId(String topic, String msgId) throws Exception {
         return describe(admin.viewMessage(topic, msgId));
+    }
+
+    /**
+     * How each group that consumes the message's topic stands with it (the admin API's messageTrackDetail, as
+     * {@code mqadmin queryMsgById} prints): CONSUMED, NOT_CONSUME_YET, CONSUMED_BUT_FILTERED, NOT_ONLINE, ...
+     */
+    List<Map<String, Object>> track(String topic, String msgId) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MessageTrack t : admin.messageTrackDetail(admin.viewMessage(topic, msgId))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", t.getConsumerGroup());
+            m.put("trackType", String.valueOf(t.getTrackType()));
+            m.put("exceptionDesc", t.getExceptionDesc());
+            out.add(m);
+        }
+        out.sort(Comparator.comparing(m -> String.valueOf(m.get("group"))));
+        return out;
     }
 
     /** Everything as data; the page renders it with textContent only. */

@@ -661,6 +661,7 @@ function messageDetail(m, holder) {
     ['Stored', time(m.storeTimestamp) + ' on ' + m.storeHost], ['Reconsume times', m.reconsumeTimes], ['Body length', m.bodyLength]];
   // the body is always put in with textContent, whichever view
   const body = el('pre', { class: 'body', id: 'msg-body', text: m.bodyText });
+  const track = el('div', {}, [el('p', { class: 'muted', text: 'Asking the brokers...' })]);
   const view = el('select', { id: 'msg-body-view' }, [['text', 'text'], ['json', 'JSON (pretty)'], ['hex', 'hex']]
     .map(([v, t]) => el('option', { value: v, text: t })));
   view.addEventListener('change', () => { body.textContent = bodyAs(view.value, m); });
@@ -671,7 +672,13 @@ function messageDetail(m, holder) {
     el('h3', { text: 'Body' + (m.bodyTruncated ? ' (truncated)' : '') }),
     el('form', {}, [el('label', { text: 'Show as ' }), view]),
     body,
+    el('h3', { text: 'Consumed by' }), track,
     resendForm(m));
+  api('/api/messages/track?topic=' + encodeURIComponent(m.topic) + '&msgId=' + encodeURIComponent(m.msgId))
+    .then(list => track.replaceChildren(list.length
+      ? table(['Group', 'State', 'Why'], list.map(t => [t.group, t.trackType, t.exceptionDesc]), 'msg-track')
+      : el('p', { class: 'muted', text: 'No group consumes this topic.' })))
+    .catch(e => track.replaceChildren(errorBox(e)));
 }
 
 function resendForm(m) {

@@ -355,6 +355,13 @@ class ConsoleApiTest {
             assertEquals("CR_SUCCESS", result.getString("consumeResult"), r.body());
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveriesOf("again") == 2);
 
+            // the message's track: the group has consumed it (its committed offset is past the message)
+            JSONObject track = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.parseArray(ok(console.get(
+                "api/messages/track?topic=" + topic + "&msgId=" + sent.getMsgId()))).stream().map(t -> (JSONObject) t)
+                .filter(t -> group.equals(t.getString("group"))).findFirst().orElse(null),
+                t -> t != null && "CONSUMED".equals(t.getString("trackType")));
+            assertEquals(group, track.getString("group"));
+
             assertError(console.postJson("api/messages/resend", Map.of("topic", topic, "msgId", sent.getMsgId(),
                 "group", "nobody_" + System.nanoTime())), 409, "No consumer of group");
             assertError(console.postJson("api/messages/resend", Map.of("topic", topic, "group", group)), 400,

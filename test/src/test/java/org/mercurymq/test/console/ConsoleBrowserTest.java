@@ -364,6 +364,7 @@ class ConsoleBrowserTest {
             assertEquals(List.of(), driver.findElements(By.cssSelector("#msg-body *")), "the body created no elements");
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined;"));
             screenshot("messages-hex");
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-track"), text -> text.contains(group));
 
             // resend it to the group, after a confirmation: the online consumer gets it a second time
             driver.findElement(By.id("resend-group")).sendKeys(group);
