@@ -31,11 +31,14 @@ final class ApiRouter implements HttpHandler {
     private final MessageSender sender;
     private final ClientRunningView clientRunning;
     private final LagSampler lagHistory;
+    private final MessageTraceView traces;
 
     ApiRouter(ClusterView clusters, TopicView topics, ConsumerView consumers, ClientRunningView clientRunning,
               GroupAdmin groupAdmin, ProducerView producers, MessageView messages, MessageByTime messagesByTime,
-              MessageResend resend, MessageSender sender, DashboardSampler dashboard, LagSampler lagHistory) {
+              MessageTraceView traces, MessageResend resend, MessageSender sender, DashboardSampler dashboard,
+              LagSampler lagHistory) {
         this.dashboard = dashboard;
+        this.traces = traces;
         this.lagHistory = lagHistory;
         this.clientRunning = clientRunning;
         this.sender = sender;
@@ -144,6 +147,9 @@ final class ApiRouter implements HttpHandler {
             case "/api/messages/byId":
                 requireGet(get);
                 return messages.byId(HttpIo.required(q, "topic"), HttpIo.required(q, "msgId"));
+            case "/api/messages/trace":
+                requireGet(get);
+                return traces.trace(HttpIo.required(q, "msgId"), q.get("traceTopic"));
             case "/api/messages/track":
                 requireGet(get);
                 return messages.track(HttpIo.required(q, "topic"), HttpIo.required(q, "msgId"));

@@ -85,7 +85,8 @@ public final class ConsoleStartup {
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
             new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
                 new ClientRunningView(admin), new GroupAdmin(admin),
-                new ProducerView(admin), new MessageView(admin), new MessageByTime(pull), new MessageResend(admin),
+                new ProducerView(admin), new MessageView(admin), new MessageByTime(pull),
+                new MessageTraceView(admin), new MessageResend(admin),
                 new MessageSender(producer), dashboard, lagSampler),
             new StaticFiles());
         try {

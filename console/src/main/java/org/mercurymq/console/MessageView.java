@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
+import org.mercurymq.tools.admin.MQAdminException;
 import org.mercurymq.tools.admin.MessageTrack;
 
 /** The Messages page: query by key and by message id; the detail with properties and body; its consume track. */
@@ -28,10 +30,25 @@ final class MessageView {
 
     List<Map<String, Object>> byKey(String topic, String key) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (MessageExt m : admin.queryMessage(topic, key, MAX_RESULTS, 0, Long.MAX_VALUE).getMessageList()) {
+        for (MessageExt m : queryOrNone(admin, topic, key, MAX_RESULTS)) {
             out.add(describe(m));
         }
         return out;
+    }
+
+    /**
+     * The messages of {@code topic} indexed under {@code key}; none (not an error) when the brokers answer
+     * NO_MESSAGE, as RocketMQ's do for a key they never indexed.
+     */
+    static List<MessageExt> queryOrNone(DefaultMQAdminExt admin, String topic, String key, int max) throws Exception {
+        try {
+            return admin.queryMessage(topic, key, max, 0, Long.MAX_VALUE).getMessageList();
+        } catch (MQAdminException e) {
+            if (e.getResponseCode() == ResponseCode.NO_MESSAGE.code()) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     Map<String, Object> byId(String topic, String msgId) throws Exception {

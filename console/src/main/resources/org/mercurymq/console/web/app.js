@@ -662,6 +662,7 @@ function messageDetail(m, holder) {
   // the body is always put in with textContent, whichever view
   const body = el('pre', { class: 'body', id: 'msg-body', text: m.bodyText });
   const track = el('div', {}, [el('p', { class: 'muted', text: 'Asking the brokers...' })]);
+  const trace = el('div', {}, [el('p', { class: 'muted', text: 'Looking for trace records...' })]);
   const view = el('select', { id: 'msg-body-view' }, [['text', 'text'], ['json', 'JSON (pretty)'], ['hex', 'hex']]
     .map(([v, t]) => el('option', { value: v, text: t })));
   view.addEventListener('change', () => { body.textContent = bodyAs(view.value, m); });
@@ -673,7 +674,14 @@ function messageDetail(m, holder) {
     el('form', {}, [el('label', { text: 'Show as ' }), view]),
     body,
     el('h3', { text: 'Consumed by' }), track,
+    el('h3', { text: 'Trace' }), trace,
     resendForm(m));
+  api('/api/messages/trace?msgId=' + encodeURIComponent(m.msgId))
+    .then(list => trace.replaceChildren(list.length
+      ? table(['Type', 'Group', 'Client', 'Time', 'Cost (ms)', 'Status'],
+        list.map(t => [t.type, t.group, t.clientHost, time(t.timeStamp), t.costTimeMillis, t.status]), 'msg-trace')
+      : el('p', { class: 'muted', text: 'No trace records: the clients did not have message tracing on (RMQ_SYS_TRACE_TOPIC).' })))
+    .catch(e => trace.replaceChildren(errorBox(e)));
   api('/api/messages/track?topic=' + encodeURIComponent(m.topic) + '&msgId=' + encodeURIComponent(m.msgId))
     .then(list => track.replaceChildren(list.length
       ? table(['Group', 'State', 'Why'], list.map(t => [t.group, t.trackType, t.exceptionDesc]), 'msg-track')

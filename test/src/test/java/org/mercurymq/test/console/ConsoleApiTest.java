@@ -40,7 +40,8 @@ class ConsoleApiTest {
 
     @BeforeAll
     static void start() {
-        cluster = MercuryCluster.start(dir.resolve("cluster"));
+        // the trace topic for the message-trace test, as a broker with tracing on has it
+        cluster = MercuryCluster.start(dir.resolve("cluster"), "traceTopicEnable=true");
         console = ConsoleProcess.start(dir.resolve("console"), cluster.namesrvAddress());
     }
 
@@ -409,6 +410,36 @@ class ConsoleApiTest {
             double ratio = members.getJSONObject(0).getJSONObject("runtime").getDoubleValue("commitLogDiskRatio");
             assertTrue(ratio > 0 && ratio <= 1, "disk use of the master's commit-log disk: " + ratio);
         }
+    }
+
+    @Test
+    void traceShowsTheProducersSendAndTheConsumersConsume() throws Exception {
+        String topic = createTopic("TracedTopic");
+        String producerGroup = "console_traced_p_" + System.nanoTime();
+        String consumerGroup = "console_traced_c_" + System.nanoTime();
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), consumerGroup, topic, true);
+             OfficialSender producer = OfficialSender.start(cluster.namesrvAddress(), producerGroup, true)) {
+            SendResult sent = producer.send(topic, "traced", "follow me");
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf("traced") == 1);
+            // the clients write their trace records in the background
+            JSONArray trace = await().atMost(Duration.ofSeconds(60)).until(
+                () -> JSON.parseArray(ok(console.get("api/messages/trace?msgId=" + sent.getMsgId()))),
+                t -> types(t).contains("Pub") && types(t).contains("SubAfter"));
+            JSONObject pub = trace.stream().map(o -> (JSONObject) o).filter(t -> "Pub".equals(t.getString("type")))
+                .findFirst().orElseThrow();
+            assertEquals(producerGroup, pub.getString("group"));
+            assertEquals("success", pub.getString("status"));
+            assertTrue(trace.stream().map(o -> (JSONObject) o).anyMatch(t -> "SubAfter".equals(t.getString("type"))
+                && consumerGroup.equals(t.getString("group"))), trace::toString);
+        }
+        assertEquals("[]", ok(console.get("api/messages/trace?msgId=0A0000000000000000000000000000FF")),
+            "a message nobody traced has no records");
+        assertEquals("[]", ok(console.get("api/messages/byKey?topic=" + topic + "&key=nobody-used-this")),
+            "a key nobody used finds nothing, which is not an error");
+    }
+
+    private static List<String> types(JSONArray trace) {
+        return trace.stream().map(o -> ((JSONObject) o).getString("type")).collect(Collectors.toList());
     }
 
     private static Long last(JSONArray values) {

@@ -23,7 +23,12 @@ final class OfficialConsumer implements AutoCloseable {
     }
 
     static OfficialConsumer start(String namesrv, String group, String topic) throws Exception {
-        DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
+        return start(namesrv, group, topic, false);
+    }
+
+    /** As {@link #start(String, String, String)}, with message tracing on or off. */
+    static OfficialConsumer start(String namesrv, String group, String topic, boolean trace) throws Exception {
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(group, trace);
         c.setNamesrvAddr(namesrv);
         c.setInstanceName(group + "_" + System.nanoTime());
         c.setPersistConsumerOffsetInterval(1000);

@@ -18,7 +18,12 @@ final class OfficialSender implements AutoCloseable {
 
     /** A started producer of {@code group}, kept until {@link #close()} (it stays online for the broker). */
     static OfficialSender start(String namesrv, String group) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer(group);
+        return start(namesrv, group, false);
+    }
+
+    /** As {@link #start(String, String)}, with message tracing on or off (records to RMQ_SYS_TRACE_TOPIC). */
+    static OfficialSender start(String namesrv, String group, boolean trace) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer(group, trace);
         producer.setNamesrvAddr(namesrv);
         producer.setInstanceName(group + "_" + System.nanoTime());
         producer.setSendMsgTimeout(10_000);
