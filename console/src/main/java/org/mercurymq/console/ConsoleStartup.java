@@ -7,7 +7,9 @@ import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
+import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
+import org.mercurymq.tools.command.ToolsCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,13 +73,21 @@ public final class ConsoleStartup {
         int lagKeep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / lagPeriod.toMillis());
         int maxGroups = (int) positive("console.lag.maxGroups", 50);
 
-        DefaultMQAdminExt admin = new DefaultMQAdminExt("mercury_console_admin_group");
+        // ACL credentials as mqadmin finds them: <ROCKETMQ_HOME or -Drocketmq.home.dir>/conf/tools.yml
+        RPCHook acl = null;
+        try {
+            acl = ToolsCredentials.hook(System.getenv());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+        }
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(acl);
+        admin.setAdminExtGroup("mercury_console_admin_group");
         admin.setNamesrvAddr(namesrv);
         // pulls by offset for the query by time; TOOLS_CONSUMER as mqadmin's printMsg, never commits an offset
-        DefaultMQPullConsumer pull = new DefaultMQPullConsumer(GroupNames.TOOLS_CONSUMER_GROUP);
+        DefaultMQPullConsumer pull = new DefaultMQPullConsumer(GroupNames.TOOLS_CONSUMER_GROUP, acl);
         pull.setNamesrvAddr(namesrv);
         pull.setInstanceName("mercury_console_pull_" + ProcessHandle.current().pid());
-        DefaultMQProducer producer = new DefaultMQProducer(MessageSender.PRODUCER_GROUP);
+        DefaultMQProducer producer = new DefaultMQProducer(MessageSender.PRODUCER_GROUP, acl);
         producer.setNamesrvAddr(namesrv);
         producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
@@ -115,7 +125,8 @@ public final class ConsoleStartup {
             }
         }, "ConsoleShutdownHook"));
         String url = "http://" + address + ":" + server.port() + "/";
-        LOG.info("console serving {} for NameServer {}", url, namesrv);
+        LOG.info("console serving {} for NameServer {} ({})", url, namesrv,
+            acl == null ? "requests unsigned: no conf/tools.yml credentials" : "requests signed with the conf/tools.yml credentials");
         System.out.println("Mercury console ready at " + url + " (NameServer " + namesrv + ")");
     }
 

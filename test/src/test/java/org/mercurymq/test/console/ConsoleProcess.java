@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.mercurymq.test.harness.FreePort;
 import org.mercurymq.test.harness.JvmProcess;
 
@@ -26,8 +27,15 @@ final class ConsoleProcess implements AutoCloseable {
     }
 
     static ConsoleProcess start(Path dir, String namesrvAddr) {
+        return start(dir, namesrvAddr, Map.of());
+    }
+
+    /** As {@link #start(Path, String)} with extra {@code -D} system properties for the console's JVM. */
+    static ConsoleProcess start(Path dir, String namesrvAddr, Map<String, String> sysProps) {
         int port = FreePort.next();
-        JvmProcess jvm = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup")
+        JvmProcess.Builder builder = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup");
+        sysProps.forEach(builder::sysProp);
+        JvmProcess jvm = builder
             .dir(dir).mercuryLogging("console")
             // a dashboard sample every second, so a test sees trend points without waiting minutes
             .sysProp("console.dashboard.periodSeconds", "1")
