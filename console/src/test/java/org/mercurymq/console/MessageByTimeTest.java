@@ -91,10 +91,31 @@ class MessageByTimeTest {
     }
 
     @Test
-    void stopsAt2000AndSaysSo() throws Exception {
-        Map<String, Object> r = new MessageByTime(queues(1500, 1500)).query(TOPIC, 0, Long.MAX_VALUE / 2);
-        assertEquals(MessageByTime.MAX_RESULTS, messages(r).size());
+    void stopsAt2000KeepingTheNewestAndSaysSo() throws Exception {
+        // queue 0 has 1,500 messages (the newest stored at 15,990), queue 1 has 2,500 (the newest at 25,990)
+        Map<String, Object> r = new MessageByTime(queues(1500, 2500)).query(TOPIC, 0, Long.MAX_VALUE / 2);
+        List<Map<String, Object>> list = messages(r);
+        assertEquals(MessageByTime.MAX_RESULTS, list.size());
         assertTrue((Boolean) r.get("truncated"));
+        // the 2,000 newest of the topic: queue 1's offsets 1000..2499 (stored 11,000..25,990) and queue 0's
+        // 1000..1499 (11,000..15,990)
+        assertEquals(25_990L, list.get(0).get("storeTimestamp"));
+        assertEquals(11_000L, list.get(list.size() - 1).get("storeTimestamp"));
+        assertEquals(1500, list.stream().filter(m -> (Integer) m.get("queueId") == 1).count());
+        assertEquals(500, list.stream().filter(m -> (Integer) m.get("queueId") == 0).count());
+        for (int i = 1; i < list.size(); i++) {
+            assertTrue((Long) list.get(i - 1).get("storeTimestamp") >= (Long) list.get(i).get("storeTimestamp"));
+        }
+    }
+
+    @Test
+    void aQueueWithMoreThan2000InRangeIsCutToItsNewest() throws Exception {
+        Map<String, Object> r = new MessageByTime(queues(2100)).query(TOPIC, 0, Long.MAX_VALUE / 2);
+        List<Map<String, Object>> list = messages(r);
+        assertEquals(MessageByTime.MAX_RESULTS, list.size());
+        assertTrue((Boolean) r.get("truncated"));
+        assertEquals(2099L, list.get(0).get("queueOffset"));
+        assertEquals(100L, list.get(list.size() - 1).get("queueOffset"));
     }
 
     @Test

@@ -612,7 +612,7 @@ function messagesPage() {
       const r = await api('/api/messages/byTime?topic=' + encodeURIComponent(topic3.value.trim())
         + '&begin=' + parseTime(begin.value) + '&end=' + parseTime(end.value));
       list(r.messages, r.messages.length + ' message(s), newest first'
-        + (r.truncated ? ' (stopped at ' + r.maxResults + ': narrow the range to see the rest)' : ''));
+        + (r.truncated ? ' (the newest ' + r.maxResults + ' of the range: narrow it to see older ones)' : ''));
       detail.replaceChildren();
     } catch (e) { results.replaceChildren(errorBox(e)); }
   });

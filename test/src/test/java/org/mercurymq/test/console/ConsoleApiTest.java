@@ -326,6 +326,8 @@ class ConsoleApiTest {
             + "&end=" + (System.currentTimeMillis() + 1000))));
         assertEquals(2_000, r.getJSONArray("messages").size());
         assertTrue(r.getBooleanValue("truncated"));
+        assertTrue(r.getJSONArray("messages").stream().anyMatch(m -> "many-2049".equals(((JSONObject) m).getString("keys"))),
+            "the newest are kept: the last one sent is among them");
         assertFalse(groupNames().contains("TOOLS_CONSUMER"), "the console's own pull consumer's group is not listed");
     }
 
