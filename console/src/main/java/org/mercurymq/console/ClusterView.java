@@ -33,6 +33,7 @@ final class ClusterView {
                 for (Map.Entry<Long, String> m : new TreeMap<>(data.getBrokerAddrs()).entrySet()) {
                     members.add(member(m.getKey(), m.getValue()));
                 }
+                addReplicationLag(members);
                 Map<String, Object> group = new LinkedHashMap<>();
                 group.put("brokerName", brokerName);
                 group.put("members", members);
@@ -47,6 +48,42 @@ final class ClusterView {
         out.put("namesrv", admin.getNamesrvAddr());
         out.put("clusters", clusters);
         return out;
+    }
+
+    /**
+     * On each slave that answered: how many commit-log bytes it is behind its master that answered
+     * ({@code behindMasterBytes}, the masters' and slaves' {@code commitLogMaxOffset} read one after the other, so
+     * a busy group shows a small lag that is only the time between the two reads).
+     */
+    static void addReplicationLag(List<Object> members) {
+        Long masterMax = null;
+        for (Object o : members) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            if (Long.valueOf(0).equals(m.get("brokerId"))) {
+                masterMax = commitLogMax(m);
+            }
+        }
+        if (masterMax == null) {
+            return;
+        }
+        for (Object o : members) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) o;
+            Long slaveMax = commitLogMax(m);
+            if (!Long.valueOf(0).equals(m.get("brokerId")) && slaveMax != null) {
+                m.put("behindMasterBytes", Math.max(0, masterMax - slaveMax));
+            }
+        }
+    }
+
+    private static Long commitLogMax(Map<?, ?> member) {
+        Object runtime = member.get("runtime");
+        Object v = runtime instanceof Map ? ((Map<?, ?>) runtime).get("commitLogMaxOffset") : null;
+        try {
+            return v == null ? null : Long.valueOf(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Map<String, Object> member(long brokerId, String addr) {

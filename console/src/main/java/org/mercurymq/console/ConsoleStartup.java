@@ -3,8 +3,13 @@ package org.mercurymq.console;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import org.mercurymq.client.consumer.DefaultMQPullConsumer;
+import org.mercurymq.client.producer.DefaultMQProducer;
+import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
+import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
+import org.mercurymq.tools.command.ToolsCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code sh bin/mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]}: starts the console and prints one line
  * with its URL when it serves. Defaults: {@code NAMESRV_ADDR}, port 8080 ({@code -Dconsole.port}), bound to
  * 127.0.0.1 ({@code -Dconsole.address}) because there is no login yet (docs/console.md). The dashboard samples
- * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics.
+ * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics;
+ * the groups' lag history every {@code -Dconsole.lag.periodSeconds} (60) for up to {@code -Dconsole.lag.maxGroups}
+ * (50) groups.
  */
 public final class ConsoleStartup {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
@@ -62,25 +69,55 @@ public final class ConsoleStartup {
         Duration period = Duration.ofMillis(Math.round(1000 * positive("console.dashboard.periodSeconds", 60)));
         int keep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / period.toMillis());
         int maxTopics = (int) positive("console.dashboard.maxTopics", 20);
+        Duration lagPeriod = Duration.ofMillis(Math.round(1000 * positive("console.lag.periodSeconds", 60)));
+        int lagKeep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / lagPeriod.toMillis());
+        int maxGroups = (int) positive("console.lag.maxGroups", 50);
 
-        DefaultMQAdminExt admin = new DefaultMQAdminExt("mercury_console_admin_group");
+        // ACL credentials as mqadmin finds them: <ROCKETMQ_HOME or -Drocketmq.home.dir>/conf/tools.yml
+        RPCHook acl = null;
+        try {
+            acl = ToolsCredentials.hook(System.getenv());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+        }
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(acl);
+        admin.setAdminExtGroup("mercury_console_admin_group");
         admin.setNamesrvAddr(namesrv);
+        // pulls by offset for the query by time; TOOLS_CONSUMER as mqadmin's printMsg, never commits an offset
+        DefaultMQPullConsumer pull = new DefaultMQPullConsumer(GroupNames.TOOLS_CONSUMER_GROUP, acl);
+        pull.setNamesrvAddr(namesrv);
+        pull.setInstanceName("mercury_console_pull_" + ProcessHandle.current().pid());
+        DefaultMQProducer producer = new DefaultMQProducer(MessageSender.PRODUCER_GROUP, acl);
+        producer.setNamesrvAddr(namesrv);
+        producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
+        LagSampler lagSampler = new LagSampler(admin, Clock.systemUTC(), lagPeriod, lagKeep, maxGroups);
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
-            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin), new MessageView(admin),
-                dashboard),
+            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
+                new ClientRunningView(admin), new GroupAdmin(admin),
+                new ProducerView(admin), new MessageView(admin), new MessageByTime(pull),
+                new MessageTraceView(admin), new MessageResend(admin),
+                new MessageSender(producer), dashboard, lagSampler),
             new StaticFiles());
         try {
             admin.start();
+            pull.start();
+            producer.start();
             server.start();
             dashboard.start();
+            lagSampler.start();
         } catch (Exception e) {
+            producer.shutdown();
+            pull.shutdown();
             admin.shutdown();
             fail("cannot start the console on " + address + ":" + port + ": " + e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.shutdown();
+            lagSampler.shutdown();
             server.shutdown();
+            producer.shutdown();
+            pull.shutdown();
             admin.shutdown();
             String failure = PidFile.deleteOwn();
             if (failure != null) {
@@ -88,7 +125,8 @@ public final class ConsoleStartup {
             }
         }, "ConsoleShutdownHook"));
         String url = "http://" + address + ":" + server.port() + "/";
-        LOG.info("console serving {} for NameServer {}", url, namesrv);
+        LOG.info("console serving {} for NameServer {} ({})", url, namesrv,
+            acl == null ? "requests unsigned: no conf/tools.yml credentials" : "requests signed with the conf/tools.yml credentials");
         System.out.println("Mercury console ready at " + url + " (NameServer " + namesrv + ")");
     }
 

@@ -5,13 +5,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.common.message.MessageQueue;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.remoting.protocol.body.Connection;
 import org.mercurymq.remoting.protocol.body.ConsumeStats;
 import org.mercurymq.remoting.protocol.body.ConsumerConnection;
 import org.mercurymq.remoting.protocol.body.OffsetWrapper;
+import org.mercurymq.remoting.protocol.route.BrokerData;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 
 /** The Consumers page: groups with TPS and lag; per queue the broker and consumer offsets. */
@@ -24,15 +29,23 @@ final class ConsumerView {
 
     /**
      * Groups are found the way the dashboard finds them: every group that subscribed has a retry topic
-     * ({@code %RETRY%group}). Each row has the group's TPS and total lag, or the error of its stats call.
+     * ({@code %RETRY%group}); groups created on the brokers but not used yet come from the masters' subscription
+     * groups. The groups every broker has built in are left out. Each row has the group's TPS and total lag, or
+     * the error of its stats call.
      */
     List<Map<String, Object>> groups() throws Exception {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String topic : new TreeSet<>(admin.fetchAllTopicList().getTopicList())) {
-            if (!TopicNames.isRetryTopic(topic)) {
-                continue;
+        Set<String> names = new TreeSet<>();
+        for (String topic : admin.fetchAllTopicList().getTopicList()) {
+            if (TopicNames.isRetryTopic(topic)) {
+                names.add(topic.substring(TopicNames.RETRY_GROUP_TOPIC_PREFIX.length()));
             }
-            String group = topic.substring(TopicNames.RETRY_GROUP_TOPIC_PREFIX.length());
+        }
+        names.addAll(subscriptionGroups());
+        // the built-in groups (TOOLS_CONSUMER, which mqadmin and this console's own pull consumer use, ...) are not
+        // an application's: left out even when their retry topic exists
+        names.removeAll(GroupNames.BUILT_IN_SUBSCRIPTION_GROUPS);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String group : names) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", group);
             try {
@@ -48,9 +61,63 @@ final class ConsumerView {
         return out;
     }
 
-    /** One group: per queue broker offset, consumer offset, lag; and the online clients. */
+    private Set<String> subscriptionGroups() throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (BrokerData broker : admin.examineBrokerClusterInfo().getBrokerAddrTable().values()) {
+            String master = broker.masterAddr();
+            if (master == null) {
+                continue;
+            }
+            try {
+                out.addAll(admin.getAllSubscriptionGroup(master, 5_000).getSubscriptionGroupTable().keySet());
+            } catch (Exception e) {
+                // a broker that does not answer hides only its own groups; their retry topics still list them
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One group: per queue broker offset, consumer offset, lag; the online clients; its subscription group config
+     * on the first master that has it. A group that has consumed nothing yet has no stats: {@code statsError}
+     * says so and the rest still shows.
+     */
     Map<String, Object> group(String group) throws Exception {
+        GroupAdmin.checkGroupName(group);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", group);
+        try {
+            ConsumeStats stats = admin.examineConsumeStats(group);
+            out.put("consumeTps", stats.getConsumeTps());
+            out.put("lag", stats.computeTotalDiff());
+            out.put("queues", queues(stats));
+        } catch (Exception e) {
+            out.put("statsError", String.valueOf(e.getMessage()));
+            out.put("queues", List.of());
+        }
+        out.put("clients", clients(group));
+        out.put("config", config(group));
+        out.put("sampledAt", System.currentTimeMillis());
+        return out;
+    }
+
+    /**
+     * What the group page re-reads every few seconds for its lag chart: the time of the reading, total lag, TPS and
+     * the per-queue offsets (one consume-stats call, no client or config look-ups).
+     */
+    Map<String, Object> lag(String group) throws Exception {
+        GroupAdmin.checkGroupName(group);
         ConsumeStats stats = admin.examineConsumeStats(group);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("group", group);
+        out.put("sampledAt", System.currentTimeMillis());
+        out.put("consumeTps", stats.getConsumeTps());
+        out.put("lag", stats.computeTotalDiff());
+        out.put("queues", queues(stats));
+        return out;
+    }
+
+    private static List<Object> queues(ConsumeStats stats) {
         List<Map.Entry<MessageQueue, OffsetWrapper>> entries = new ArrayList<>(stats.getOffsetTable().entrySet());
         entries.sort(Comparator.comparing((Map.Entry<MessageQueue, OffsetWrapper> e) -> e.getKey().getTopic())
             .thenComparing(e -> e.getKey().getBrokerName()).thenComparingInt(e -> e.getKey().getQueueId()));
@@ -66,13 +133,33 @@ final class ConsumerView {
             q.put("lastTimestamp", e.getValue().getLastTimestamp());
             queues.add(q);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("group", group);
-        out.put("consumeTps", stats.getConsumeTps());
-        out.put("lag", stats.computeTotalDiff());
-        out.put("queues", queues);
-        out.put("clients", clients(group));
-        return out;
+        return queues;
+    }
+
+    /** The subscription group config from the first master (by broker name) that holds it, or null. */
+    private Map<String, Object> config(String group) throws Exception {
+        for (BrokerData broker : new TreeMap<>(admin.examineBrokerClusterInfo().getBrokerAddrTable()).values()) {
+            String master = broker.masterAddr();
+            if (master == null) {
+                continue;
+            }
+            try {
+                SubscriptionGroupConfig c = admin.examineSubscriptionGroupConfig(master, group);
+                if (c != null) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("broker", broker.getBrokerName());
+                    m.put("consumeEnable", c.isConsumeEnable());
+                    m.put("consumeBroadcastEnable", c.isConsumeBroadcastEnable());
+                    m.put("retryMaxTimes", c.getRetryMaxTimes());
+                    m.put("brokerId", c.getBrokerId());
+                    m.put("whichBrokerWhenConsumeSlowly", c.getWhichBrokerWhenConsumeSlowly());
+                    return m;
+                }
+            } catch (Exception e) {
+                // that broker does not answer: try the next
+            }
+        }
+        return null;
     }
 
     private Object clients(String group) {
@@ -80,12 +167,7 @@ final class ConsumerView {
             ConsumerConnection cc = admin.examineConsumerConnectionInfo(group);
             List<Object> clients = new ArrayList<>();
             for (Connection c : cc.getConnectionSet()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("clientId", c.getClientId());
-                m.put("clientAddr", c.getClientAddr());
-                m.put("language", String.valueOf(c.getLanguage()));
-                m.put("version", c.getVersion());
-                clients.add(m);
+                clients.add(ClientConnections.describe(c));
             }
             return clients;
         } catch (Exception e) {

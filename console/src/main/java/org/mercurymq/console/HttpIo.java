@@ -58,7 +58,37 @@ final class HttpIo {
         }
     }
 
+    static long longParam(Map<String, ?> params, String name) {
+        String v = required(params, name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number, not " + v);
+        }
+    }
+
+    static boolean boolParam(Map<String, ?> params, String name, boolean dflt) {
+        Object v = params.get(name);
+        if (v == null || String.valueOf(v).isEmpty()) {
+            return dflt;
+        }
+        String t = String.valueOf(v).trim();
+        if ("true".equalsIgnoreCase(t) || "false".equalsIgnoreCase(t)) {
+            return Boolean.parseBoolean(t);
+        }
+        throw ApiException.badRequest(name + " must be true or false, not " + v);
+    }
+
+    /**
+     * The JSON object of a write request. Only {@code Content-Type: application/json} is read: a page on another
+     * site can send text/plain or form bodies without asking, but not JSON (that takes a CORS preflight this
+     * server never answers).
+     */
     static Map<String, Object> jsonBody(HttpExchange ex) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "Send the request body as Content-Type: application/json.");
+        }
         try (InputStream in = ex.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_REQUEST_BODY + 1);
             if (bytes.length > MAX_REQUEST_BODY) {

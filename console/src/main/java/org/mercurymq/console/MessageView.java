@@ -2,14 +2,20 @@ package org.mercurymq.console;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mercurymq.common.message.MessageExt;
+import org.mercurymq.remoting.protocol.ResponseCode;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
+import org.mercurymq.tools.admin.MQAdminException;
+import org.mercurymq.tools.admin.MessageTrack;
 
-/** The Messages page: query by key and by message id; the detail with properties and body. */
+/** The Messages page: query by key and by message id; the detail with properties and body; its consume track. */
 final class MessageView {
     /** Like the dashboard, a key query returns at most this many messages. */
     static final int MAX_RESULTS = 64;
@@ -24,14 +30,46 @@ final class MessageView {
 
     List<Map<String, Object>> byKey(String topic, String key) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (MessageExt m : admin.queryMessage(topic, key, MAX_RESULTS, 0, Long.MAX_VALUE).getMessageList()) {
+        for (MessageExt m : queryOrNone(admin, topic, key, MAX_RESULTS)) {
             out.add(describe(m));
         }
         return out;
     }
 
+    /**
+     * The messages of {@code topic} indexed under {@code key}; none (not an error) when the brokers answer
+     * NO_MESSAGE, as RocketMQ's do for a key they never indexed.
+     */
+    static List<MessageExt> queryOrNone(DefaultMQAdminExt admin, String topic, String key, int max) throws Exception {
+        try {
+            return admin.queryMessage(topic, key, max, 0, Long.MAX_VALUE).getMessageList();
+        } catch (MQAdminException e) {
+            if (e.getResponseCode() == ResponseCode.NO_MESSAGE.code()) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
     Map<String, Object> byId(String topic, String msgId) throws Exception {
         return describe(admin.viewMessage(topic, msgId));
+    }
+
+    /**
+     * How each group that consumes the message's topic stands with it (the admin API's messageTrackDetail, as
+     * {@code mqadmin queryMsgById} prints): CONSUMED, NOT_CONSUME_YET, CONSUMED_BUT_FILTERED, NOT_ONLINE, ...
+     */
+    List<Map<String, Object>> track(String topic, String msgId) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MessageTrack t : admin.messageTrackDetail(admin.viewMessage(topic, msgId))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", t.getConsumerGroup());
+            m.put("trackType", String.valueOf(t.getTrackType()));
+            m.put("exceptionDesc", t.getExceptionDesc());
+            out.add(m);
+        }
+        out.sort(Comparator.comparing(m -> String.valueOf(m.get("group"))));
+        return out;
     }
 
     /** Everything as data; the page renders it with textContent only. */
@@ -57,6 +95,8 @@ final class MessageView {
         int shown = Math.min(body.length, MAX_BODY_BYTES);
         d.put("bodyTruncated", shown < body.length);
         d.put("bodyText", new String(body, 0, shown, StandardCharsets.UTF_8));
+        // the same bytes for the page's hex view (a body need not be UTF-8)
+        d.put("bodyBase64", Base64.getEncoder().encodeToString(Arrays.copyOf(body, shown)));
         return d;
     }
 }

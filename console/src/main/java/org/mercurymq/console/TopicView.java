@@ -90,6 +90,39 @@ final class TopicView {
         return out;
     }
 
+    /**
+     * Deletes {@code topic} from every master of {@code clusterName} and from the NameServers, like
+     * {@code mqadmin deleteTopic -c}. Retry, dead-letter and system topics are refused (a group's retry and DLQ
+     * topics go with the group). Returns the addresses it was deleted from.
+     */
+    List<String> delete(String clusterName, String topic) throws Exception {
+        String invalid = TopicValidator.validateTopic(topic);
+        if (invalid != null) {
+            throw ApiException.badRequest(invalid);
+        }
+        ClusterInfo info = admin.examineBrokerClusterInfo();
+        Set<String> system = new HashSet<>(TopicValidator.SYSTEM_TOPICS);
+        system.addAll(info.getClusterAddrTable().keySet());
+        system.addAll(info.getBrokerAddrTable().keySet());
+        String kind = kind(topic, system);
+        if (!"NORMAL".equals(kind)) {
+            throw ApiException.badRequest("The topic " + topic + " is a " + kind + " topic and cannot be deleted here.");
+        }
+        List<String> masters = ClusterMasters.of(info, clusterName);
+        admin.deleteTopicInBroker(new TreeSet<>(masters), topic);
+        admin.deleteTopicInNameServer(null, topic, clusterName);
+        return masters;
+    }
+
+    /** The consumer groups that have consumed from {@code topic} (offsets on its brokers), sorted. */
+    Set<String> consumerGroups(String topic) throws Exception {
+        String invalid = TopicValidator.validateTopic(topic);
+        if (invalid != null) {
+            throw ApiException.badRequest(invalid);
+        }
+        return new TreeSet<>(admin.queryTopicConsumeByWho(topic).getGroupList());
+    }
+
     /** Per queue: broker, queue id, min and max offset, last update time. */
     List<Map<String, Object>> offsets(String topic) throws Exception {
         List<Map.Entry<MessageQueue, TopicOffset>> entries =
@@ -128,23 +161,10 @@ final class TopicView {
         if (perm != PermName.PERM_READ && perm != PermName.PERM_WRITE && perm != PermName.PERM_READ_WRITE) {
             throw ApiException.badRequest("perm must be 2 (write), 4 (read) or 6 (read and write).");
         }
-        ClusterInfo cluster = admin.examineBrokerClusterInfo();
-        Set<String> brokerNames = cluster.getClusterAddrTable().get(clusterName);
-        if (brokerNames == null) {
-            throw ApiException.badRequest("No cluster named " + clusterName + ".");
-        }
         TopicConfig config = new TopicConfig(topic, readQueues, writeQueues, perm, TopicFilterType.SINGLE_TAG, 0, order);
-        List<String> written = new ArrayList<>();
-        for (String brokerName : new TreeSet<>(brokerNames)) {
-            BrokerData data = cluster.getBrokerAddrTable().get(brokerName);
-            String master = data == null ? null : data.masterAddr();
-            if (master != null) {
-                admin.createAndUpdateTopicConfig(master, config);
-                written.add(master);
-            }
-        }
-        if (written.isEmpty()) {
-            throw new ApiException(409, "The cluster " + clusterName + " has no master online.");
+        List<String> written = ClusterMasters.of(admin.examineBrokerClusterInfo(), clusterName);
+        for (String master : written) {
+            admin.createAndUpdateTopicConfig(master, config);
         }
         return written;
     }

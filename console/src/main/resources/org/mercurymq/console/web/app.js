@@ -34,9 +34,65 @@ async function api(path, options) {
 function errorBox(e) { return el('div', { class: 'error', text: String(e.message || e) }); }
 function time(ts) { return ts > 0 ? new Date(ts).toISOString().replace('T', ' ').replace('Z', '') : '-'; }
 function num(v) { return v == null || v === '' ? null : Number(v); }
+// a ratio 0..1 from the runtime info as "42.1%"
+function percent(v) { return v == null || v === '' || Number.isNaN(Number(v)) ? '-' : (Math.round(Number(v) * 1000) / 10) + '%'; }
 
 const page = () => document.getElementById('page');
 function show(...nodes) { page().replaceChildren(...nodes.filter(n => n != null)); }
+
+// ---- live refresh ----
+// A page registers named refreshes; navigating away stops them all. While the tab is hidden a refresh skips its
+// read (and reads at once when the tab shows again), so a console left open in the background costs nothing.
+const LIVE_MILLIS = 5000;
+const liveTimers = new Map();
+
+function every(name, millis, fn) {
+  stopLive(name);
+  const entry = { fn: fn, timer: null };
+  const tick = async () => {
+    if (!document.hidden) { try { await fn(); } catch (e) { /* the refresh shows its own error and tries again */ } }
+    if (liveTimers.get(name) === entry) { entry.timer = setTimeout(tick, millis); }
+  };
+  liveTimers.set(name, entry);
+  entry.timer = setTimeout(tick, millis);
+}
+
+function stopLive(name) {
+  for (const [n, entry] of liveTimers) {
+    if (name === undefined || n === name) { clearTimeout(entry.timer); liveTimers.delete(n); }
+  }
+}
+
+// The line under a live page's title: when it last read the cluster, or why the last read failed (the data
+// shown stays as it was).
+function liveLine() {
+  const node = el('p', { class: 'muted', id: 'live-status', 'data-refreshes': '0',
+    text: 'Refreshed every ' + LIVE_MILLIS / 1000 + ' s while this tab is shown' });
+  let count = 0;
+  return {
+    node: node,
+    ok: () => {
+      count++;
+      node.setAttribute('data-refreshes', String(count));
+      node.className = 'muted';
+      node.textContent = 'Refreshed every ' + LIVE_MILLIS / 1000 + ' s while this tab is shown; last at ' + time(Date.now()).substring(11, 19) + ' UTC';
+    },
+    fail: (e) => { node.className = 'error'; node.textContent = 'Refresh failed, showing older data: ' + (e.message || e); },
+  };
+}
+
+// Runs fn every LIVE_MILLIS as the page's refresh, reporting on the live line.
+function liveRefresh(line, fn) {
+  every('page', LIVE_MILLIS, async () => {
+    try { await fn(); line.ok(); } catch (e) { line.fail(e); }
+  });
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) { return; }
+  for (const entry of liveTimers.values()) { entry.fn().catch(() => {}); }
+  if (onDashboard() && document.body.getAttribute('data-page') === 'dashboard') { refreshDashboard(); }
+});
 
 // ---- Dashboard ----
 // Trend lines drawn by uPlot (from its WebJar); the page re-reads /api/dashboard while it is shown.
@@ -79,9 +135,15 @@ async function dashboardPage() {
   scheduleDashboard(Math.max(5, d.periodSeconds) * 1000);
 }
 
+function onDashboard() { return location.hash === '#dashboard' || location.hash === ''; }
+
 function scheduleDashboard(millis) {
   clearTimeout(dashboardTimer);
-  dashboardTimer = setTimeout(() => { if (location.hash === '#dashboard' || location.hash === '') { refreshDashboard(); } }, millis);
+  // like the other live pages, a hidden tab reads nothing: it looks again later, and at once when shown
+  dashboardTimer = setTimeout(() => {
+    if (!onDashboard()) { return; }
+    if (document.hidden) { scheduleDashboard(millis); } else { refreshDashboard(); }
+  }, millis);
 }
 
 async function refreshDashboard() {
@@ -90,31 +152,63 @@ async function refreshDashboard() {
 }
 
 // ---- Cluster ----
-async function clusterPage() {
-  const data = await api('/api/cluster');
-  const nodes = [el('h2', { text: 'Cluster' }), el('p', { class: 'muted', text: 'NameServer ' + data.namesrv })];
+function clusterTables(data, configHolder) {
+  const nodes = [el('p', { class: 'muted', text: 'NameServer ' + data.namesrv })];
   for (const c of data.clusters) {
     nodes.push(el('h3', { text: 'Cluster ' + c.name }));
     const rows = [];
     for (const b of c.brokers) {
       for (const m of b.members) {
         const rt = m.runtime || {};
-        rows.push([b.brokerName, m.brokerId, m.role, m.addr,
+        const addr = el('a', { href: '#cluster', text: m.addr, title: 'show its configuration',
+          onclick: (ev) => { ev.preventDefault(); brokerConfig(b.brokerName, m.addr, configHolder); } });
+        rows.push([b.brokerName, m.brokerId, m.role, addr,
           m.error ? el('span', { class: 'error', text: m.error }) : (rt.brokerVersionDesc || '-'),
           rt.putTps || '-', rt.getTransferedTps || '-',
           num(rt.commitLogMinOffset), num(rt.commitLogMaxOffset),
-          num(rt.msgPutTotalTodayNow), num(rt.msgGetTotalTodayNow)]);
+          num(rt.msgPutTotalTodayNow), num(rt.msgGetTotalTodayNow), percent(rt.commitLogDiskRatio),
+          m.behindMasterBytes == null ? '-' : m.behindMasterBytes]);
       }
     }
     nodes.push(table(['Broker', 'ID', 'Role', 'Address', 'Version', 'Put TPS', 'Get TPS',
-      'CommitLog min', 'CommitLog max', 'Put today', 'Got today'], rows, 'cluster-table'));
+      'CommitLog min', 'CommitLog max', 'Put today', 'Got today', 'Disk used (commit log)', 'Behind master (bytes)'], rows, 'cluster-table'));
   }
-  show(...nodes);
+  return nodes;
+}
+
+async function clusterPage() {
+  const config = el('div', { id: 'broker-config-holder' });
+  const holder = el('div', {}, clusterTables(await api('/api/cluster'), config));
+  const line = liveLine();
+  show(el('h2', { text: 'Cluster' }), line.node, holder, config);
+  liveRefresh(line, async () => holder.replaceChildren(...clusterTables(await api('/api/cluster'), config)));
+}
+
+// A broker's effective configuration (GET_BROKER_CONFIG), with a filter on key or value.
+async function brokerConfig(brokerName, addr, holder) {
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Loading the configuration of ' + addr + '...' }));
+  try {
+    const config = await api('/api/broker/config?addr=' + encodeURIComponent(addr));
+    const filter = el('input', { id: 'broker-config-filter', placeholder: 'key or value contains' });
+    const list = el('div');
+    const render = () => {
+      const f = filter.value.toLowerCase();
+      list.replaceChildren(table(['Key', 'Value'], Object.entries(config)
+        .filter(([k, v]) => k.toLowerCase().includes(f) || String(v).toLowerCase().includes(f)), 'broker-config'));
+    };
+    filter.addEventListener('input', render);
+    render();
+    holder.replaceChildren(el('h3', { text: 'Configuration of ' + brokerName + ' (' + addr + ')' }),
+      el('form', {}, [filter]), list);
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
 }
 
 // ---- Topics ----
 async function topicsPage() {
-  const [topics, cluster] = await Promise.all([api('/api/topics'), api('/api/cluster')]);
+  const [firstTopics, cluster] = await Promise.all([api('/api/topics'), api('/api/cluster')]);
+  let topics = firstTopics;
+  let open = null;
+  const clusters = cluster.clusters.map(c => c.name);
   const filter = el('select', { id: 'topic-filter' }, ['ALL', 'NORMAL', 'RETRY', 'DLQ', 'SYSTEM']
     .map(k => el('option', { value: k, text: k })));
   const search = el('input', { id: 'topic-search', placeholder: 'name contains' });
@@ -123,14 +217,21 @@ async function topicsPage() {
   function render() {
     const kind = filter.value, s = search.value.toLowerCase();
     const rows = topics.filter(t => (kind === 'ALL' || t.kind === kind) && t.topic.toLowerCase().includes(s))
-      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); topicDetail(t.topic, detail); } }), t.kind]);
+      .map(t => [el('a', { href: '#topics', text: t.topic, onclick: (ev) => { ev.preventDefault(); open = t.topic; topicDetail(t.topic, detail, clusters); } }), t.kind]);
     listHolder.replaceChildren(table(['Topic', 'Kind'], rows, 'topic-table'));
   }
   filter.addEventListener('change', render);
   search.addEventListener('input', render);
   render();
-  show(el('h2', { text: 'Topics' }), createTopicForm(cluster.clusters.map(c => c.name)),
+  const line = liveLine();
+  show(el('h2', { text: 'Topics' }), line.node, createTopicForm(clusters),
     el('form', {}, [el('label', { text: 'Kind ' }), filter, search]), listHolder, detail);
+  // the list and the open topic's offsets follow the cluster; the forms keep what is typed
+  liveRefresh(line, async () => {
+    topics = await api('/api/topics');
+    render();
+    if (open) { await topicDetail(open, detail, clusters, true); }
+  });
 }
 
 function createTopicForm(clusters) {
@@ -159,44 +260,316 @@ function createTopicForm(clusters) {
   return form;
 }
 
-async function topicDetail(topic, holder) {
+async function topicTables(topic) {
+  const [route, offsets, groups] = await Promise.all([
+    api('/api/topic/route?topic=' + encodeURIComponent(topic)),
+    api('/api/topic/offsets?topic=' + encodeURIComponent(topic)),
+    api('/api/topic/consumers?topic=' + encodeURIComponent(topic)).catch(e => e)]);
+  return [el('h3', { text: 'Route' }),
+    table(['Broker', 'Read queues', 'Write queues', 'Perm'],
+      route.queueDatas.map(q => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.permText]), 'route-table'),
+    table(['Cluster', 'Broker', 'Addresses'],
+      route.brokerDatas.map(b => [b.cluster, b.brokerName, Object.entries(b.brokerAddrs).map(([id, a]) => id + '=' + a).join(' ')])),
+    el('h3', { text: 'Queue offsets' }),
+    table(['Broker', 'Queue', 'Min offset', 'Max offset', 'Last update'],
+      offsets.map(o => [o.brokerName, o.queueId, o.minOffset, o.maxOffset, time(o.lastUpdateTimestamp)]), 'offsets-table'),
+    el('h3', { text: 'Consumer groups' }),
+    Array.isArray(groups)
+      ? (groups.length ? table(['Group'], groups.map(g => [g]), 'topic-groups') : el('p', { class: 'muted', id: 'topic-groups', text: 'No group has consumed it.' }))
+      : el('p', { class: 'error', text: String(groups.message || groups) })];
+}
+
+// The tables follow the cluster (a quiet refresh redraws only them); the forms below keep what is typed.
+async function topicDetail(topic, holder, clusters, quiet) {
+  if (quiet && holder.dataset.topic === topic && holder.liveNode) {
+    try { holder.liveNode.replaceChildren(...await topicTables(topic)); } catch (e) { holder.liveNode.replaceChildren(errorBox(e)); }
+    return;
+  }
+  holder.dataset.topic = topic;
   holder.replaceChildren(el('p', { class: 'muted', text: 'Loading ' + topic + '...' }));
-  try {
-    const [route, offsets] = await Promise.all([
-      api('/api/topic/route?topic=' + encodeURIComponent(topic)),
-      api('/api/topic/offsets?topic=' + encodeURIComponent(topic))]);
-    holder.replaceChildren(el('h3', { text: 'Topic ' + topic }),
-      el('h3', { text: 'Route' }),
-      table(['Broker', 'Read queues', 'Write queues', 'Perm'],
-        route.queueDatas.map(q => [q.brokerName, q.readQueueNums, q.writeQueueNums, q.permText]), 'route-table'),
-      table(['Cluster', 'Broker', 'Addresses'],
-        route.brokerDatas.map(b => [b.cluster, b.brokerName, Object.entries(b.brokerAddrs).map(([id, a]) => id + '=' + a).join(' ')])),
-      el('h3', { text: 'Queue offsets' }),
-      table(['Broker', 'Queue', 'Min offset', 'Max offset', 'Last update'],
-        offsets.map(o => [o.brokerName, o.queueId, o.minOffset, o.maxOffset, time(o.lastUpdateTimestamp)]), 'offsets-table'));
-  } catch (e) { holder.replaceChildren(errorBox(e)); }
+  const live = el('div');
+  holder.liveNode = live;
+  try { live.replaceChildren(...await topicTables(topic)); } catch (e) { live.replaceChildren(errorBox(e)); }
+  holder.replaceChildren(el('h3', { text: 'Topic ' + topic }), live, sendMessageForm(topic), deleteTopicForm(topic, clusters));
+}
+
+function sendMessageForm(topic) {
+  const tag = el('input', { id: 'send-tag', placeholder: 'tag' });
+  const key = el('input', { id: 'send-key', placeholder: 'key' });
+  const body = el('textarea', { id: 'send-body', placeholder: 'body', rows: '2', cols: '40' });
+  const status = el('span', { id: 'send-status' });
+  const form = el('form', { id: 'send-form' }, [el('strong', { text: 'Send a test message' }), tag, key, body,
+    el('button', { id: 'send-submit', type: 'submit', text: 'Send' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const r = await postJson('/api/topic/send', { topic: topic, tag: tag.value, key: key.value, body: body.value });
+      setStatus(status, r.status + ': ' + r.msgId + ' on ' + r.brokerName + ' queue ' + r.queueId + ' at offset ' + r.queueOffset);
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+function deleteTopicForm(topic, clusters) {
+  const cl = el('select', { id: 'delete-topic-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const status = el('span', { id: 'delete-topic-status' });
+  const form = el('form', { id: 'delete-topic-form' }, [el('strong', { text: 'Delete topic' }), cl,
+    el('button', { id: 'delete-topic-submit', type: 'submit', text: 'Delete' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!window.confirm('Delete topic "' + topic + '" and its messages from every master of cluster ' + cl.value + ' and from the NameServers?')) { return; }
+    try {
+      const r = await postJson('/api/topic/delete', { topic: topic, cluster: cl.value });
+      setStatus(status, 'Deleted from ' + r.brokers.join(', '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
 }
 
 // ---- Consumers ----
-async function consumersPage() {
-  const groups = await api('/api/consumers');
-  const detail = el('div', { id: 'consumer-detail' });
-  const rows = groups.map(g => [el('a', { href: '#consumers', text: g.group, onclick: (ev) => { ev.preventDefault(); consumerDetail(g.group, detail); } }),
-    g.error ? el('span', { class: 'error', text: g.error }) : g.consumeTps, g.lag, g.queues]);
-  show(el('h2', { text: 'Consumer groups' }), table(['Group', 'Consume TPS', 'Lag', 'Queues'], rows, 'consumer-table'), detail);
+function postJson(path, body) {
+  return api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-async function consumerDetail(group, holder) {
+function setStatus(node, text, isError) { node.className = isError ? 'error' : ''; node.textContent = text; }
+
+const GROUP_SORTS = {
+  group: (a, b) => a.group.localeCompare(b.group),
+  lag: (a, b) => (b.lag == null ? -1 : b.lag) - (a.lag == null ? -1 : a.lag) || a.group.localeCompare(b.group),
+  tps: (a, b) => (b.consumeTps == null ? -1 : b.consumeTps) - (a.consumeTps == null ? -1 : a.consumeTps) || a.group.localeCompare(b.group),
+};
+
+async function consumersPage() {
+  const [firstGroups, cluster] = await Promise.all([api('/api/consumers'), api('/api/cluster')]);
+  let groups = firstGroups;
+  const clusters = cluster.clusters.map(c => c.name);
+  const detail = el('div', { id: 'consumer-detail' });
+  const sort = el('select', { id: 'consumer-sort' }, [['group', 'name'], ['lag', 'lag (highest first)'], ['tps', 'consume TPS (highest first)']]
+    .map(([v, t]) => el('option', { value: v, text: t })));
+  const listHolder = el('div');
+  function render() {
+    const rows = groups.slice().sort(GROUP_SORTS[sort.value]).map(g => [
+      el('a', { href: '#consumers', text: g.group, onclick: (ev) => { ev.preventDefault(); consumerDetail(g.group, detail, clusters); } }),
+      g.error ? el('span', { class: 'error', text: g.error }) : Math.round(g.consumeTps * 100) / 100, g.lag, g.queues]);
+    listHolder.replaceChildren(table(['Group', 'Consume TPS', 'Lag', 'Queues'], rows, 'consumer-table'));
+  }
+  sort.addEventListener('change', render);
+  render();
+  const line = liveLine();
+  show(el('h2', { text: 'Consumer groups' }), line.node, groupForm(clusters),
+    el('form', {}, [el('label', { text: 'Sort by ' }), sort]), listHolder, detail);
+  // the list follows the cluster; an open group's detail reads its own lag (consumerDetail)
+  liveRefresh(line, async () => { groups = await api('/api/consumers'); render(); });
+}
+
+function groupForm(clusters) {
+  const name = el('input', { id: 'new-group', placeholder: 'group name' });
+  const cl = el('select', { id: 'new-group-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const consume = el('input', { id: 'new-group-consume', type: 'checkbox', checked: 'checked' });
+  const broadcast = el('input', { id: 'new-group-broadcast', type: 'checkbox', checked: 'checked' });
+  const retry = el('input', { id: 'new-group-retry', type: 'number', value: '16', min: '0' });
+  const brokerId = el('input', { id: 'new-group-broker-id', type: 'number', value: '0', min: '0' });
+  const slowly = el('input', { id: 'new-group-slowly', type: 'number', value: '1', min: '0' });
+  const status = el('span', { id: 'new-group-status' });
+  const form = el('form', { id: 'group-form' }, [el('strong', { text: 'Create / update group' }), name, cl,
+    el('label', { text: 'consume' }), consume, el('label', { text: 'broadcast' }), broadcast,
+    el('label', { text: 'retry max' }), retry, el('label', { text: 'broker id' }), brokerId,
+    el('label', { text: 'when slow, broker' }), slowly,
+    el('button', { id: 'new-group-submit', type: 'submit', text: 'Create / update' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = { group: name.value.trim(), cluster: cl.value, consumeEnable: consume.checked,
+      consumeBroadcastEnable: broadcast.checked, retryMaxTimes: Number(retry.value), brokerId: Number(brokerId.value),
+      whichBrokerWhenConsumeSlowly: Number(slowly.value) };
+    if (!window.confirm('Create or update group "' + body.group + '" on every master of cluster ' + body.cluster + '?')) { return; }
+    try {
+      const r = await postJson('/api/consumers', body);
+      setStatus(status, 'Saved on ' + r.brokers.join(', '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+// A group's lag chart joins the console's own samples (LagSampler: every group, every minute by default, the last
+// 6 hours) with the readings this page takes every 5 s while it is open (the last hour of them).
+const LAG_POINTS = 720;
+const lagHistory = new Map();
+
+function lagEntry(group) {
+  let h = lagHistory.get(group);
+  if (!h) { h = { server: { times: [], lags: [] }, times: [], lags: [] }; lagHistory.set(group, h); }
+  return h;
+}
+
+function recordLag(group, sampledAt, lag) {
+  const h = lagEntry(group);
+  h.times.push(sampledAt / 1000);
+  h.lags.push(lag);
+  if (h.times.length > LAG_POINTS) { h.times.shift(); h.lags.shift(); }
+  return h;
+}
+
+function seedLag(group, server) {
+  const h = lagEntry(group);
+  h.server = { times: [], lags: [] };
+  server.times.forEach((t, i) => { if (server.lags[i] != null) { h.server.times.push(t); h.server.lags.push(server.lags[i]); } });
+  return h;
+}
+
+// both sources on one time axis, oldest first
+function lagSeries(h) {
+  const points = h.server.times.map((t, i) => [t, h.server.lags[i]]).concat(h.times.map((t, i) => [t, h.lags[i]]));
+  points.sort((x, y) => x[0] - y[0]);
+  return [points.map(p => p[0]), points.map(p => p[1])];
+}
+
+function lagChart(group, periodSeconds) {
+  const holder = el('div', { id: 'consumer-lag-chart', class: 'chart' });
+  const plot = new uPlot({
+    title: 'Lag of ' + group + ' (sampled by the console every ' + periodSeconds + ' s, and every ' + LIVE_MILLIS / 1000 + ' s while this page is open)',
+    width: Math.min(1100, Math.max(400, page().clientWidth - 32)), height: 220,
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    series: [{}, { label: 'lag', stroke: COLORS[3], width: 2 }],
+  }, lagSeries(lagEntry(group)), holder);
+  function update(history) {
+    const data = lagSeries(history);
+    plot.setData(data);
+    // what the chart shows last, for people reading the DOM and for the browser test
+    holder.setAttribute('data-points', String(data[0].length));
+    if (data[0].length) { holder.setAttribute('data-last-lag', String(data[1][data[1].length - 1])); }
+  }
+  return { node: holder, update: update };
+}
+
+function queueTable(queues) {
+  return table(['Topic', 'Broker', 'Queue', 'Broker offset', 'Consumer offset', 'Lag', 'Last consumed'],
+    queues.map(q => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag, time(q.lastTimestamp)]), 'consumer-queues');
+}
+
+async function consumerDetail(group, holder, clusters) {
+  stopLive('group');
   try {
-    const g = await api('/api/consumer?group=' + encodeURIComponent(group));
+    const [g, history] = await Promise.all([api('/api/consumer?group=' + encodeURIComponent(group)),
+      api('/api/consumer/lag/history?group=' + encodeURIComponent(group)).catch(() => ({ periodSeconds: '?', times: [], lags: [] }))]);
+    seedLag(group, history);
+    const clientInfo = el('div', { id: 'client-info' });
     const clients = Array.isArray(g.clients)
-      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [c.clientId, c.clientAddr, c.language, c.version]))
+      ? table(['Client id', 'Address', 'Language', 'Version'], g.clients.map(c => [
+        el('a', { href: '#consumers', text: c.clientId, title: 'show its consume state',
+          onclick: (ev) => { ev.preventDefault(); clientDetail(group, c.clientId, clientInfo); } }),
+        c.clientAddr, c.language, c.versionDesc]), 'consumer-clients')
       : el('p', { class: 'muted', text: g.clients });
-    holder.replaceChildren(el('h3', { text: 'Group ' + group + ' (lag ' + g.lag + ')' }),
-      table(['Topic', 'Broker', 'Queue', 'Broker offset', 'Consumer offset', 'Lag', 'Last consumed'],
-        g.queues.map(q => [q.topic, q.brokerName, q.queueId, q.brokerOffset, q.consumerOffset, q.lag, time(q.lastTimestamp)]), 'consumer-queues'),
-      el('h3', { text: 'Online clients' }), clients);
+    const config = g.config
+      ? table(['Consume', 'Broadcast', 'Retry max', 'Broker id', 'When slow, broker', 'Read from'],
+        [[String(g.config.consumeEnable), String(g.config.consumeBroadcastEnable), g.config.retryMaxTimes, g.config.brokerId,
+          g.config.whichBrokerWhenConsumeSlowly, g.config.broker]], 'group-config')
+      : el('p', { class: 'muted', text: 'No subscription group on any master.' });
+    const title = el('h3', { text: 'Group ' + group + (g.lag == null ? '' : ' (lag ' + g.lag + ')') });
+    const statsNote = el('p', { class: 'muted', id: 'consumer-stats-error', text: g.statsError || '' });
+    const queues = el('div', {}, [queueTable(g.queues)]);
+    const chart = lagChart(group, history.periodSeconds);
+    chart.update(g.lag != null ? recordLag(group, g.sampledAt, g.lag) : lagEntry(group));
+    holder.replaceChildren(title, statsNote, chart.node, queues,
+      el('h3', { text: 'Online clients' }), clients, clientInfo,
+      el('h3', { text: 'Subscription group' }), config,
+      resetForm(group, g.queues.length ? g.queues[0].topic : ''),
+      deleteGroupForm(group, clusters));
+    // the lag, the chart and the queue table move by themselves; the forms below stay as typed
+    every('group', LIVE_MILLIS, async () => {
+      try {
+        const r = await api('/api/consumer/lag?group=' + encodeURIComponent(group));
+        title.textContent = 'Group ' + group + ' (lag ' + r.lag + ')';
+        statsNote.textContent = '';
+        chart.update(recordLag(group, r.sampledAt, r.lag));
+        queues.replaceChildren(queueTable(r.queues));
+      } catch (e) { statsNote.textContent = e.message; }
+    });
   } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+// What one online client reports about itself: settings, subscriptions, process queues, TPS and RT per topic.
+async function clientDetail(group, clientId, holder) {
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Asking ' + clientId + '...' }));
+  try {
+    const r = await api('/api/consumer/client?group=' + encodeURIComponent(group) + '&clientId=' + encodeURIComponent(clientId));
+    const round = v => Math.round(v * 100) / 100;
+    holder.replaceChildren(el('h3', { text: 'Consume state of ' + clientId }),
+      table(['Topic', 'Expression', 'Type'], r.subscriptions.map(x => [x.topic, x.expression, x.type]), 'client-subscriptions'),
+      table(['Topic', 'Pull TPS', 'Pull RT (ms)', 'Consume OK TPS', 'Consume failed TPS', 'Consume RT (ms)', 'Failed in the last hour'],
+        r.status.map(x => [x.topic, round(x.pullTps), round(x.pullRt), round(x.consumeOkTps), round(x.consumeFailedTps), round(x.consumeRt), x.consumeFailedMsgs]), 'client-status'),
+      table(['Topic', 'Broker', 'Queue', 'Committed offset', 'Cached messages', 'Cached MiB', 'Locked', 'Dropped', 'Last pull', 'Last consume'],
+        r.queues.map(x => [x.topic, x.brokerName, x.queueId, x.commitOffset, x.cachedMsgCount, x.cachedMsgSizeInMiB, String(x.locked), String(x.dropped),
+          time(x.lastPullTimestamp), time(x.lastConsumeTimestamp)]), 'client-queues'),
+      table(['Setting', 'Value'], Object.entries(r.properties), 'client-properties'));
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+// A time typed as milliseconds since the epoch or as "yyyy-MM-dd HH:mm:ss" in UTC, the way the pages show times.
+function parseTime(text) {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) { return Number(t); }
+  const ms = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? Date.parse(t.replace(' ', 'T') + 'Z') : NaN;
+  if (Number.isNaN(ms)) { throw new Error('Not a time: ' + t + ' (give milliseconds or yyyy-MM-dd HH:mm:ss in UTC)'); }
+  return ms;
+}
+
+function resetForm(group, topicGuess) {
+  const topic = el('input', { id: 'reset-topic', placeholder: 'topic', value: topicGuess });
+  const when = el('input', { id: 'reset-time', placeholder: 'yyyy-MM-dd HH:mm:ss UTC or ms', value: time(Date.now() - 3600000).substring(0, 19) });
+  const status = el('span', { id: 'reset-status' });
+  const form = el('form', { id: 'reset-form' }, [el('strong', { text: 'Reset offset by time' }), topic, when,
+    el('button', { id: 'reset-submit', type: 'submit', text: 'Reset' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const ts = parseTime(when.value);
+      if (!window.confirm('Move the offsets of group "' + group + '" on topic ' + topic.value.trim() + ' to '
+        + new Date(ts).toISOString() + '? Its consumers will read again from there.')) { return; }
+      const r = await postJson('/api/consumer/resetOffset', { group: group, topic: topic.value.trim(), timestamp: ts });
+      setStatus(status, 'Reset ' + r.queues.length + ' queue(s) through the ' + r.via + ': '
+        + r.queues.map(q => q.brokerName + '/' + q.queueId + '=' + q.offset).join(' '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+function deleteGroupForm(group, clusters) {
+  const cl = el('select', { id: 'delete-group-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
+  const status = el('span', { id: 'delete-group-status' });
+  const form = el('form', { id: 'delete-group-form' }, [el('strong', { text: 'Delete group' }), cl,
+    el('button', { id: 'delete-group-submit', type: 'submit', text: 'Delete' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!window.confirm('Delete group "' + group + '" with its offsets, retry and dead-letter topics from every master of cluster ' + cl.value + '?')) { return; }
+    try {
+      const r = await postJson('/api/consumer/delete', { group: group, cluster: cl.value });
+      setStatus(status, 'Deleted from ' + r.brokers.join(', '));
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
+}
+
+// ---- Producers ----
+// The broker knows a producer by its heartbeat (every 30 s), so a producer shows some seconds after it starts.
+async function producersPage() {
+  const [topics, groups] = await Promise.all([api('/api/topics'), api('/api/producers/groups')]);
+  const topicList = el('datalist', { id: 'producer-topics' }, topics.filter(t => t.kind === 'NORMAL').map(t => el('option', { value: t.topic })));
+  const groupList = el('datalist', { id: 'producer-groups' }, groups.map(g => el('option', { value: g })));
+  const topic = el('input', { id: 'producer-topic', placeholder: 'topic', list: 'producer-topics' });
+  const group = el('input', { id: 'producer-group', placeholder: 'producer group', list: 'producer-groups' });
+  const results = el('div', { id: 'producer-results' });
+  const form = el('form', { id: 'producer-form' }, [el('strong', { text: 'Online producers of' }), group,
+    el('label', { text: 'for topic' }), topic, el('button', { id: 'producer-submit', type: 'submit', text: 'Show' })]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const list = await api('/api/producers?group=' + encodeURIComponent(group.value.trim()) + '&topic=' + encodeURIComponent(topic.value.trim()));
+      results.replaceChildren(el('p', { id: 'producer-count', text: list.length + ' producer(s) online' }),
+        table(['Client id', 'Address', 'Language', 'Version'], list.map(c => [c.clientId, c.clientAddr, c.language, c.versionDesc]), 'producer-table'));
+    } catch (e) { results.replaceChildren(errorBox(e)); }
+  });
+  show(el('h2', { text: 'Producers' }), topicList, groupList, form,
+    el('p', { class: 'muted', text: 'Producer groups online now: ' + (groups.length ? groups.join(', ') : 'none') }), results);
 }
 
 // ---- Messages ----
@@ -209,44 +582,138 @@ function messagesPage() {
   const byKey = el('form', { id: 'msg-by-key' }, [el('strong', { text: 'By key' }), topic, key, el('button', { id: 'msg-key-submit', type: 'submit', text: 'Search' })]);
   const topic2 = el('input', { id: 'msg-topic2', placeholder: 'topic' });
   const byId = el('form', { id: 'msg-by-id' }, [el('strong', { text: 'By message id' }), topic2, msgId, el('button', { id: 'msg-id-submit', type: 'submit', text: 'Show' })]);
+  const topic3 = el('input', { id: 'msg-topic3', placeholder: 'topic' });
+  const begin = el('input', { id: 'msg-begin', placeholder: 'from (UTC or ms)', value: time(Date.now() - 3600000).substring(0, 19) });
+  const end = el('input', { id: 'msg-end', placeholder: 'to (UTC or ms)', value: time(Date.now() + 60000).substring(0, 19) });
+  const byTime = el('form', { id: 'msg-by-time' }, [el('strong', { text: 'By topic and time (UTC)' }), topic3, begin, end,
+    el('button', { id: 'msg-time-submit', type: 'submit', text: 'Search' })]);
+  function list(messages, note) {
+    results.replaceChildren(el('p', { id: 'msg-count', text: note }),
+      table(['Message id', 'Tags', 'Keys', 'Queue', 'Offset', 'Stored', 'Body bytes'], messages.map(m => [
+        el('a', { href: '#messages', text: m.msgId, onclick: (e2) => { e2.preventDefault(); openMessage(m.topic, m.msgId, detail); } }),
+        m.tags, m.keys, m.queueId, m.queueOffset, time(m.storeTimestamp), m.bodyLength]), 'msg-table'));
+  }
   byKey.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      const list = await api('/api/messages/byKey?topic=' + encodeURIComponent(topic.value.trim()) + '&key=' + encodeURIComponent(key.value.trim()));
-      results.replaceChildren(el('p', { text: list.length + ' message(s)' }),
-        table(['Message id', 'Tags', 'Keys', 'Queue', 'Offset', 'Stored'], list.map(m => [
-          el('a', { href: '#messages', text: m.msgId, onclick: (e2) => { e2.preventDefault(); messageDetail(m, detail); } }),
-          m.tags, m.keys, m.queueId, m.queueOffset, time(m.storeTimestamp)]), 'msg-table'));
-      if (list.length > 0) { messageDetail(list[0], detail); } else { detail.replaceChildren(); }
+      const found = await api('/api/messages/byKey?topic=' + encodeURIComponent(topic.value.trim()) + '&key=' + encodeURIComponent(key.value.trim()));
+      list(found, found.length + ' message(s)');
+      if (found.length > 0) { messageDetail(found[0], detail); } else { detail.replaceChildren(); }
     } catch (e) { results.replaceChildren(errorBox(e)); }
   });
   byId.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try {
-      const m = await api('/api/messages/byId?topic=' + encodeURIComponent(topic2.value.trim()) + '&msgId=' + encodeURIComponent(msgId.value.trim()));
-      results.replaceChildren();
-      messageDetail(m, detail);
-    } catch (e) { results.replaceChildren(errorBox(e)); detail.replaceChildren(); }
+    results.replaceChildren();
+    await openMessage(topic2.value.trim(), msgId.value.trim(), detail);
   });
-  show(el('h2', { text: 'Messages' }), byKey, byId, results, detail);
+  byTime.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const r = await api('/api/messages/byTime?topic=' + encodeURIComponent(topic3.value.trim())
+        + '&begin=' + parseTime(begin.value) + '&end=' + parseTime(end.value));
+      list(r.messages, r.messages.length + ' message(s), newest first'
+        + (r.truncated ? ' (the newest ' + r.maxResults + ' of the range: narrow it to see older ones)' : ''));
+      detail.replaceChildren();
+    } catch (e) { results.replaceChildren(errorBox(e)); }
+  });
+  show(el('h2', { text: 'Messages' }), byKey, byId, byTime, results, detail);
+}
+
+async function openMessage(topic, msgId, holder) {
+  try {
+    messageDetail(await api('/api/messages/byId?topic=' + encodeURIComponent(topic) + '&msgId=' + encodeURIComponent(msgId)), holder);
+  } catch (e) { holder.replaceChildren(errorBox(e)); }
+}
+
+function bytesOf(base64) {
+  const raw = atob(base64 || '');
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) { out[i] = raw.charCodeAt(i); }
+  return out;
+}
+
+// 16 bytes a line: offset, hex, printable ASCII ('.' for the rest); at most 64 KiB of the body.
+const HEX_MAX = 64 * 1024;
+function hexDump(bytes) {
+  const lines = [];
+  const n = Math.min(bytes.length, HEX_MAX);
+  for (let off = 0; off < n; off += 16) {
+    const row = bytes.subarray(off, Math.min(off + 16, n));
+    const hex = Array.from(row, b => b.toString(16).padStart(2, '0')).join(' ');
+    const ascii = Array.from(row, b => (b >= 0x20 && b < 0x7f) ? String.fromCharCode(b) : '.').join('');
+    lines.push(off.toString(16).padStart(8, '0') + '  ' + hex.padEnd(47, ' ') + '  ' + ascii);
+  }
+  if (bytes.length > n) { lines.push('... (' + (bytes.length - n) + ' more bytes)'); }
+  return lines.join('\n');
+}
+
+function bodyAs(view, m) {
+  if (view === 'hex') { return hexDump(bytesOf(m.bodyBase64)); }
+  if (view === 'json') {
+    try { return JSON.stringify(JSON.parse(m.bodyText), null, 2); } catch (e) { return 'Not JSON: ' + e.message; }
+  }
+  return m.bodyText;
 }
 
 function messageDetail(m, holder) {
   const fields = [['Message id', m.msgId], ['Topic', m.topic], ['Tags', m.tags], ['Keys', m.keys], ['Broker', m.brokerName],
     ['Queue', m.queueId], ['Queue offset', m.queueOffset], ['CommitLog offset', m.commitLogOffset], ['Born', time(m.bornTimestamp) + ' from ' + m.bornHost],
     ['Stored', time(m.storeTimestamp) + ' on ' + m.storeHost], ['Reconsume times', m.reconsumeTimes], ['Body length', m.bodyLength]];
+  // the body is always put in with textContent, whichever view
+  const body = el('pre', { class: 'body', id: 'msg-body', text: m.bodyText });
+  const track = el('div', {}, [el('p', { class: 'muted', text: 'Asking the brokers...' })]);
+  const trace = el('div', {}, [el('p', { class: 'muted', text: 'Looking for trace records...' })]);
+  const view = el('select', { id: 'msg-body-view' }, [['text', 'text'], ['json', 'JSON (pretty)'], ['hex', 'hex']]
+    .map(([v, t]) => el('option', { value: v, text: t })));
+  view.addEventListener('change', () => { body.textContent = bodyAs(view.value, m); });
   holder.replaceChildren(el('h3', { text: 'Message ' + m.msgId }),
     table(['Field', 'Value'], fields, 'msg-fields'),
     el('h3', { text: 'Properties' }),
     table(['Name', 'Value'], Object.entries(m.properties || {}), 'msg-properties'),
     el('h3', { text: 'Body' + (m.bodyTruncated ? ' (truncated)' : '') }),
-    el('pre', { class: 'body', id: 'msg-body', text: m.bodyText }));
+    el('form', {}, [el('label', { text: 'Show as ' }), view]),
+    body,
+    el('h3', { text: 'Consumed by' }), track,
+    el('h3', { text: 'Trace' }), trace,
+    resendForm(m));
+  api('/api/messages/trace?msgId=' + encodeURIComponent(m.msgId))
+    .then(list => trace.replaceChildren(list.length
+      ? table(['Type', 'Group', 'Client', 'Time', 'Cost (ms)', 'Status'],
+        list.map(t => [t.type, t.group, t.clientHost, time(t.timeStamp), t.costTimeMillis, t.status]), 'msg-trace')
+      : el('p', { class: 'muted', text: 'No trace records: the clients did not have message tracing on (RMQ_SYS_TRACE_TOPIC).' })))
+    .catch(e => trace.replaceChildren(errorBox(e)));
+  api('/api/messages/track?topic=' + encodeURIComponent(m.topic) + '&msgId=' + encodeURIComponent(m.msgId))
+    .then(list => track.replaceChildren(list.length
+      ? table(['Group', 'State', 'Why'], list.map(t => [t.group, t.trackType, t.exceptionDesc]), 'msg-track')
+      : el('p', { class: 'muted', text: 'No group consumes this topic.' })))
+    .catch(e => track.replaceChildren(errorBox(e)));
+}
+
+function resendForm(m) {
+  const groups = el('datalist', { id: 'resend-groups' });
+  const group = el('input', { id: 'resend-group', placeholder: 'consumer group', list: 'resend-groups' });
+  const status = el('span', { id: 'resend-status' });
+  api('/api/topic/consumers?topic=' + encodeURIComponent(m.topic))
+    .then(gs => groups.replaceChildren(...gs.map(g => el('option', { value: g })))).catch(() => {});
+  const form = el('form', { id: 'resend-form' }, [el('strong', { text: 'Resend to group' }), groups, group,
+    el('button', { id: 'resend-submit', type: 'submit', text: 'Resend' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const g = group.value.trim();
+    if (!window.confirm('Have an online consumer of group "' + g + '" consume message ' + m.msgId + ' again?')) { return; }
+    try {
+      const r = await postJson('/api/messages/resend', { topic: m.topic, msgId: m.msgId, group: g });
+      setStatus(status, r.consumeResult + ' by ' + r.clientId + (r.remark ? ' (' + r.remark + ')' : ''), r.consumeResult !== 'CR_SUCCESS');
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  return form;
 }
 
 // ---- navigation ----
-const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, messages: messagesPage };
+const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, producers: producersPage, messages: messagesPage };
 async function navigate() {
   clearTimeout(dashboardTimer);
+  stopLive();
   const name = (location.hash || '#dashboard').substring(1);
   const fn = pages[name] || dashboardPage;
   for (const a of document.querySelectorAll('nav a')) { a.classList.toggle('active', a.id === 'nav-' + name); }

@@ -4,15 +4,22 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -23,8 +30,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.test.harness.JvmProcess;
 import org.mercurymq.test.harness.MercuryCluster;
+import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.MQAdminStartup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -91,8 +100,94 @@ class ConsoleBrowserTest {
 
     @Test
     void everyPageRendersRealDataAndABodyWithScriptStaysText() throws Exception {
+        withFailurePicture(this::walkThroughThePages);
+    }
+
+    @Test
+    void groupIsResetSortedCreatedAndDeletedFromTheConsumersPage() throws Exception {
+        withFailurePicture(this::groupOperations);
+    }
+
+    @Test
+    void lagChartRisesWhileTheGroupIsNotConsuming() throws Exception {
+        withFailurePicture(this::lagChart);
+    }
+
+    @Test
+    void producersPageShowsAnOnlineProducer() throws Exception {
+        withFailurePicture(() -> {
+            String topic = createTopic("ProducerPageTopic", 1);
+            String group = "console_browser_producer_" + System.nanoTime();
+            try (OfficialSender producer = OfficialSender.start(cluster.namesrvAddress(), group)) {
+                producer.send(topic, "p", "hello");
+                openPage("producers");
+                // the broker lists the producer after its next heartbeat (at most 30 s): ask until it shows
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    WebElement g = find("producer-group");
+                    if (g == null) {
+                        return false;
+                    }
+                    g.clear();
+                    g.sendKeys(group);
+                    WebElement t = driver.findElement(By.id("producer-topic"));
+                    t.clear();
+                    t.sendKeys(topic);
+                    driver.findElement(By.id("producer-submit")).click();
+                    return textOf("producer-table").contains(producer.clientId());
+                });
+                assertTrue(textOf("producer-table").contains("JAVA"));
+                assertTrue(textOf("producer-table").contains("V4_9_7"));
+                screenshot("producers");
+            }
+        });
+    }
+
+    @Test
+    void messagesByTimeShowTheBodyAsTextJsonAndHexAndOneIsResent() throws Exception {
+        withFailurePicture(this::messagesByTime);
+    }
+
+    @Test
+    void clusterTopicsAndConsumersPagesRefreshThemselves() throws Exception {
+        withFailurePicture(this::liveRefresh);
+    }
+
+    @Test
+    void topicPageSendsATestMessageAndDeletesTheTopic() throws Exception {
+        withFailurePicture(() -> {
+            String topic = createTopic("SendPageTopic", 1);
+            openPage("topics");
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("topic-table").contains(topic));
+            driver.findElement(By.id("topic-search")).sendKeys(topic);
+            readStable(() -> {
+                driver.findElement(By.linkText(topic)).click();
+                return true;
+            });
+            WebElement body = await().atMost(Duration.ofSeconds(30)).until(() -> find("send-body"), e -> e != null);
+            driver.findElement(By.id("send-key")).sendKeys("page-key");
+            body.sendKeys("typed on the page");
+            driver.findElement(By.id("send-submit")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("send-status"), t -> t.startsWith("SEND_OK"));
+            // the open topic's offsets follow by themselves: its one queue now ends at 1
+            await().atMost(Duration.ofSeconds(30)).until(() -> readStable(() -> column("offsets-table", 3)), c -> c.equals(List.of(1L)));
+            assertEquals("typed on the page", driver.findElement(By.id("send-body")).getAttribute("value"),
+                "a refresh leaves the form as typed");
+            screenshot("topic-send");
+
+            driver.findElement(By.id("delete-topic-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("delete-topic-status"), t -> t.startsWith("Deleted from"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !mqadmin("topicList", "-n", cluster.namesrvAddress()).contains(topic));
+        });
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    private static void withFailurePicture(Steps steps) throws Exception {
         try {
-            walkThroughThePages();
+            steps.run();
         } catch (Exception | AssertionError e) {
             // what the browser showed when it failed, beside the screenshots
             screenshot("failure");
@@ -101,11 +196,298 @@ class ConsoleBrowserTest {
         }
     }
 
+    private void groupOperations() throws Exception {
+        // one queue: the broker resets only a group with an offset on every queue, and an empty queue's offset
+        // is committed only when the consumer's long poll on it ends
+        String topic = createTopic("GroupOpsTopic", 1);
+        long before = System.currentTimeMillis() - 1000;
+        for (int i = 0; i < 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "ops-" + i, "body " + i);
+        }
+        String group = "console_ops_" + System.nanoTime();
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 3);
+            // the broker resets only a group that has committed offsets (as RocketMQ's: "consumer group not exist")
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                HttpResponse<String> r = console.get("api/consumer?group=" + group);
+                return r.statusCode() == 200 && Long.valueOf(0).equals(JSON.parseObject(r.body()).getLong("lag"));
+            });
+            openGroup(group);
+            WebElement resetTopic = await().atMost(Duration.ofSeconds(30)).until(() -> find("reset-topic"), e -> e != null);
+            resetTopic.clear();
+            resetTopic.sendKeys(topic);
+            WebElement resetTime = driver.findElement(By.id("reset-time"));
+            resetTime.clear();
+            resetTime.sendKeys(String.valueOf(before));
+            driver.findElement(By.id("reset-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("reset-status"), t -> t.startsWith("Reset"));
+            // the online consumer was told and reads the three messages again
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf("ops-0") >= 2
+                && consumer.deliveriesOf("ops-1") >= 2 && consumer.deliveriesOf("ops-2") >= 2);
+            screenshot("consumer-reset");
+            // the online client's own report: its subscription and queues
+            readStable(() -> {
+                find("consumer-clients").findElement(By.tagName("a")).click();
+                return true;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("client-subscriptions").contains(topic)
+                && textOf("client-queues").contains(topic));
+            screenshot("consumer-client");
+        }
+        // a group created through the form, after a confirmation (deleted from its detail below)
+        String created = "console_form_group_" + System.nanoTime();
+        openPage("consumers");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("new-group") != null);
+        driver.findElement(By.id("new-group")).sendKeys(created);
+        WebElement retry = driver.findElement(By.id("new-group-retry"));
+        retry.clear();
+        retry.sendKeys("5");
+        driver.findElement(By.id("new-group-consume")).click();
+        driver.findElement(By.id("new-group-submit")).click();
+        driver.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("new-group-status"), t -> t.startsWith("Saved on"));
+        // offline now: two more messages make a lag of 2, the highest of the list
+        for (int i = 3; i < 5; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "ops-" + i, "body " + i);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            openPage("consumers");
+            WebElement lagOption = await().atMost(Duration.ofSeconds(10)).until(
+                () -> driver.findElements(By.cssSelector("#consumer-sort option[value=lag]")).stream().findFirst().orElse(null),
+                e -> e != null);
+            lagOption.click();
+            List<String> first = readStable(() -> firstRow("consumer-table"));
+            return first.size() >= 3 && first.get(0).equals(group) && first.get(2).equals("2")
+                && textOf("consumer-table").contains(created);
+        });
+        List<Long> lags = readStable(() -> column("consumer-table", 2));
+        for (int i = 1; i < lags.size(); i++) {
+            assertTrue(lags.get(i - 1) >= lags.get(i), "sorted by lag, highest first: " + lags);
+        }
+        driver.findElement(By.cssSelector("#consumer-sort option[value=tps]")).click();
+        List<Long> tps = readStable(() -> column("consumer-table", 1));
+        for (int i = 1; i < tps.size(); i++) {
+            assertTrue(tps.get(i - 1) >= tps.get(i), "sorted by TPS, highest first: " + tps);
+        }
+        screenshot("consumers-sorted");
+        driver.findElement(By.cssSelector("#consumer-sort option[value=group]")).click();
+        String byName = readStable(() -> find("consumer-table").getText());
+        assertTrue(byName.indexOf(created) < byName.indexOf(group), "by name the form's group comes first: " + byName);
+
+        // the created group is deleted from its detail, after a confirmation
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(
+            "console_browser_admin_" + System.nanoTime());
+        admin.setNamesrvAddr(cluster.namesrvAddress());
+        admin.start();
+        try {
+            SubscriptionGroupConfig c =
+                admin.examineSubscriptionGroupConfig(cluster.brokerAddress(), created);
+            assertTrue(c != null && c.getRetryMaxTimes() == 5 && !c.isConsumeEnable(), String.valueOf(c));
+            openGroup(created);
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("group-config").contains("false"));
+            driver.findElement(By.id("delete-group-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("delete-group-status"), t -> t.startsWith("Deleted from"));
+            assertEquals(null, admin.examineSubscriptionGroupConfig(cluster.brokerAddress(), created));
+        } finally {
+            admin.shutdown();
+        }
+    }
+
+    private void lagChart() throws Exception {
+        String topic = createTopic("LagTopic", 1);
+        String group = "console_lag_" + System.nanoTime();
+        OfficialSender.send(cluster.namesrvAddress(), topic, "lag-0", "first");
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                HttpResponse<String> r = console.get("api/consumer/lag?group=" + group);
+                return r.statusCode() == 200 && JSON.parseObject(r.body()).getLongValue("lag") == 0;
+            });
+        }
+        // the consumer is shut down: what is sent now only adds to the lag
+        openGroup(group);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastLag() != null);
+        long before = lastLag();
+        assertEquals(0, before, "nothing waits yet");
+        assertTrue(!driver.findElements(By.cssSelector("#consumer-lag-chart canvas")).isEmpty(), "uPlot drew the chart");
+        for (int i = 1; i <= 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "lag-" + i, "waiting " + i);
+        }
+        // no reload: the page reads the lag every 5 s and the chart's last point follows
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            .until(ConsoleBrowserTest::lastLag, lag -> lag != null && lag == before + 3);
+        int points = Integer.parseInt(find("consumer-lag-chart").getAttribute("data-points"));
+        assertTrue(points >= 2, "the chart has the readings before and after: " + points);
+        assertTrue(textOf("consumer-queues").contains(topic));
+        screenshot("consumer-lag-chart");
+
+        // reloaded, the chart starts from the console's own samples, not from one point
+        openGroup(group);
+        int afterReload = Integer.parseInt(find("consumer-lag-chart").getAttribute("data-points"));
+        assertTrue(afterReload >= 2, "the console's lag history is drawn at once: " + afterReload + " point(s)");
+        assertEquals(before + 3, lastLag());
+    }
+
+    private void messagesByTime() throws Exception {
+        String topic = createTopic("TimeQueryTopic", 1);
+        String group = "console_resend_" + System.nanoTime();
+        long begin = System.currentTimeMillis() - 1000;
+        String key = "json-" + System.nanoTime();
+        String body = "{\"a\":1,\"html\":\"<img src=x onerror=window.__xss=3>\"}";
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, key, body);
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.deliveriesOf(key) == 1);
+            long end = System.currentTimeMillis() + 1000;
+
+            openPage("messages");
+            WebElement t = await().atMost(Duration.ofSeconds(30)).until(() -> find("msg-topic3"), e -> e != null);
+            t.sendKeys(topic);
+            WebElement b = driver.findElement(By.id("msg-begin"));
+            b.clear();
+            b.sendKeys(String.valueOf(begin));
+            WebElement e = driver.findElement(By.id("msg-end"));
+            e.clear();
+            e.sendKeys(String.valueOf(end));
+            driver.findElement(By.id("msg-time-submit")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-table").contains(key));
+            assertEquals("1 message(s), newest first", textOf("msg-count"));
+            driver.findElement(By.cssSelector("#msg-table tbody a")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-body"), body::equals);
+
+            driver.findElement(By.cssSelector("#msg-body-view option[value=json]")).click();
+            assertEquals("{\n  \"a\": 1,\n  \"html\": \"<img src=x onerror=window.__xss=3>\"\n}", textOf("msg-body"));
+            driver.findElement(By.cssSelector("#msg-body-view option[value=hex]")).click();
+            // {"a":1,  is 7b 22 61 22 3a 31 2c
+            assertTrue(textOf("msg-body").startsWith("00000000  7b 22 61 22 3a 31 2c"), textOf("msg-body"));
+            assertEquals(List.of(), driver.findElements(By.cssSelector("#msg-body *")), "the body created no elements");
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined;"));
+            screenshot("messages-hex");
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-track"), text -> text.contains(group));
+            // this cluster has no trace topic and these clients trace nothing: the section says so, no error
+            await().atMost(Duration.ofSeconds(30)).until(() -> find("msg-detail").getText().contains("No trace records"));
+
+            // resend it to the group, after a confirmation: the online consumer gets it a second time
+            driver.findElement(By.id("resend-group")).sendKeys(group);
+            driver.findElement(By.id("resend-submit")).click();
+            driver.switchTo().alert().accept();
+            await().atMost(Duration.ofSeconds(30)).until(() -> textOf("resend-status"), s -> s.startsWith("CR_SUCCESS"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveriesOf(key) == 2);
+        }
+    }
+
+    private void liveRefresh() throws Exception {
+        // Topics: a topic created elsewhere appears without a reload
+        openPage("topics");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("topic-table") != null);
+        String topic = createTopic("LiveTopic", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("topic-table").contains(topic));
+        assertTrue(Integer.parseInt(find("live-status").getAttribute("data-refreshes")) >= 1);
+
+        // Consumers: a group that starts consuming appears without a reload
+        openPage("consumers");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("consumer-table") != null);
+        String group = "console_live_" + System.nanoTime();
+        OfficialSender.send(cluster.namesrvAddress(), topic, "live-0", "live");
+        try (OfficialConsumer consumer = OfficialConsumer.start(cluster.namesrvAddress(), group, topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.count() >= 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> textOf("consumer-table").contains(group));
+        }
+
+        // Cluster: the broker's commit-log max offset grows as messages are stored, without a reload
+        openPage("cluster");
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("cluster-table").contains(cluster.brokerAddress()));
+        long before = readStable(() -> column("cluster-table", 8)).get(0);
+        for (int i = 1; i <= 3; i++) {
+            OfficialSender.send(cluster.namesrvAddress(), topic, "live-" + i, "live " + i);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> readStable(() -> column("cluster-table", 8)).get(0), max -> max > before);
+        assertTrue(readStable(() -> find("cluster-table").getText()).matches("(?s).*\\d+(\\.\\d)?%.*"),
+            "the disk use shows as a percentage");
+        screenshot("cluster-live");
+
+        // a hidden tab reads nothing; shown again, it reads again (the page's visibility is faked: headless
+        // Chromium's tab is always visible)
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+        String hiddenAt = find("live-status").getAttribute("data-refreshes");
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20))
+            .until(() -> find("live-status").getAttribute("data-refreshes"), hiddenAt::equals);
+        js.executeScript("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
+            + "document.dispatchEvent(new Event('visibilitychange'));");
+        await().atMost(Duration.ofSeconds(30)).until(() -> find("live-status").getAttribute("data-refreshes"), n -> !hiddenAt.equals(n));
+
+        // the broker's address opens its configuration, which a filter narrows (and a refresh leaves open)
+        readStable(() -> {
+            driver.findElement(By.linkText(cluster.brokerAddress())).click();
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> textOf("broker-config").contains("brokerClusterName"));
+        assertTrue(textOf("broker-config").contains(cluster.brokerName()), textOf("broker-config"));
+        driver.findElement(By.id("broker-config-filter")).sendKeys("listenPort");
+        await().atMost(Duration.ofSeconds(10)).until(() -> textOf("broker-config"),
+            t -> t.contains("listenPort") && !t.contains("brokerClusterName"));
+        screenshot("broker-config");
+    }
+
+    private static Long lastLag() {
+        WebElement chart = find("consumer-lag-chart");
+        String v = chart == null ? null : chart.getAttribute("data-last-lag");
+        return v == null || v.isEmpty() ? null : Long.valueOf(v);
+    }
+
+    /** Opens the Consumers page until the group is listed, then its detail. */
+    private static void openGroup(String group) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+            .ignoreExceptionsMatching(ConsoleBrowserTest::redrawn).until(() -> {
+                openPage("consumers");
+                WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
+                    .findElements(By.linkText(group)).stream().findFirst().orElse(null);
+                if (link == null) {
+                    return false;
+                }
+                link.click();
+                return await().atMost(Duration.ofSeconds(10)).until(() -> find("delete-group-form"), e -> e != null) != null;
+            });
+    }
+
+    private static List<String> firstRow(String tableId) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#" + tableId + " tbody tr"));
+        return rows.isEmpty() ? List.of()
+            : rows.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    /** The numbers of one column; a cell that is not a number (an error, "-") counts as -1, as the page sorts it. */
+    private static List<Long> column(String tableId, int index) {
+        List<Long> out = new ArrayList<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#" + tableId + " tbody tr"))) {
+            String text = row.findElements(By.tagName("td")).get(index).getText().trim();
+            out.add(text.matches("-?\\d+(\\.\\d+)?") ? Math.round(Double.parseDouble(text)) : -1L);
+        }
+        return out;
+    }
+
+    private static String createTopic(String prefix, int queues) throws Exception {
+        String topic = prefix + System.nanoTime();
+        String clusterName = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JSONArray clusters = JSON.parseObject(console.get("api/cluster").body())
+                .getJSONArray("clusters");
+            return clusters.isEmpty() ? null : clusters.getJSONObject(0).getString("name");
+        }, n -> n != null);
+        HttpResponse<String> r = console.postJson("api/topics", Map.of("topic", topic,
+            "cluster", clusterName, "readQueueNums", queues, "writeQueueNums", queues, "perm", 6));
+        assertEquals(200, r.statusCode(), r.body());
+        return topic;
+    }
+
     private void walkThroughThePages() throws Exception {
         // Cluster: the broker's address and runtime numbers
         // The page fills the table from an API call after it loads: look for the broker every second and reload
         // only every fifth look (the broker may not have registered yet), never check right after a reload.
-        driver.get(console.baseUrl() + "#cluster");
+        openPage("cluster");
         AtomicInteger looks = new AtomicInteger();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (textOf("cluster-table").contains(cluster.brokerAddress())) {
@@ -121,7 +503,7 @@ class ConsoleBrowserTest {
 
         // Topics: create one through the form, with its confirmation
         String topic = "BrowserTopic" + System.nanoTime();
-        driver.get(console.baseUrl() + "#topics");
+        openPage("topics");
         WebElement name = await().atMost(Duration.ofSeconds(30)).until(() -> find("new-topic"), e -> e != null);
         name.sendKeys(topic);
         driver.findElement(By.id("new-topic-submit")).click();
@@ -137,12 +519,15 @@ class ConsoleBrowserTest {
         driver.navigate().refresh();
         await().atMost(Duration.ofSeconds(30)).until(() -> find("topic-search") != null);
         driver.findElement(By.id("topic-search")).sendKeys(topic);
-        driver.findElement(By.linkText(topic)).click();
+        readStable(() -> {
+            driver.findElement(By.linkText(topic)).click();
+            return true;
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> textOf("offsets-table").contains("Max offset"));
         screenshot("topics");
 
         // Messages: find it by key, the body shows as text and nothing ran
-        driver.get(console.baseUrl() + "#messages");
+        openPage("messages");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             WebElement t = find("msg-topic");
             if (t == null) {
@@ -185,9 +570,8 @@ class ConsoleBrowserTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumed.get() >= 1);
             // the group shows once the consumer has committed an offset; until then its stats say so
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptionsInstanceOf(ConditionTimeoutException.class).until(() -> {
-                driver.get(console.baseUrl() + "#consumers");
-                driver.navigate().refresh();
+                .ignoreExceptionsMatching(ConsoleBrowserTest::redrawn).until(() -> {
+                openPage("consumers");
                 WebElement link = await().atMost(Duration.ofSeconds(10)).until(() -> find("consumer-table"), e -> e != null)
                     .findElements(By.linkText(group)).stream().findFirst().orElse(null);
                 if (link == null) {
@@ -211,6 +595,26 @@ class ConsoleBrowserTest {
                 && !driver.findElements(By.cssSelector("#dashboard-broker-chart canvas")).isEmpty()
                 && !driver.findElements(By.cssSelector("#dashboard-topic-chart canvas")).isEmpty());
         screenshot("dashboard");
+    }
+
+    /** Loads the page afresh (going to another #hash of the loaded page would keep its forms and filters). */
+    private static void openPage(String hash) {
+        driver.get(console.baseUrl() + "#" + hash);
+        driver.navigate().refresh();
+    }
+
+    /**
+     * The live pages redraw their tables every few seconds: an element found just before a redraw is stale when
+     * read. Reads (or clicks) again until it works.
+     */
+    private static <T> T readStable(Callable<T> read) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(read, v -> v != null);
+    }
+
+    /** A step that failed because the page was being redrawn or its answer was late: try it again. */
+    private static boolean redrawn(Throwable e) {
+        return e instanceof ConditionTimeoutException || e instanceof StaleElementReferenceException;
     }
 
     private static WebElement find(String id) {

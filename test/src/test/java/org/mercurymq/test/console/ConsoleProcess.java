@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.mercurymq.test.harness.FreePort;
 import org.mercurymq.test.harness.JvmProcess;
 
@@ -26,11 +27,20 @@ final class ConsoleProcess implements AutoCloseable {
     }
 
     static ConsoleProcess start(Path dir, String namesrvAddr) {
+        return start(dir, namesrvAddr, Map.of());
+    }
+
+    /** As {@link #start(Path, String)} with extra {@code -D} system properties for the console's JVM. */
+    static ConsoleProcess start(Path dir, String namesrvAddr, Map<String, String> sysProps) {
         int port = FreePort.next();
-        JvmProcess jvm = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup")
+        JvmProcess.Builder builder = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup");
+        sysProps.forEach(builder::sysProp);
+        JvmProcess jvm = builder
             .dir(dir).mercuryLogging("console")
             // a dashboard sample every second, so a test sees trend points without waiting minutes
             .sysProp("console.dashboard.periodSeconds", "1")
+            // and a lag sample of every group every second, for the groups' charts
+            .sysProp("console.lag.periodSeconds", "1")
             .args("-n", namesrvAddr, "-p", String.valueOf(port)).start();
         try {
             jvm.awaitOutput(READY, Duration.ofSeconds(60));
@@ -55,9 +65,13 @@ final class ConsoleProcess implements AutoCloseable {
     }
 
     HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+        return post(path, "application/json", JSON.toJSONString(body));
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJSONString(body))).build(),
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -13,17 +13,17 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * mqadmin's ACL credentials, found as RocketMQ's tools find them (docs/security.md):
+ * The ACL credentials of mqadmin and the console, found as RocketMQ's tools find them (docs/security.md):
  * {@code <home>/conf/tools.yml} with keys {@code accessKey} and {@code secretKey}, home being
  * {@code -Drocketmq.home.dir} or env {@code ROCKETMQ_HOME}. A missing file or blank values mean
  * unsigned requests; an unreadable or malformed file is an error naming it. Stateless.
  */
-final class ToolsCredentials {
+public final class ToolsCredentials {
     private ToolsCredentials() {
     }
 
     /** The signing hook, or null when no credentials are configured. */
-    static RPCHook hook(Map<String, String> env) {
+    public static RPCHook hook(Map<String, String> env) {
         String home = System.getProperty("rocketmq.home.dir");
         if (home == null || home.isBlank()) {
             home = env.get("ROCKETMQ_HOME");
