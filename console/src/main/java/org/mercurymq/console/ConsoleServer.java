@@ -1,5 +1,6 @@
 package org.mercurymq.console;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,18 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: {@code /api/} to the router, everything else to the static pages. */
+/** The HTTP server: {@code /api/} to the router (behind the login gate when login is on), everything else to the static pages. */
 final class ConsoleServer {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
     private static final int THREADS = 8;
 
     private final InetSocketAddress bind;
-    private final ApiRouter api;
+    private final HttpHandler api;
     private final StaticFiles files;
     private HttpServer server;
     private ExecutorService executor;
 
-    ConsoleServer(InetSocketAddress bind, ApiRouter api, StaticFiles files) {
+    ConsoleServer(InetSocketAddress bind, HttpHandler api, StaticFiles files) {
         this.bind = bind;
         this.api = api;
         this.files = files;

@@ -1,12 +1,17 @@
 package org.mercurymq.console;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.net.InetSocketAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
+import org.mercurymq.console.login.ConsoleUsers;
+import org.mercurymq.console.login.Sessions;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.ToolsCredentials;
@@ -16,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code sh bin/mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]}: starts the console and prints one line
  * with its URL when it serves. Defaults: {@code NAMESRV_ADDR}, port 8080 ({@code -Dconsole.port}), bound to
- * 127.0.0.1 ({@code -Dconsole.address}) because there is no login yet (docs/console.md). The dashboard samples
+ * 127.0.0.1 ({@code -Dconsole.address}). Login is off unless {@code -Dconsole.login.enabled=true}, with the users
+ * in {@code -Dconsole.login.usersFile} (docs/console.md, "Login"). The dashboard samples
  * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics;
  * the groups' lag history every {@code -Dconsole.lag.periodSeconds} (60) for up to {@code -Dconsole.lag.maxGroups}
  * (50) groups.
@@ -24,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleStartup {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
     static final int DEFAULT_PORT = 8080;
+    static final String LOGIN_ENABLED = "console.login.enabled";
+    static final String LOGIN_USERS_FILE = "console.login.usersFile";
     /** The dashboard keeps 6 hours of samples, at most this many. */
     static final int MAX_TREND_POINTS = 2_000;
 
@@ -73,6 +81,9 @@ public final class ConsoleStartup {
         int lagKeep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / lagPeriod.toMillis());
         int maxGroups = (int) positive("console.lag.maxGroups", 50);
 
+        ConsoleUsers login = loginUsers();
+        Duration sessionIdle = Duration.ofMillis(Math.round(60_000 * positive("console.login.sessionIdleMinutes", 480)));
+
         // ACL credentials as mqadmin finds them: <ROCKETMQ_HOME or -Drocketmq.home.dir>/conf/tools.yml
         RPCHook acl = null;
         try {
@@ -92,13 +103,15 @@ public final class ConsoleStartup {
         producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
         DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
         LagSampler lagSampler = new LagSampler(admin, Clock.systemUTC(), lagPeriod, lagKeep, maxGroups);
-        ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port),
-            new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
+        HttpHandler api = new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
                 new ClientRunningView(admin), new GroupAdmin(admin),
                 new ProducerView(admin), new MessageView(admin), new MessageByTime(pull),
                 new MessageTraceView(admin), new MessageResend(admin),
-                new MessageSender(producer), dashboard, lagSampler),
-            new StaticFiles());
+                new MessageSender(producer), dashboard, lagSampler);
+        if (login != null) {
+            api = new LoginGate(login, new Sessions(Clock.systemUTC(), sessionIdle), api);
+        }
+        ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port), api, new StaticFiles());
         try {
             admin.start();
             pull.start();
@@ -128,6 +141,41 @@ public final class ConsoleStartup {
         LOG.info("console serving {} for NameServer {} ({})", url, namesrv,
             acl == null ? "requests unsigned: no conf/tools.yml credentials" : "requests signed with the conf/tools.yml credentials");
         System.out.println("Mercury console ready at " + url + " (NameServer " + namesrv + ")");
+    }
+
+    /**
+     * The users when {@code -Dconsole.login.enabled=true}, read from {@code -Dconsole.login.usersFile} (default
+     * {@code <-Drocketmq.home.dir or ROCKETMQ_HOME>/conf/console-users.properties}); null when login is off. A
+     * missing, unreadable or malformed file stops the start with one line naming the key.
+     */
+    private static ConsoleUsers loginUsers() {
+        String enabled = System.getProperty(LOGIN_ENABLED, "false").trim();
+        if ("false".equalsIgnoreCase(enabled)) {
+            return null;
+        }
+        if (!"true".equalsIgnoreCase(enabled)) {
+            fail(LOGIN_ENABLED + " must be true or false, not " + enabled);
+        }
+        String file = System.getProperty(LOGIN_USERS_FILE);
+        if (file == null || file.isBlank()) {
+            String home = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
+            if (home == null || home.isBlank()) {
+                fail(LOGIN_USERS_FILE + " is not set and neither -Drocketmq.home.dir nor ROCKETMQ_HOME gives a home"
+                    + " for conf/console-users.properties");
+            }
+            file = Path.of(home, "conf", "console-users.properties").toString();
+        }
+        try {
+            ConsoleUsers users = ConsoleUsers.load(Path.of(file.trim()), LOGIN_USERS_FILE);
+            LOG.info("console login on: users from {}", file.trim());
+            return users;
+        } catch (InvalidPathException e) {
+            fail(LOGIN_USERS_FILE + ": not a path: " + file);
+            return null;
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return null;
+        }
     }
 
     /** A positive number from a system property, else {@code defaultValue}; anything else stops the start. */
