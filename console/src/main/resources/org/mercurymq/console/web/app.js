@@ -25,6 +25,7 @@ function table(headers, rows, id) {
 
 async function api(path, options) {
   const resp = await fetch(path, options);
+  if (resp.status === 401 && path !== '/api/login') { loginPage(); }
   let data;
   try { data = await resp.json(); } catch (e) { throw new Error('HTTP ' + resp.status + ': the answer is not JSON'); }
   if (!resp.ok) { throw new Error(data.error || ('HTTP ' + resp.status)); }
@@ -38,7 +39,9 @@ function num(v) { return v == null || v === '' ? null : Number(v); }
 function percent(v) { return v == null || v === '' || Number.isNaN(Number(v)) ? '-' : (Math.round(Number(v) * 1000) / 10) + '%'; }
 
 const page = () => document.getElementById('page');
-function show(...nodes) { page().replaceChildren(...nodes.filter(n => n != null)); }
+// while the login form shows (docs/console.md, "Login"), a read that ended in 401 draws nothing over it
+const loggedOut = () => document.getElementById('login-form') != null;
+function show(...nodes) { if (!loggedOut()) { page().replaceChildren(...nodes.filter(n => n != null)); } }
 
 // ---- live refresh ----
 // A page registers named refreshes; navigating away stops them all. While the tab is hidden a refresh skips its
@@ -148,7 +151,7 @@ function scheduleDashboard(millis) {
 
 async function refreshDashboard() {
   // a failed read (console or cluster away) shows why and tries again
-  try { await dashboardPage(); } catch (e) { show(errorBox(e)); scheduleDashboard(10000); }
+  try { await dashboardPage(); } catch (e) { if (!loggedOut()) { show(errorBox(e)); scheduleDashboard(10000); } }
 }
 
 // ---- Cluster ----
@@ -243,7 +246,7 @@ function createTopicForm(clusters) {
     .map(([v, t]) => el('option', { value: v, text: t })));
   const order = el('input', { id: 'new-topic-order', type: 'checkbox' });
   const status = el('span', { id: 'new-topic-status' });
-  const form = el('form', { id: 'create-topic-form' }, [el('strong', { text: 'Create / update topic' }), name, cl,
+  const form = el('form', { id: 'create-topic-form', class: 'write' }, [el('strong', { text: 'Create / update topic' }), name, cl,
     el('label', { text: 'read' }), rq, el('label', { text: 'write' }), wq, perm, el('label', { text: 'order' }), order,
     el('button', { id: 'new-topic-submit', type: 'submit', text: 'Create / update' }), status]);
   form.addEventListener('submit', async (ev) => {
@@ -298,7 +301,7 @@ function sendMessageForm(topic) {
   const key = el('input', { id: 'send-key', placeholder: 'key' });
   const body = el('textarea', { id: 'send-body', placeholder: 'body', rows: '2', cols: '40' });
   const status = el('span', { id: 'send-status' });
-  const form = el('form', { id: 'send-form' }, [el('strong', { text: 'Send a test message' }), tag, key, body,
+  const form = el('form', { id: 'send-form', class: 'write' }, [el('strong', { text: 'Send a test message' }), tag, key, body,
     el('button', { id: 'send-submit', type: 'submit', text: 'Send' }), status]);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -313,7 +316,7 @@ function sendMessageForm(topic) {
 function deleteTopicForm(topic, clusters) {
   const cl = el('select', { id: 'delete-topic-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
   const status = el('span', { id: 'delete-topic-status' });
-  const form = el('form', { id: 'delete-topic-form' }, [el('strong', { text: 'Delete topic' }), cl,
+  const form = el('form', { id: 'delete-topic-form', class: 'write' }, [el('strong', { text: 'Delete topic' }), cl,
     el('button', { id: 'delete-topic-submit', type: 'submit', text: 'Delete' }), status]);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -371,7 +374,7 @@ function groupForm(clusters) {
   const brokerId = el('input', { id: 'new-group-broker-id', type: 'number', value: '0', min: '0' });
   const slowly = el('input', { id: 'new-group-slowly', type: 'number', value: '1', min: '0' });
   const status = el('span', { id: 'new-group-status' });
-  const form = el('form', { id: 'group-form' }, [el('strong', { text: 'Create / update group' }), name, cl,
+  const form = el('form', { id: 'group-form', class: 'write' }, [el('strong', { text: 'Create / update group' }), name, cl,
     el('label', { text: 'consume' }), consume, el('label', { text: 'broadcast' }), broadcast,
     el('label', { text: 'retry max' }), retry, el('label', { text: 'broker id' }), brokerId,
     el('label', { text: 'when slow, broker' }), slowly,
@@ -517,7 +520,7 @@ function resetForm(group, topicGuess) {
   const topic = el('input', { id: 'reset-topic', placeholder: 'topic', value: topicGuess });
   const when = el('input', { id: 'reset-time', placeholder: 'yyyy-MM-dd HH:mm:ss UTC or ms', value: time(Date.now() - 3600000).substring(0, 19) });
   const status = el('span', { id: 'reset-status' });
-  const form = el('form', { id: 'reset-form' }, [el('strong', { text: 'Reset offset by time' }), topic, when,
+  const form = el('form', { id: 'reset-form', class: 'write' }, [el('strong', { text: 'Reset offset by time' }), topic, when,
     el('button', { id: 'reset-submit', type: 'submit', text: 'Reset' }), status]);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -536,7 +539,7 @@ function resetForm(group, topicGuess) {
 function deleteGroupForm(group, clusters) {
   const cl = el('select', { id: 'delete-group-cluster' }, clusters.map(c => el('option', { value: c, text: c })));
   const status = el('span', { id: 'delete-group-status' });
-  const form = el('form', { id: 'delete-group-form' }, [el('strong', { text: 'Delete group' }), cl,
+  const form = el('form', { id: 'delete-group-form', class: 'write' }, [el('strong', { text: 'Delete group' }), cl,
     el('button', { id: 'delete-group-submit', type: 'submit', text: 'Delete' }), status]);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -695,7 +698,7 @@ function resendForm(m) {
   const status = el('span', { id: 'resend-status' });
   api('/api/topic/consumers?topic=' + encodeURIComponent(m.topic))
     .then(gs => groups.replaceChildren(...gs.map(g => el('option', { value: g })))).catch(() => {});
-  const form = el('form', { id: 'resend-form' }, [el('strong', { text: 'Resend to group' }), groups, group,
+  const form = el('form', { id: 'resend-form', class: 'write' }, [el('strong', { text: 'Resend to group' }), groups, group,
     el('button', { id: 'resend-submit', type: 'submit', text: 'Resend' }), status]);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -709,6 +712,57 @@ function resendForm(m) {
   return form;
 }
 
+// ---- login (docs/console.md, "Login") ----
+// With login off /api/me is 404 and the pages show as they always did. With it on, 401 shows the login form; a
+// viewer's page hides the write forms (class "write"), which the server would refuse with 403 anyway.
+async function checkLogin() {
+  const resp = await fetch('/api/me');
+  if (resp.status === 404) { return true; }
+  if (resp.status === 401) { loginPage(); return false; }
+  const me = await resp.json();
+  if (!resp.ok) { throw new Error(me.error || ('HTTP ' + resp.status)); }
+  document.body.classList.toggle('viewer', me.role !== 'admin');
+  showWho(me);
+  return true;
+}
+
+function showWho(me) {
+  let who = document.getElementById('who');
+  if (!who) { who = el('span', { id: 'who' }); document.querySelector('header').appendChild(who); }
+  const logout = el('button', { id: 'logout', type: 'button', text: 'Log out' });
+  logout.addEventListener('click', async () => {
+    try { await postJson('/api/logout', {}); } catch (e) { /* the login form shows either way */ }
+    loginPage();
+  });
+  who.replaceChildren(el('span', { id: 'who-user', text: me.user + ' (' + me.role + ')' }), logout);
+}
+
+function loginPage() {
+  if (loggedOut()) { return; }
+  clearTimeout(dashboardTimer);
+  stopLive();
+  const who = document.getElementById('who');
+  if (who) { who.remove(); }
+  document.body.classList.remove('viewer');
+  const user = el('input', { id: 'login-user', placeholder: 'user', autocomplete: 'username', required: 'required' });
+  const password = el('input', { id: 'login-password', type: 'password', placeholder: 'password', autocomplete: 'current-password', required: 'required' });
+  const status = el('span', { id: 'login-status' });
+  const form = el('form', { id: 'login-form' }, [el('strong', { text: 'Log in' }), user, password,
+    el('button', { id: 'login-submit', type: 'submit', text: 'Log in' }), status]);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await postJson('/api/login', { user: user.value, password: password.value });
+      password.value = '';
+      form.remove();
+      await navigate();
+    } catch (e) { setStatus(status, e.message, true); }
+  });
+  page().replaceChildren(form);
+  document.body.setAttribute('data-page', 'login');
+  user.focus();
+}
+
 // ---- navigation ----
 const pages = { dashboard: dashboardPage, cluster: clusterPage, topics: topicsPage, consumers: consumersPage, producers: producersPage, messages: messagesPage };
 async function navigate() {
@@ -716,10 +770,11 @@ async function navigate() {
   stopLive();
   const name = (location.hash || '#dashboard').substring(1);
   const fn = pages[name] || dashboardPage;
+  try { if (!(await checkLogin())) { return; } } catch (e) { show(errorBox(e)); return; }
   for (const a of document.querySelectorAll('nav a')) { a.classList.toggle('active', a.id === 'nav-' + name); }
   show(el('p', { class: 'muted', text: 'Loading...' }));
   try { await fn(); } catch (e) { show(errorBox(e)); }
-  document.body.setAttribute('data-page', name);
+  if (!loggedOut()) { document.body.setAttribute('data-page', name); }
 }
 window.addEventListener('hashchange', navigate);
 window.addEventListener('DOMContentLoaded', navigate);
