@@ -64,6 +64,21 @@ final class ConsoleProcess implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A GET sending {@code cookie} (e.g. the login's session cookie, {@code name=value}) as the Cookie header. */
+    HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A JSON POST sending {@code cookie} as the Cookie header. */
+    HttpResponse<String> postJson(String path, Object body, String cookie) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJSONString(body))).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
         return post(path, "application/json", JSON.toJSONString(body));
     }
