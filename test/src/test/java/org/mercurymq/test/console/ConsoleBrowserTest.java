@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
+import org.mercurymq.console.login.ConsoleUsers;
+import org.mercurymq.console.login.Role;
 import org.mercurymq.test.harness.JvmProcess;
 import org.mercurymq.test.harness.MercuryCluster;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
@@ -111,6 +113,46 @@ class ConsoleBrowserTest {
     @Test
     void lagChartRisesWhileTheGroupIsNotConsuming() throws Exception {
         withFailurePicture(this::lagChart);
+    }
+
+    @Test
+    void withLoginOnAViewerLogsInThroughTheFormAndSeesNoWriteForms() throws Exception {
+        Path users = Files.writeString(dir.resolve("console-users.properties"), String.join("\n",
+            ConsoleUsers.line("admin", Role.ADMIN, "admin-pw".toCharArray()),
+            ConsoleUsers.line("viewer", Role.VIEWER, "viewer-pw".toCharArray()), ""), StandardCharsets.UTF_8);
+        try (ConsoleProcess login = ConsoleProcess.start(dir.resolve("console-login"), cluster.namesrvAddress(),
+            Map.of("console.login.enabled", "true", "console.login.usersFile", users.toString()))) {
+            withFailurePicture(() -> {
+                driver.get(login.baseUrl() + "#cluster");
+                driver.navigate().refresh();
+                logInThroughTheForm("viewer", "wrong");
+                await().atMost(Duration.ofSeconds(30)).until(() -> textOf("login-status"), t -> t.contains("Wrong user name or password"));
+                logInThroughTheForm("viewer", "viewer-pw");
+                await().atMost(Duration.ofSeconds(60)).until(() -> textOf("cluster-table").contains(cluster.brokerAddress()));
+                assertEquals("viewer (viewer)", textOf("who-user"));
+                screenshot("login-viewer-cluster");
+                driver.get(login.baseUrl() + "#topics");
+                await().atMost(Duration.ofSeconds(30)).until(() -> find("create-topic-form") != null);
+                assertTrue(!find("create-topic-form").isDisplayed(), "a viewer does not see the create form");
+
+                driver.findElement(By.id("logout")).click();
+                await().atMost(Duration.ofSeconds(30)).until(() -> find("login-form") != null);
+                logInThroughTheForm("admin", "admin-pw");
+                await().atMost(Duration.ofSeconds(30)).until(() -> find("create-topic-form") != null
+                    && find("create-topic-form").isDisplayed());
+                assertEquals("admin (admin)", textOf("who-user"));
+            });
+        }
+    }
+
+    private static void logInThroughTheForm(String user, String password) {
+        WebElement name = await().atMost(Duration.ofSeconds(30)).until(() -> find("login-user"), e -> e != null);
+        name.clear();
+        name.sendKeys(user);
+        WebElement pw = driver.findElement(By.id("login-password"));
+        pw.clear();
+        pw.sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
     }
 
     @Test
