@@ -150,14 +150,13 @@ public final class ConsoleUsers {
             System.exit(1);
             return;
         }
-        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (password == null || password.isEmpty()) {
-            System.err.println("no password on stdin");
-            System.exit(1);
-            return;
-        }
         try {
-            System.out.println(line(args[1], Role.of(args[2]), password.toCharArray()));
+            Role role = Role.of(args[2]);
+            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("no password on stdin");
+            }
+            System.out.println(line(args[1], role, password.toCharArray()));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(1);
