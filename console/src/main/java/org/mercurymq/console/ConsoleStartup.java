@@ -199,6 +199,8 @@ public final class ConsoleStartup {
     private static void usage() {
         System.out.println("usage: mqconsole [-n namesrvAddr] [-p port] [-a bindAddress]");
         System.out.println("  defaults: NAMESRV_ADDR, port " + DEFAULT_PORT + " (-Dconsole.port), 127.0.0.1 (-Dconsole.address)");
+        System.out.println("  login: -D" + LOGIN_ENABLED + "=true with -D" + LOGIN_USERS_FILE
+            + "=<file> (docs/console.md, \"Login\")");
     }
 
     private static void fail(String message) {
