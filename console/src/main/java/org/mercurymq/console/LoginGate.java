@@ -53,8 +53,14 @@ final class LoginGate implements HttpHandler {
                     return;
                 default:
                     Sessions.Session s = session(ex);
-                    if (!"GET".equals(method) && !"HEAD".equals(method) && s.role() != Role.ADMIN) {
+                    boolean write = !"GET".equals(method) && !"HEAD".equals(method);
+                    if (write && s.role() != Role.ADMIN) {
+                        LOG.warn("{} {} refused: {} is a viewer", method, path, s.user());
                         throw new ApiException(403, "Only an admin may change the cluster; " + s.user() + " is a viewer.");
+                    }
+                    if (write) {
+                        // who did it: the router's own line for the action follows
+                        LOG.info("{} {} by {}", method, path, s.user());
                     }
                     api.handle(ex);
             }
