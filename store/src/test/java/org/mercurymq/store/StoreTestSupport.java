@@ -70,4 +70,27 @@ public final class StoreTestSupport {
         store.start();
         return store;
     }
+
+    /** The store's whole commit log, from its min to its max offset, as bytes (replication tests compare them). */
+    public static byte[] commitLogBytes(DefaultMessageStore store) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long offset = store.getMinPhyOffset();
+        long max = store.getMaxPhyOffset();
+        while (offset < max) {
+            SelectMappedBufferResult r = store.getCommitLogData(offset);
+            if (r == null) {
+                throw new AssertionError("commit log not readable at " + offset);
+            }
+            try {
+                java.nio.ByteBuffer b = r.getByteBuffer();
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.write(chunk, 0, chunk.length);
+                offset += chunk.length;
+            } finally {
+                r.release();
+            }
+        }
+        return out.toByteArray();
+    }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +20,6 @@ import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.MutableClock;
 import org.mercurymq.store.PutMessageResult;
 import org.mercurymq.store.PutMessageStatus;
-import org.mercurymq.store.SelectMappedBufferResult;
 import org.mercurymq.store.StoreTestSupport;
 import org.mercurymq.store.ha.epoch.EpochEntry;
 
@@ -161,22 +158,6 @@ class ControllerModeReplicationTest {
     }
 
     private static byte[] commitLogBytes(DefaultMessageStore store) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long offset = store.getMinPhyOffset();
-        long max = store.getMaxPhyOffset();
-        while (offset < max) {
-            SelectMappedBufferResult r = store.getCommitLogData(offset);
-            assertTrue(r != null, "commit log readable at " + offset);
-            try {
-                ByteBuffer buf = r.getByteBuffer();
-                byte[] chunk = new byte[buf.remaining()];
-                buf.get(chunk);
-                out.write(chunk, 0, chunk.length);
-                offset += chunk.length;
-            } finally {
-                r.release();
-            }
-        }
-        return out.toByteArray();
+        return StoreTestSupport.commitLogBytes(store);
     }
 }

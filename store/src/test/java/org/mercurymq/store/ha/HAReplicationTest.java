@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.MutableClock;
 import org.mercurymq.store.PutMessageResult;
 import org.mercurymq.store.PutMessageStatus;
-import org.mercurymq.store.SelectMappedBufferResult;
 import org.mercurymq.store.StoreTestSupport;
 
 /** A real SYNC_MASTER store with its HAService and a SLAVE store with its HAClient over 127.0.0.1. */
@@ -82,23 +79,7 @@ class HAReplicationTest {
     }
 
     private static byte[] commitLogBytes(DefaultMessageStore store) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long offset = store.getMinPhyOffset();
-        long max = store.getMaxPhyOffset();
-        while (offset < max) {
-            SelectMappedBufferResult r = store.getCommitLogData(offset);
-            assertTrue(r != null, "commit log readable at " + offset);
-            try {
-                ByteBuffer b = r.getByteBuffer();
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                out.write(chunk, 0, chunk.length);
-                offset += chunk.length;
-            } finally {
-                r.release();
-            }
-        }
-        return out.toByteArray();
+        return StoreTestSupport.commitLogBytes(store);
     }
 
     private void awaitInSync() {
