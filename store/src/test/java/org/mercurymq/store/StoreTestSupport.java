@@ -20,6 +20,11 @@ public final class StoreTestSupport {
 
     /** 64 KiB commit-log segments, 50-entry consume-queue segments, small index. */
     public static MessageStoreConfig config(Path root) {
+        return config(root, Map.of());
+    }
+
+    /** {@link #config(Path)} with {@code extra} keys added or replaced. */
+    public static MessageStoreConfig config(Path root, Map<String, String> extra) {
         Map<String, String> raw = new HashMap<>();
         raw.put("storePathRootDir", root.toString());
         raw.put("mappedFileSizeCommitLog", String.valueOf(64 * 1024));
@@ -30,6 +35,7 @@ public final class StoreTestSupport {
         raw.put("flushIntervalCommitLog", "50");
         raw.put("flushIntervalConsumeQueue", "50");
         raw.put("haListenPort", "0");
+        raw.putAll(extra);
         return config(raw);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.store.BrokerRole;
 import org.mercurymq.store.DefaultMessageStore;
-import org.mercurymq.store.MessageStoreConfig;
 import org.mercurymq.store.MutableClock;
 import org.mercurymq.store.PutMessageResult;
 import org.mercurymq.store.PutMessageStatus;
@@ -51,21 +49,9 @@ class ControllerModeReplicationTest {
     }
 
     private DefaultMessageStore open(Path dir) {
-        Map<String, String> raw = new HashMap<>();
-        raw.put("storePathRootDir", dir.toString());
-        raw.put("mappedFileSizeCommitLog", String.valueOf(64 * 1024));
-        raw.put("mappedFileSizeConsumeQueue", String.valueOf(50 * 20));
-        raw.put("maxHashSlotNum", "100");
-        raw.put("maxIndexNum", "400");
-        raw.put("maxMessageSize", String.valueOf(8 * 1024));
-        raw.put("flushIntervalCommitLog", "50");
-        raw.put("flushIntervalConsumeQueue", "50");
-        raw.put("haListenPort", "0");
-        raw.put("brokerRole", "SLAVE"); // controller mode starts every replica read-only until told
-        raw.put("slaveTimeout", "500");
-        raw.put("allAckInSyncStateSet", "true");
-        MessageStoreConfig config = StoreTestSupport.config(raw);
-        return StoreTestSupport.open(config, clock);
+        // controller mode starts every replica read-only until told
+        return StoreTestSupport.open(StoreTestSupport.config(dir, Map.of("brokerRole", "SLAVE", "slaveTimeout", "500",
+            "allAckInSyncStateSet", "true")), clock);
     }
 
     private static PutMessageResult put(DefaultMessageStore store, int i) {

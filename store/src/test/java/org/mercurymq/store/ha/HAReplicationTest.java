@@ -44,22 +44,13 @@ class HAReplicationTest {
     }
 
     private static MessageStoreConfig config(Path dir, String role, String masterAddress) {
-        Map<String, String> raw = new HashMap<>();
-        raw.put("storePathRootDir", dir.toString());
-        raw.put("mappedFileSizeCommitLog", String.valueOf(64 * 1024));
-        raw.put("mappedFileSizeConsumeQueue", String.valueOf(50 * 20));
-        raw.put("maxHashSlotNum", "100");
-        raw.put("maxIndexNum", "400");
-        raw.put("maxMessageSize", String.valueOf(8 * 1024));
-        raw.put("flushIntervalCommitLog", "50");
-        raw.put("flushIntervalConsumeQueue", "50");
-        raw.put("haListenPort", "0");
-        raw.put("brokerRole", role);
-        raw.put("slaveTimeout", "500");
+        Map<String, String> extra = new HashMap<>();
+        extra.put("brokerRole", role);
+        extra.put("slaveTimeout", "500");
         if (masterAddress != null) {
-            raw.put("haMasterAddress", masterAddress);
+            extra.put("haMasterAddress", masterAddress);
         }
-        return StoreTestSupport.config(raw);
+        return StoreTestSupport.config(dir, extra);
     }
 
     private void startMaster() {

@@ -89,10 +89,11 @@ public final class SyncStateSetTracker {
      * while a change is in flight); {@code Long.MAX_VALUE} when the master is alone.
      */
     public synchronized long minMemberAck() {
-        Set<Long> members = new TreeSet<>(current);
-        if (proposed != null) {
-            members.addAll(proposed);
-        }
+        return Math.min(minAckOf(current), proposed == null ? Long.MAX_VALUE : minAckOf(proposed));
+    }
+
+    /** Called on every slave ack and dispatch round: no copy of the sets. */
+    private long minAckOf(Set<Long> members) {
         long min = Long.MAX_VALUE;
         for (Long id : members) {
             if (id == masterId) {
@@ -109,19 +110,6 @@ public final class SyncStateSetTracker {
      * in flight) other than the master has acked {@code endOffset}.
      */
     public synchronized boolean ackedByAll(long endOffset) {
-        Set<Long> members = new TreeSet<>(current);
-        if (proposed != null) {
-            members.addAll(proposed);
-        }
-        for (Long id : members) {
-            if (id == masterId) {
-                continue;
-            }
-            Long acked = ackOffsets.get(id);
-            if (acked == null || acked < endOffset) {
-                return false;
-            }
-        }
-        return true;
+        return minMemberAck() >= endOffset;
     }
 }
