@@ -10,17 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.mercurymq.common.TopicValidator;
 import org.mercurymq.remoting.protocol.body.BrokerStatsData;
 import org.mercurymq.remoting.protocol.body.ClusterInfo;
 import org.mercurymq.remoting.protocol.route.BrokerData;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.admin.MQAdminException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Dashboard's data (docs/console.md, "Dashboard"): every {@code period} it reads each master's broker
@@ -33,11 +28,9 @@ import org.slf4j.LoggerFactory;
  * error on the page. Samples on its own thread; {@link #snapshot()} is thread-safe.
  */
 final class DashboardSampler {
-    private static final Logger LOG = LoggerFactory.getLogger(DashboardSampler.class);
 
     private final DefaultMQAdminExt admin;
     private final Clock clock;
-    private final Duration period;
     private final int maxTopics;
     private final TrendBuffer brokerTrend;
     private final TrendBuffer topicTrend;
@@ -45,42 +38,25 @@ final class DashboardSampler {
     private List<Object> brokers = new ArrayList<>();
     private List<Object> topics = new ArrayList<>();
     private long sampledAt;
-    private ScheduledExecutorService executor;
+    private final Duration period;
+    private final PeriodicSample sampling;
 
     DashboardSampler(DefaultMQAdminExt admin, Clock clock, Duration period, int keep, int maxTopics) {
         this.admin = admin;
         this.clock = clock;
         this.period = period;
+        this.sampling = new PeriodicSample("ConsoleDashboardSampler", "dashboard", period, this::sampleOnce);
         this.maxTopics = maxTopics;
         this.brokerTrend = new TrendBuffer(keep);
         this.topicTrend = new TrendBuffer(keep);
     }
 
     void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ConsoleDashboardSampler");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::sampleQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        sampling.start();
     }
 
     void shutdown() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    private void sampleQuietly() {
-        try {
-            sampleOnce();
-        } catch (Exception e) {
-            // the NameServer did not answer: no point this time, the next sample tries again
-            LOG.warn("dashboard sample failed: {}", e.toString());
-        } catch (Throwable e) {
-            LOG.error("dashboard sampler stopped by {}", e.toString(), e);
-            throw e;
-        }
+        sampling.shutdown();
     }
 
     void sampleOnce() throws Exception {

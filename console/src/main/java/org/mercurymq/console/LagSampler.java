@@ -7,14 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.TopicNames;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The lag history behind a group page's chart (docs/console.md, "Consumers"): every {@code period} it reads the
@@ -23,48 +18,29 @@ import org.slf4j.LoggerFactory;
  * offsets yet, a broker away) leaves a gap. Samples on its own thread; {@link #history(String)} is thread-safe.
  */
 final class LagSampler {
-    private static final Logger LOG = LoggerFactory.getLogger(LagSampler.class);
 
     private final DefaultMQAdminExt admin;
     private final Clock clock;
-    private final Duration period;
     private final int maxGroups;
     private final TrendBuffer trend;
-    private ScheduledExecutorService executor;
+    private final Duration period;
+    private final PeriodicSample sampling;
 
     LagSampler(DefaultMQAdminExt admin, Clock clock, Duration period, int keep, int maxGroups) {
         this.admin = admin;
         this.clock = clock;
         this.period = period;
+        this.sampling = new PeriodicSample("ConsoleLagSampler", "lag", period, this::sampleOnce);
         this.maxGroups = maxGroups;
         this.trend = new TrendBuffer(keep);
     }
 
     void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ConsoleLagSampler");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::sampleQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        sampling.start();
     }
 
     void shutdown() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    private void sampleQuietly() {
-        try {
-            sampleOnce();
-        } catch (Exception e) {
-            // the NameServer did not answer: no point this time, the next sample tries again
-            LOG.warn("lag sample failed: {}", e.toString());
-        } catch (Throwable e) {
-            LOG.error("lag sampler stopped by {}", e.toString(), e);
-            throw e;
-        }
+        sampling.shutdown();
     }
 
     void sampleOnce() throws Exception {

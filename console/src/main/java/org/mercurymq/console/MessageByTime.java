@@ -115,14 +115,7 @@ final class MessageByTime {
     }
 
     static Map<String, Object> summary(MessageExt m) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("msgId", m.getMsgId());
-        d.put("topic", m.getTopic());
-        d.put("tags", m.getTags());
-        d.put("keys", m.getKeys());
-        d.put("brokerName", m.getBrokerName());
-        d.put("queueId", m.getQueueId());
-        d.put("queueOffset", m.getQueueOffset());
+        Map<String, Object> d = MessageView.identity(m);
         d.put("storeTimestamp", m.getStoreTimestamp());
         d.put("bodyLength", m.getBody() == null ? 0 : m.getBody().length);
         return d;

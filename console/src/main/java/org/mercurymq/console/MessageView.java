@@ -72,8 +72,8 @@ final class MessageView {
         return out;
     }
 
-    /** Everything as data; the page renders it with textContent only. */
-    static Map<String, Object> describe(MessageExt m) {
+    /** What names a message and where it is: id, topic, tags, keys, broker, queue and offset (list rows and detail). */
+    static Map<String, Object> identity(MessageExt m) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("msgId", m.getMsgId());
         d.put("topic", m.getTopic());
@@ -82,6 +82,12 @@ final class MessageView {
         d.put("brokerName", m.getBrokerName());
         d.put("queueId", m.getQueueId());
         d.put("queueOffset", m.getQueueOffset());
+        return d;
+    }
+
+    /** Everything as data; the page renders it with textContent only. */
+    static Map<String, Object> describe(MessageExt m) {
+        Map<String, Object> d = identity(m);
         d.put("commitLogOffset", m.getCommitLogOffset());
         d.put("bornTimestamp", m.getBornTimestamp());
         d.put("storeTimestamp", m.getStoreTimestamp());
