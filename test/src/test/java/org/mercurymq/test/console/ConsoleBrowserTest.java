@@ -149,9 +149,7 @@ class ConsoleBrowserTest {
         WebElement name = await().atMost(Duration.ofSeconds(30)).until(() -> find("login-user"), e -> e != null);
         name.clear();
         name.sendKeys(user);
-        WebElement pw = driver.findElement(By.id("login-password"));
-        pw.clear();
-        pw.sendKeys(password);
+        type("login-password", password);
         driver.findElement(By.id("login-submit")).click();
     }
 
@@ -171,9 +169,7 @@ class ConsoleBrowserTest {
                     }
                     g.clear();
                     g.sendKeys(group);
-                    WebElement t = driver.findElement(By.id("producer-topic"));
-                    t.clear();
-                    t.sendKeys(topic);
+                    type("producer-topic", topic);
                     driver.findElement(By.id("producer-submit")).click();
                     return textOf("producer-table").contains(producer.clientId());
                 });
@@ -258,9 +254,7 @@ class ConsoleBrowserTest {
             WebElement resetTopic = await().atMost(Duration.ofSeconds(30)).until(() -> find("reset-topic"), e -> e != null);
             resetTopic.clear();
             resetTopic.sendKeys(topic);
-            WebElement resetTime = driver.findElement(By.id("reset-time"));
-            resetTime.clear();
-            resetTime.sendKeys(String.valueOf(before));
+            type("reset-time", String.valueOf(before));
             driver.findElement(By.id("reset-submit")).click();
             driver.switchTo().alert().accept();
             await().atMost(Duration.ofSeconds(30)).until(() -> textOf("reset-status"), t -> t.startsWith("Reset"));
@@ -282,9 +276,7 @@ class ConsoleBrowserTest {
         openPage("consumers");
         await().atMost(Duration.ofSeconds(30)).until(() -> find("new-group") != null);
         driver.findElement(By.id("new-group")).sendKeys(created);
-        WebElement retry = driver.findElement(By.id("new-group-retry"));
-        retry.clear();
-        retry.sendKeys("5");
+        type("new-group-retry", "5");
         driver.findElement(By.id("new-group-consume")).click();
         driver.findElement(By.id("new-group-submit")).click();
         driver.switchTo().alert().accept();
@@ -386,12 +378,8 @@ class ConsoleBrowserTest {
             openPage("messages");
             WebElement t = await().atMost(Duration.ofSeconds(30)).until(() -> find("msg-topic3"), e -> e != null);
             t.sendKeys(topic);
-            WebElement b = driver.findElement(By.id("msg-begin"));
-            b.clear();
-            b.sendKeys(String.valueOf(begin));
-            WebElement e = driver.findElement(By.id("msg-end"));
-            e.clear();
-            e.sendKeys(String.valueOf(end));
+            type("msg-begin", String.valueOf(begin));
+            type("msg-end", String.valueOf(end));
             driver.findElement(By.id("msg-time-submit")).click();
             await().atMost(Duration.ofSeconds(30)).until(() -> textOf("msg-table").contains(key));
             assertEquals("1 message(s), newest first", textOf("msg-count"));
@@ -577,9 +565,7 @@ class ConsoleBrowserTest {
             }
             t.clear();
             t.sendKeys(topic);
-            WebElement k = driver.findElement(By.id("msg-key"));
-            k.clear();
-            k.sendKeys(key);
+            type("msg-key", key);
             driver.findElement(By.id("msg-key-submit")).click();
             // the result arrives from an API call: give it a few seconds before querying again
             try {
@@ -662,6 +648,13 @@ class ConsoleBrowserTest {
     private static WebElement find(String id) {
         List<WebElement> found = driver.findElements(By.id(id));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Replaces the text of the input with id {@code id}. */
+    private static void type(String id, CharSequence text) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
     }
 
     private static String textOf(String id) {
