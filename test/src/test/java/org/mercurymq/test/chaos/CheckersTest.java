@@ -51,21 +51,21 @@ class CheckersTest {
 
     private void deliver(String group, String key) {
         String shard = key.contains("-") ? key.substring(0, key.indexOf('-')) : null;
-        history.recordDelivery(new DeliveryRecord(key, shard, 0, group, "c", true, "b:0", 0, 0, now.get()));
+        history.recordDelivery(new DeliveryRecord(key, shard, 0, group, "c", true, "T", "b:0", 0, 0, now.get()));
     }
 
     @Test
     void forensicsTellASkippedRangeFromAMessageNoGroupHas() {
         for (int i = 0; i < 6; i++) {
             send("m" + i, SendOutcome.OK, 0, 1);
-            history.recordDelivery(new DeliveryRecord("m" + i, null, -1, "g1", "c1", false, "b:3", i, 0, 10 + i));
+            history.recordDelivery(new DeliveryRecord("m" + i, null, -1, "g1", "c1", false, "T", "b:3", i, 0, 10 + i));
             if (i < 2 || i > 3) {
-                history.recordDelivery(new DeliveryRecord("m" + i, null, -1, "g2", "c2", false, "b:3", i, 0, 20 + i));
+                history.recordDelivery(new DeliveryRecord("m" + i, null, -1, "g2", "c2", false, "T", "b:3", i, 0, 20 + i));
             }
         }
         send("gone", SendOutcome.OK, 0, 1);
         String text = LossForensics.explain(history, LostChecker.check(history, GROUPS));
-        assertTrue(text.contains("g2 misses m2: g1 got it from b:3@2 at 12; g2 got from b:3: c2 0-1,4-5 [20..25]"), text);
+        assertTrue(text.contains("g2 misses m2: g1 got it from T/b:3@2 at 12; g2 got from there: c2 0-1,4-5 [20..25]"), text);
         assertTrue(text.contains("g1 misses gone: no group received it"), text);
     }
 

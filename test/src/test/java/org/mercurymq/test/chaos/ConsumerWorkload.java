@@ -94,7 +94,7 @@ public final class ConsumerWorkload {
             String shard = m.getUserProperty(ProducerWorkload.PROP_SHARD);
             String seq = m.getUserProperty(ProducerWorkload.PROP_SEQ);
             history.recordDelivery(new DeliveryRecord(m.getKeys(), shard, seq == null ? -1 : Long.parseLong(seq),
-                group, consumer, orderly, queue, m.getQueueOffset(), m.getReconsumeTimes(), history.now()));
+                group, consumer, orderly, mq.getTopic(), queue, m.getQueueOffset(), m.getReconsumeTimes(), history.now()));
         }
     }
 

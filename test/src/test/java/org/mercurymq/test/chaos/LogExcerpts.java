@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +27,21 @@ public final class LogExcerpts {
      * consumer saw an illegal offset, dropped a queue or reports a "[BUG]" in a pull result.
      */
     public static String clientWarnings(List<String> needles, int max) {
+        return clientLines(l -> l.contains(" WARN ") && needles.stream().anyMatch(l::contains), max);
+    }
+
+    /**
+     * The client log's lines of any level about one queue of one consumer group (rebalance, lock, offset fix,
+     * drop): what the consumer did with the queue a key went missing from.
+     */
+    public static String clientQueueLines(String group, String topic, String queue, int max) {
+        int colon = queue.lastIndexOf(':');
+        String mq = "topic=" + topic + ", brokerName=" + queue.substring(0, colon) + ", queueId="
+            + queue.substring(colon + 1) + "]";
+        return clientLines(l -> l.contains(mq) && l.contains(group), max);
+    }
+
+    private static String clientLines(Predicate<String> wanted, int max) {
         Path log = Paths.get(System.getProperty("rocketmq.client.logRoot",
             System.getProperty("user.home") + "/logs/rocketmqlogs"), "rocketmq_client.log");
         if (!Files.isRegularFile(log)) {
@@ -38,7 +54,7 @@ public final class LogExcerpts {
             f.seek(from);
             f.readFully(tail);
             for (String l : new String(tail, StandardCharsets.UTF_8).split("\n")) {
-                if (l.contains(" WARN ") && needles.stream().anyMatch(l::contains)) {
+                if (wanted.test(l)) {
                     lines.add(l);
                 }
             }

@@ -37,22 +37,25 @@ class PauseTest {
     Path dir;
 
     /**
-     * The NameServer expires a silent broker after 15 s here (brokers register every 10 s at the least);
+     * The NameServer expires a silent broker after 15 s here, and the brokers register every 10 s (the
+     * minimum; with the default 30 s the healthy group would drop out of the route too);
      * {@code -Dchaos.pause.smokeCycles=N} pauses (default 1).
      */
     @Test
     void smokePausePastTimeoutsAndExpiry() throws Exception {
-        run("pause-smoke", Integer.getInteger("chaos.pause.smokeCycles", 1), "brokerChannelExpiredTime=15000", "scanNotActiveBrokerInterval=1000");
+        run("pause-smoke", Integer.getInteger("chaos.pause.smokeCycles", 1),
+            new String[] {"brokerChannelExpiredTime=15000", "scanNotActiveBrokerInterval=1000"},
+            "registerNameServerPeriod=10000");
     }
 
     /** The NameServer's default 120 s expiry; {@code -Dchaos.pause.cycles=N} pauses (default 3). */
     @Test
     @Tag("chaos")
     void pausesPastTheDefaultExpiry() throws Exception {
-        run("pause", Integer.getInteger("chaos.pause.cycles", 3));
+        run("pause", Integer.getInteger("chaos.pause.cycles", 3), new String[0]);
     }
 
-    private void run(String runName, int cycles, String... namesrvConfig) throws Exception {
+    private void run(String runName, int cycles, String[] namesrvConfig, String... brokerConfig) throws Exception {
         History history = new History(Clock.systemUTC());
         Nemesis nemesis = new Nemesis(history);
         long begin = System.currentTimeMillis();
@@ -61,6 +64,7 @@ class PauseTest {
             .brokerGroup(A, 0)
             .brokerGroup(B, 0)
             .brokerConfig("flushDiskType=SYNC_FLUSH")
+            .brokerConfig(brokerConfig)
             .start()) {
             String ns = cluster.namesrvAddr();
             Topics.create(ns, TOPIC, 4, cluster.masters());
@@ -113,7 +117,8 @@ class PauseTest {
             concurrent.shutdown();
             orderly.shutdown();
             ChaosReport report = ChaosReport.builder(runName, "SIGSTOP " + A + " master past timeout and expiry; SYNC_FLUSH"
-                    + (namesrvConfig.length > 0 ? "; " + String.join(", ", namesrvConfig) : "; default 120 s expiry"),
+                    + (namesrvConfig.length > 0 ? "; " + String.join(", ", namesrvConfig) : "; default 120 s expiry")
+                    + (brokerConfig.length > 0 ? "; " + String.join(", ", brokerConfig) : ""),
                     groups)
                 .orderly(ORDERLY)
                 .faultKind(Nemesis.PAUSE)
