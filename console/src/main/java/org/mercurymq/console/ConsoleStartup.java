@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.net.InetSocketAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import org.mercurymq.client.consumer.DefaultMQPullConsumer;
@@ -25,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * in {@code -Dconsole.login.usersFile} (docs/console.md, "Login"). The dashboard samples
  * every {@code -Dconsole.dashboard.periodSeconds} (60) for up to {@code -Dconsole.dashboard.maxTopics} (20) topics;
  * the groups' lag history every {@code -Dconsole.lag.periodSeconds} (60) for up to {@code -Dconsole.lag.maxGroups}
- * (50) groups.
+ * (50) groups; both keep 6 hours, also on disk under {@code -Dconsole.dataPath} so that they outlive a restart.
  */
 public final class ConsoleStartup {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
     static final int DEFAULT_PORT = 8080;
     static final String LOGIN_ENABLED = "console.login.enabled";
     static final String LOGIN_USERS_FILE = "console.login.usersFile";
+    static final String DATA_PATH = "console.dataPath";
     /** The dashboard keeps 6 hours of samples, at most this many. */
     static final int MAX_TREND_POINTS = 2_000;
 
@@ -101,8 +103,14 @@ public final class ConsoleStartup {
         DefaultMQProducer producer = new DefaultMQProducer(MessageSender.PRODUCER_GROUP, acl);
         producer.setNamesrvAddr(namesrv);
         producer.setInstanceName("mercury_console_producer_" + ProcessHandle.current().pid());
-        DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period, keep, maxTopics);
-        LagSampler lagSampler = new LagSampler(admin, Clock.systemUTC(), lagPeriod, lagKeep, maxGroups);
+        HistoryDirectory history = historyDirectory(namesrv);
+        long nowSeconds = Clock.systemUTC().millis() / 1000;
+        long window = Duration.ofHours(6).toSeconds();
+        DashboardSampler dashboard = new DashboardSampler(admin, Clock.systemUTC(), period,
+            new TrendBuffer(keep, history.journal("dashboard-brokers"), nowSeconds - window),
+            new TrendBuffer(keep, history.journal("dashboard-topics"), nowSeconds - window), maxTopics);
+        LagSampler lagSampler = new LagSampler(admin, Clock.systemUTC(), lagPeriod,
+            new TrendBuffer(lagKeep, history.journal("group-lag"), nowSeconds - window), maxGroups);
         HttpHandler api = new ApiRouter(new ClusterView(admin), new TopicView(admin), new ConsumerView(admin),
                 new ClientRunningView(admin), new GroupAdmin(admin),
                 new ProducerView(admin), new MessageView(admin), new MessageByTime(pull),
@@ -128,6 +136,7 @@ public final class ConsoleStartup {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.shutdown();
             lagSampler.shutdown();
+            history.close();
             server.shutdown();
             producer.shutdown();
             pull.shutdown();
@@ -178,6 +187,25 @@ public final class ConsoleStartup {
         }
     }
 
+    /**
+     * {@code -Dconsole.dataPath} (default {@code <user.home>/mercury-console/data}, as rocketmq-dashboard keeps its
+     * data in files too); an empty value keeps the history in memory only.
+     */
+    private static HistoryDirectory historyDirectory(String namesrv) {
+        String base = System.getProperty(DATA_PATH,
+            Paths.get(System.getProperty("user.home"), "mercury-console", "data").toString());
+        if (base.isBlank()) {
+            LOG.info("trend history in memory only (-D{} is empty)", DATA_PATH);
+            return HistoryDirectory.memoryOnly();
+        }
+        try {
+            return HistoryDirectory.open(Paths.get(base.trim()), namesrv);
+        } catch (InvalidPathException e) {
+            fail(DATA_PATH + " is not a path: " + base);
+            return HistoryDirectory.memoryOnly();
+        }
+    }
+
     /** A positive number from a system property, else {@code defaultValue}; anything else stops the start. */
     private static double positive(String property, double defaultValue) {
         String text = System.getProperty(property);
@@ -201,6 +229,7 @@ public final class ConsoleStartup {
         System.out.println("  defaults: NAMESRV_ADDR, port " + DEFAULT_PORT + " (-Dconsole.port), 127.0.0.1 (-Dconsole.address)");
         System.out.println("  login: -D" + LOGIN_ENABLED + "=true with -D" + LOGIN_USERS_FILE
             + "=<file> (docs/console.md, \"Login\")");
+        System.out.println("  trend history: -D" + DATA_PATH + "=<dir> (default ~/mercury-console/data; empty: memory only)");
     }
 
     private static void fail(String message) {

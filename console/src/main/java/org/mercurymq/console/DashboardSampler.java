@@ -41,14 +41,16 @@ final class DashboardSampler {
     private final Duration period;
     private final PeriodicSample sampling;
 
-    DashboardSampler(DefaultMQAdminExt admin, Clock clock, Duration period, int keep, int maxTopics) {
+    /** @param brokerTrend, topicTrend where the trend lines go (with the history they start from) */
+    DashboardSampler(DefaultMQAdminExt admin, Clock clock, Duration period, TrendBuffer brokerTrend,
+                     TrendBuffer topicTrend, int maxTopics) {
         this.admin = admin;
         this.clock = clock;
         this.period = period;
         this.sampling = new PeriodicSample("ConsoleDashboardSampler", "dashboard", period, this::sampleOnce);
         this.maxTopics = maxTopics;
-        this.brokerTrend = new TrendBuffer(keep);
-        this.topicTrend = new TrendBuffer(keep);
+        this.brokerTrend = brokerTrend;
+        this.topicTrend = topicTrend;
     }
 
     void start() {
@@ -57,6 +59,10 @@ final class DashboardSampler {
 
     void shutdown() {
         sampling.shutdown();
+        synchronized (lock) {
+            brokerTrend.close();
+            topicTrend.close();
+        }
     }
 
     void sampleOnce() throws Exception {

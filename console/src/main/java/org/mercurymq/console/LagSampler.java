@@ -15,7 +15,8 @@ import org.mercurymq.tools.admin.DefaultMQAdminExt;
  * The lag history behind a group page's chart (docs/console.md, "Consumers"): every {@code period} it reads the
  * total lag of up to {@code maxGroups} groups (those with a {@code %RETRY%} topic, by name, built-in groups left
  * out) with one consume-stats call each, and keeps the last {@code keep} samples. A group whose stats fail (no
- * offsets yet, a broker away) leaves a gap. Samples on its own thread; {@link #history(String)} is thread-safe.
+ * offsets yet, a broker away) leaves a gap. The samples outlive a console restart when the buffer has a journal.
+ * Samples on its own thread; {@link #history(String)} is thread-safe.
  */
 final class LagSampler {
 
@@ -26,13 +27,14 @@ final class LagSampler {
     private final Duration period;
     private final PeriodicSample sampling;
 
-    LagSampler(DefaultMQAdminExt admin, Clock clock, Duration period, int keep, int maxGroups) {
+    /** @param trend where the lags go (with the history it starts from) */
+    LagSampler(DefaultMQAdminExt admin, Clock clock, Duration period, TrendBuffer trend, int maxGroups) {
         this.admin = admin;
         this.clock = clock;
         this.period = period;
         this.sampling = new PeriodicSample("ConsoleLagSampler", "lag", period, this::sampleOnce);
         this.maxGroups = maxGroups;
-        this.trend = new TrendBuffer(keep);
+        this.trend = trend;
     }
 
     void start() {
@@ -41,6 +43,9 @@ final class LagSampler {
 
     void shutdown() {
         sampling.shutdown();
+        synchronized (trend) {
+            trend.close();
+        }
     }
 
     void sampleOnce() throws Exception {

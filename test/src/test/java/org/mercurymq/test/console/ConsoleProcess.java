@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mercurymq.test.harness.FreePort;
 import org.mercurymq.test.harness.JvmProcess;
@@ -30,17 +31,24 @@ final class ConsoleProcess implements AutoCloseable {
         return start(dir, namesrvAddr, Map.of());
     }
 
-    /** As {@link #start(Path, String)} with extra {@code -D} system properties for the console's JVM. */
+    /**
+     * As {@link #start(Path, String)} with extra {@code -D} system properties for the console's JVM (they override
+     * the test defaults: 1 s sampling, trend history under {@code dir/console-data}).
+     */
     static ConsoleProcess start(Path dir, String namesrvAddr, Map<String, String> sysProps) {
         int port = FreePort.next();
+        Map<String, String> props = new LinkedHashMap<>();
+        // a dashboard sample every second, so a test sees trend points without waiting minutes
+        props.put("console.dashboard.periodSeconds", "1");
+        // and a lag sample of every group every second, for the groups' charts
+        props.put("console.lag.periodSeconds", "1");
+        // the trend history in the test's directory, not the user's home
+        props.put("console.dataPath", dir.resolve("console-data").toString());
+        props.putAll(sysProps);
         JvmProcess.Builder builder = JvmProcess.builder("console", "org.mercurymq.console.ConsoleStartup");
-        sysProps.forEach(builder::sysProp);
+        props.forEach(builder::sysProp);
         JvmProcess jvm = builder
             .dir(dir).mercuryLogging("console")
-            // a dashboard sample every second, so a test sees trend points without waiting minutes
-            .sysProp("console.dashboard.periodSeconds", "1")
-            // and a lag sample of every group every second, for the groups' charts
-            .sysProp("console.lag.periodSeconds", "1")
             .args("-n", namesrvAddr, "-p", String.valueOf(port)).start();
         try {
             jvm.awaitOutput(READY, Duration.ofSeconds(60));
@@ -88,6 +96,11 @@ final class ConsoleProcess implements AutoCloseable {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** kill -9 of the console's JVM. */
+    void kill9() {
+        jvm.kill9();
     }
 
     @Override
