@@ -12,6 +12,7 @@ import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
 import org.mercurymq.console.login.ConsoleUsers;
+import org.mercurymq.console.login.LoginThrottle;
 import org.mercurymq.console.login.Sessions;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
@@ -117,7 +118,8 @@ public final class ConsoleStartup {
                 new MessageTraceView(admin), new MessageResend(admin),
                 new MessageSender(producer), dashboard, lagSampler);
         if (login != null) {
-            api = new LoginGate(login, new Sessions(Clock.systemUTC(), sessionIdle), api);
+            api = new LoginGate(login, new Sessions(Clock.systemUTC(), sessionIdle), LoginThrottle.defaults(Clock.systemUTC()),
+                api);
         }
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port), api, new StaticFiles());
         try {

@@ -3,11 +3,13 @@ package org.mercurymq.console;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mercurymq.console.login.ConsoleUsers;
+import org.mercurymq.console.login.LoginThrottle;
 import org.mercurymq.console.login.Role;
 import org.mercurymq.console.login.Sessions;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * In front of the JSON API when login is on ({@code -Dconsole.login.enabled=true}): answers {@code /api/login},
  * {@code /api/logout} and {@code /api/me}, and passes every other call on only with a live session cookie (else
- * 401) and, for a write (any method but GET and HEAD), only for the admin role (else 403).
+ * 401) and, for a write (any method but GET and HEAD), only for the admin role (else 403). Failed logins are
+ * throttled per user name and client address ({@link LoginThrottle}: 429 with Retry-After while locked).
  */
 final class LoginGate implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoginGate.class);
@@ -25,11 +28,13 @@ final class LoginGate implements HttpHandler {
 
     private final ConsoleUsers users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final HttpHandler api;
 
-    LoginGate(ConsoleUsers users, Sessions sessions, HttpHandler api) {
+    LoginGate(ConsoleUsers users, Sessions sessions, LoginThrottle throttle, HttpHandler api) {
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.api = api;
     }
 
@@ -80,11 +85,22 @@ final class LoginGate implements HttpHandler {
             throw ApiException.badRequest("Expected {\"user\": \"...\", \"password\": \"...\"}.");
         }
         String name = (String) user;
+        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        Optional<Duration> locked = throttle.lockedFor(name, address);
+        if (locked.isPresent()) {
+            // the password is not even checked: a guess during the lockout tells nothing
+            long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
+            ex.getResponseHeaders().add("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "Too many failed logins for this user or from this address; try again in "
+                + seconds + " s.");
+        }
         Optional<Role> role = users.check(name, ((String) password).toCharArray());
         if (role.isEmpty()) {
+            throttle.failed(name, address);
             LOG.warn("console login refused for {}", LOGGABLE_NAME.matcher(name).matches() ? name : "(not a user name)");
             throw new ApiException(401, "Wrong user name or password.");
         }
+        throttle.succeeded(name);
         String token = sessions.open(name, role.get());
         LOG.info("console login: {} ({})", name, role.get().text());
         ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");

@@ -31,6 +31,7 @@ import org.mercurymq.tools.command.MQAdminStartup;
 class ConsoleLoginTest {
     private static final String ADMIN_PASSWORD = "admin pass \u00e9 1";
     private static final String VIEWER_PASSWORD = "viewer-pass-2";
+    private static final String GUESSED_PASSWORD = "guessed-pass-3";
 
     @TempDir
     static Path dir;
@@ -43,7 +44,8 @@ class ConsoleLoginTest {
         Path users = Files.writeString(dir.resolve("console-users.properties"), String.join("\n",
             "# written by ConsoleLoginTest",
             ConsoleUsers.line("root", Role.ADMIN, ADMIN_PASSWORD.toCharArray()),
-            ConsoleUsers.line("watcher", Role.VIEWER, VIEWER_PASSWORD.toCharArray()), ""), StandardCharsets.UTF_8);
+            ConsoleUsers.line("watcher", Role.VIEWER, VIEWER_PASSWORD.toCharArray()),
+            ConsoleUsers.line("guessed", Role.VIEWER, GUESSED_PASSWORD.toCharArray()), ""), StandardCharsets.UTF_8);
         console = ConsoleProcess.start(dir.resolve("console"), cluster.namesrvAddress(),
             Map.of("console.login.enabled", "true", "console.login.usersFile", users.toString()));
     }
@@ -91,6 +93,23 @@ class ConsoleLoginTest {
             l -> l.contains("console login refused for root") && l.contains("console login refused for nobody"));
         assertFalse(log.contains(ADMIN_PASSWORD) || log.contains("nope"), log);
         assertFalse(console.output().contains(ADMIN_PASSWORD), "a password in the console's output");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheUserOutEvenWithTheRightOneAndOthersStillLogIn() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = console.postJson("api/login", Map.of("user", "guessed", "password", "guess-" + i));
+            assertEquals(401, r.statusCode(), r.body());
+        }
+        HttpResponse<String> locked = console.postJson("api/login", Map.of("user", "guessed", "password", GUESSED_PASSWORD));
+        assertEquals(429, locked.statusCode(), locked.body());
+        assertTrue(JSON.parseObject(locked.body()).getString("error").startsWith("Too many failed logins"), locked.body());
+        long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(retryAfter > 0 && retryAfter <= 30, "Retry-After " + retryAfter);
+        assertTrue(locked.headers().firstValue("Set-Cookie").isEmpty(), "no session while locked");
+        login("watcher", VIEWER_PASSWORD, "viewer");
+        await().atMost(Duration.ofSeconds(30)).until(ConsoleLoginTest::consoleLog,
+            l -> l.contains("console logins for user guessed refused for 30 s after 5 failed in a row"));
     }
 
     @Test
