@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.rocketmq.client.producer.SendResult;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.test.harness.ApacheCluster;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The console against an Apache RocketMQ 4.9.7 NameServer and Broker (the official jars in child JVMs): every page's
@@ -138,6 +142,54 @@ class ConsoleAgainstApacheTest {
             JSONArray online = await().atMost(Duration.ofSeconds(60)).until(
                 () -> JSON.parseArray(ok(console.get("api/producers?group=" + group + "&topic=" + topic))), a -> !a.isEmpty());
             assertEquals(producer.clientId(), online.getJSONObject(0).getString("clientId"));
+        }
+    }
+
+    /** The pages in a headless Chromium ({@link ConsolePages}) show the Apache cluster: broker, topic, message, charts. */
+    @Test
+    void thePagesShowTheApacheClusterInABrowser() throws Exception {
+        Assumptions.assumeTrue(ConsolePages.chromiumAvailable("ConsoleAgainstApacheTest browser pages"),
+            "no headless Chromium: install the packages chromium and chromium-driver");
+        String topic = createTopic("ApachePageTopic");
+        String key = "apache-page-" + System.nanoTime();
+        String body = "<b>stored by Apache RocketMQ 4.9.7</b>";
+        OfficialSender.send(cluster.namesrvAddress(), topic, key, body);
+        WebDriver driver = ConsolePages.startChromium(dir.resolve("chrome-profile"));
+        try {
+            ConsolePages pages = new ConsolePages(driver, console.baseUrl());
+            pages.open("cluster");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> pages.textOf("cluster-table").contains(cluster.brokerAddress()));
+            assertTrue(pages.textOf("cluster-table").contains("V4_9_7"), pages.textOf("cluster-table"));
+            pages.screenshot("apache-cluster");
+
+            pages.open("topics");
+            await().atMost(Duration.ofSeconds(30)).until(() -> pages.textOf("topic-table").contains(topic));
+
+            pages.open("messages");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (pages.find("msg-topic") == null) {
+                    return false;
+                }
+                pages.type("msg-topic", topic);
+                pages.type("msg-key", key);
+                driver.findElement(By.id("msg-key-submit")).click();
+                try {
+                    return await().atMost(Duration.ofSeconds(5)).until(() -> pages.textOf("msg-body"), body::equals) != null;
+                } catch (ConditionTimeoutException e) {
+                    return false;
+                }
+            });
+            assertEquals(List.of(), driver.findElements(By.cssSelector("#msg-body *")), "the body stays text");
+            pages.screenshot("apache-messages");
+
+            driver.get(console.baseUrl());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                pages.textOf("dashboard-brokers").contains(cluster.brokerAddress())
+                    && !driver.findElements(By.cssSelector("#dashboard-broker-chart canvas")).isEmpty());
+            pages.screenshot("apache-dashboard");
+        } finally {
+            driver.quit();
         }
     }
 

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,58 +32,41 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mercurymq.common.subscription.SubscriptionGroupConfig;
 import org.mercurymq.console.login.ConsoleUsers;
 import org.mercurymq.console.login.Role;
-import org.mercurymq.test.harness.JvmProcess;
 import org.mercurymq.test.harness.MercuryCluster;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.MQAdminStartup;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The console's pages in headless Chromium (the distribution's {@code chromium} and {@code chromium-driver}
- * packages; .ci/run installs them), against a live cluster in child JVMs. Screenshots go to
- * test/target/console-screenshots.
+ * The console's pages in headless Chromium ({@link ConsolePages}), against a live cluster in child JVMs. Screenshots
+ * go to test/target/console-screenshots.
  */
 class ConsoleBrowserTest {
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = JvmProcess.repoRoot().resolve("test/target/console-screenshots");
+    static final Path SCREENSHOTS = ConsolePages.SCREENSHOTS;
 
     @TempDir
     static Path dir;
     static MercuryCluster cluster;
     static ConsoleProcess console;
     static WebDriver driver;
+    static ConsolePages pages;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!browser) {
-            System.out.println("SKIP ConsoleBrowserTest: needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
-        }
-        Assumptions.assumeTrue(browser, "no headless Chromium: install the packages chromium and chromium-driver");
+        Assumptions.assumeTrue(ConsolePages.chromiumAvailable("ConsoleBrowserTest"),
+            "no headless Chromium: install the packages chromium and chromium-driver");
         Files.createDirectories(SCREENSHOTS);
         // a failure picture of an earlier run must not be mistaken for this one's
         Files.deleteIfExists(SCREENSHOTS.resolve("failure.png"));
         Files.deleteIfExists(SCREENSHOTS.resolve("failure.html"));
         cluster = MercuryCluster.start(dir.resolve("cluster"));
         console = ConsoleProcess.start(dir.resolve("console"), cluster.namesrvAddress());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chrome-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = ConsolePages.startChromium(dir.resolve("chrome-profile"));
+        pages = new ConsolePages(driver, console.baseUrl());
     }
 
     @AfterAll
@@ -627,8 +609,7 @@ class ConsoleBrowserTest {
 
     /** Loads the page afresh (going to another #hash of the loaded page would keep its forms and filters). */
     private static void openPage(String hash) {
-        driver.get(console.baseUrl() + "#" + hash);
-        driver.navigate().refresh();
+        pages.open(hash);
     }
 
     /**
@@ -636,8 +617,7 @@ class ConsoleBrowserTest {
      * read. Reads (or clicks) again until it works.
      */
     private static <T> T readStable(Callable<T> read) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-            .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(read, v -> v != null);
+        return pages.readStable(read);
     }
 
     /** A step that failed because the page was being redrawn or its answer was late: try it again. */
@@ -646,29 +626,20 @@ class ConsoleBrowserTest {
     }
 
     private static WebElement find(String id) {
-        List<WebElement> found = driver.findElements(By.id(id));
-        return found.isEmpty() ? null : found.get(0);
+        return pages.find(id);
     }
 
     /** Replaces the text of the input with id {@code id}. */
     private static void type(String id, CharSequence text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
+        pages.type(id, text);
     }
 
     private static String textOf(String id) {
-        try {
-            WebElement e = find(id);
-            return e == null ? "" : e.getText();
-        } catch (StaleElementReferenceException e) {
-            // the page replaced the element between finding and reading it: read again on the next poll
-            return "";
-        }
+        return pages.textOf(id);
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        pages.screenshot(name);
     }
 
     private static String mqadmin(String... args) {
