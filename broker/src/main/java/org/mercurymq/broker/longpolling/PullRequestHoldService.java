@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PullRequestHoldService extends ServiceThread implements MessageArrivingListener {
     private static final Logger LOG = LoggerFactory.getLogger(PullRequestHoldService.class);
-    private static final String SEPARATOR = "@";
     static final long LONG_POLLING_CHECK_MILLIS = 5000;
 
     /** The max offset of a queue (the store's next offset to write). */
@@ -36,7 +35,8 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
         long maxOffset(String topic, int queueId);
     }
 
-    private final ConcurrentMap<String, List<PullRequest>> table = new ConcurrentHashMap<>(1024);
+    /** topic → queue id → parked pulls; two levels so that a new message's look-up builds no key string */
+    private final ConcurrentMap<String, ConcurrentMap<Integer, List<PullRequest>>> table = new ConcurrentHashMap<>(1024);
     private final QueueMaxOffset maxOffsets;
     private final Consumer<PullRequest> wakeup;
     private final LongSupplier clock;
@@ -62,10 +62,6 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
         return "PullRequestHoldService";
     }
 
-    private static String key(String topic, int queueId) {
-        return topic + SEPARATOR + queueId;
-    }
-
     /**
      * Parks {@code request}; false when the connection is closed or a cap of the budget is reached, and
      * the caller then answers the pull at once.
@@ -74,7 +70,8 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
         if (!request.channel().isActive() || !budget.tryAcquire(request.channel())) {
             return false;
         }
-        List<PullRequest> list = table.computeIfAbsent(key(topic, queueId), k -> new ArrayList<>());
+        List<PullRequest> list = table.computeIfAbsent(topic, t -> new ConcurrentHashMap<>(16))
+            .computeIfAbsent(queueId, q -> new ArrayList<>());
         synchronized (list) {
             list.add(request);
         }
@@ -87,7 +84,7 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
             return;
         }
         int dropped = 0;
-        for (List<PullRequest> list : table.values()) {
+        for (List<PullRequest> list : lists()) {
             synchronized (list) {
                 Iterator<PullRequest> it = list.iterator();
                 while (it.hasNext()) {
@@ -109,7 +106,7 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
     /** Number of parked pulls (tests, runtime info). */
     public int parkedCount() {
         int n = 0;
-        for (List<PullRequest> list : table.values()) {
+        for (List<PullRequest> list : lists()) {
             synchronized (list) {
                 n += list.size();
             }
@@ -133,18 +130,27 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
 
     /** Wakes every parked pull whose queue has grown or whose hold time is over. */
     public void checkHoldRequest() {
-        for (String key : table.keySet()) {
-            int at = key.lastIndexOf(SEPARATOR);
-            String topic = key.substring(0, at);
-            int queueId = Integer.parseInt(key.substring(at + 1));
-            notifyMessageArriving(topic, queueId, maxOffsets.maxOffset(topic, queueId), null, null);
-        }
+        table.forEach((topic, queues) -> queues.keySet().forEach(queueId ->
+            notifyMessageArriving(topic, queueId, maxOffsets.maxOffset(topic, queueId), null, null)));
     }
 
+    /**
+     * Called by the store's dispatcher for every message: with no pull parked anywhere (a broker that only takes
+     * sends) it returns at once.
+     */
     @Override
     public void arriving(String topic, int queueId, long logicOffset, long tagsCode, long msgStoreTime,
                          byte[] filterBitMap, Map<String, String> properties) {
+        if (budget.total() == 0) {
+            return;
+        }
         notifyMessageArriving(topic, queueId, logicOffset, tagsCode, properties);
+    }
+
+    private List<List<PullRequest>> lists() {
+        List<List<PullRequest>> all = new ArrayList<>();
+        table.values().forEach(queues -> all.addAll(queues.values()));
+        return all;
     }
 
     /**
@@ -154,7 +160,8 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
      */
     public void notifyMessageArriving(String topic, int queueId, long maxOffset, Long tagsCode,
                                       Map<String, String> properties) {
-        List<PullRequest> list = table.get(key(topic, queueId));
+        ConcurrentMap<Integer, List<PullRequest>> queues = table.get(topic);
+        List<PullRequest> list = queues == null ? null : queues.get(queueId);
         if (list == null) {
             return;
         }
@@ -197,7 +204,7 @@ public final class PullRequestHoldService extends ServiceThread implements Messa
 
     /** Answers every parked pull now (shutdown). */
     public void wakeAll() {
-        for (List<PullRequest> list : table.values()) {
+        for (List<PullRequest> list : lists()) {
             List<PullRequest> all;
             synchronized (list) {
                 all = new ArrayList<>(list);

@@ -40,8 +40,8 @@ public final class InnerMessages {
 
     /** Parses a property string into the message's map (null or empty → empty map). */
     public static void setProperties(MessageExtBrokerInner inner, String properties) {
-        Map<String, String> map = properties == null || properties.isEmpty()
-            ? new HashMap<String, String>() : new HashMap<>(MessageDecoder.string2messageProperties(properties));
+        // string2messageProperties answers a new HashMap of its own: no copy needed
+        Map<String, String> map = MessageDecoder.string2messageProperties(properties);
         MessageAccessor.setProperties(inner, map);
         inner.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(map.get(MessageConst.PROPERTY_TAGS)));
     }
@@ -52,9 +52,7 @@ public final class InnerMessages {
         if (clusterName != null) {
             props.put(MessageConst.PROPERTY_CLUSTER, clusterName);
         }
-        Map<String, String> stored = new HashMap<>(props);
-        stored.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
-        inner.setPropertiesString(MessageDecoder.messageProperties2String(stored));
+        inner.setPropertiesString(MessageDecoder.messageProperties2String(props, MessageConst.PROPERTY_WAIT_STORE_MSG_OK));
         inner.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(props.get(MessageConst.PROPERTY_TAGS)));
     }
 

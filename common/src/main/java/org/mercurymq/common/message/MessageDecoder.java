@@ -316,12 +316,17 @@ public class MessageDecoder {
 
     /** Property map to {@code name 0x01 value 0x02 ...} with no trailing separator; null values skipped. */
     public static String messageProperties2String(Map<String, String> properties) {
+        return messageProperties2String(properties, null);
+    }
+
+    /** As {@link #messageProperties2String(Map)} without the property {@code leftOut} (null: none left out). */
+    public static String messageProperties2String(Map<String, String> properties, String leftOut) {
         if (properties == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(properties.size() * 24);
         for (Map.Entry<String, String> entry : properties.entrySet()) {
-            if (entry.getValue() == null) {
+            if (entry.getValue() == null || entry.getKey().equals(leftOut)) {
                 continue;
             }
             if (sb.length() > 0) {

@@ -64,8 +64,16 @@ public final class ConsumeQueueTable {
     }
 
     public ConsumeQueue findOrCreate(String topic, int queueId) {
-        return table.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-            .computeIfAbsent(queueId, id -> new ConsumeQueue(topic, id, storePath, mappedFileSize));
+        // plain look-ups first: computeIfAbsent's capturing lambdas cost an allocation on every dispatched message
+        ConcurrentMap<Integer, ConsumeQueue> queues = table.get(topic);
+        if (queues == null) {
+            queues = table.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        }
+        ConsumeQueue cq = queues.get(queueId);
+        if (cq == null) {
+            cq = queues.computeIfAbsent(queueId, id -> new ConsumeQueue(topic, id, storePath, mappedFileSize));
+        }
+        return cq;
     }
 
     public void forEach(Consumer<ConsumeQueue> action) {
