@@ -95,7 +95,14 @@ final class ConsumerView {
             out.put("statsError", String.valueOf(e.getMessage()));
             out.put("queues", List.of());
         }
-        out.put("clients", clients(group));
+        try {
+            ConsumerConnection connection = admin.examineConsumerConnectionInfo(group);
+            out.put("clients", clients(connection));
+            out.put("consumption", consumption(connection));
+        } catch (Exception e) {
+            // "no consumer online" is the ordinary answer for an offline group
+            out.put("clients", String.valueOf(e.getMessage()));
+        }
         out.put("config", config(group));
         out.put("sampledAt", System.currentTimeMillis());
         return out;
@@ -162,17 +169,32 @@ final class ConsumerView {
         return null;
     }
 
-    private Object clients(String group) {
-        try {
-            ConsumerConnection cc = admin.examineConsumerConnectionInfo(group);
-            List<Object> clients = new ArrayList<>();
-            for (Connection c : cc.getConnectionSet()) {
-                clients.add(ClientConnections.describe(c));
-            }
-            return clients;
-        } catch (Exception e) {
-            // "no consumer online" is the ordinary answer for an offline group
-            return String.valueOf(e.getMessage());
+    private static List<Object> clients(ConsumerConnection cc) {
+        List<Object> clients = new ArrayList<>();
+        for (Connection c : cc.getConnectionSet()) {
+            clients.add(ClientConnections.describe(c));
         }
+        return clients;
+    }
+
+    /**
+     * How the online clients consume, as they told the broker in their heartbeats: push or pull, clustering or
+     * broadcasting, where a new group starts, and each subscription.
+     */
+    private static Map<String, Object> consumption(ConsumerConnection cc) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("consumeType", cc.getConsumeType() == null ? null : cc.getConsumeType().name());
+        out.put("messageModel", cc.getMessageModel() == null ? null : cc.getMessageModel().name());
+        out.put("consumeFromWhere", cc.getConsumeFromWhere() == null ? null : cc.getConsumeFromWhere().name());
+        List<Object> subscriptions = new ArrayList<>();
+        cc.getSubscriptionTable().forEach((topic, sub) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("topic", topic);
+            row.put("expression", sub.getSubString());
+            row.put("type", sub.getExpressionType());
+            subscriptions.add(row);
+        });
+        out.put("subscriptions", subscriptions);
+        return out;
     }
 }

@@ -462,6 +462,13 @@ async function consumerDetail(group, holder, clusters) {
           onclick: (ev) => { ev.preventDefault(); clientDetail(group, c.clientId, clientInfo); } }),
         c.clientAddr, c.language, c.versionDesc]), 'consumer-clients')
       : el('p', { class: 'muted', text: g.clients });
+    const consumption = g.consumption
+      ? el('div', {}, [
+        table(['Consume type', 'Message model', 'Consume from where'],
+          [[g.consumption.consumeType, g.consumption.messageModel, g.consumption.consumeFromWhere]], 'group-consumption'),
+        table(['Topic', 'Expression', 'Type'], g.consumption.subscriptions.map(x => [x.topic, x.expression, x.type]),
+          'group-subscriptions')])
+      : el('p', { class: 'muted', text: 'Known while a client is online.' });
     const config = g.config
       ? table(['Consume', 'Broadcast', 'Retry max', 'Broker id', 'When slow, broker', 'Read from'],
         [[String(g.config.consumeEnable), String(g.config.consumeBroadcastEnable), g.config.retryMaxTimes, g.config.brokerId,
@@ -474,6 +481,7 @@ async function consumerDetail(group, holder, clusters) {
     chart.update(g.lag != null ? recordLag(group, g.sampledAt, g.lag) : lagEntry(group));
     holder.replaceChildren(title, statsNote, chart.node, queues,
       el('h3', { text: 'Online clients' }), clients, clientInfo,
+      el('h3', { text: 'Consumption' }), consumption,
       el('h3', { text: 'Subscription group' }), config,
       resetForm(group, g.queues.length ? g.queues[0].topic : ''),
       deleteGroupForm(group, clusters));

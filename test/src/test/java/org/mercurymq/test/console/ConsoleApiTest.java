@@ -345,6 +345,14 @@ class ConsoleApiTest {
                 ok(console.get("api/consumer?group=" + group))).get("clients"), c -> c instanceof JSONArray && !((JSONArray) c).isEmpty())
                 .toString();
             clientId = JSON.parseArray(clientId).getJSONObject(0).getString("clientId");
+            // how the group consumes, from the clients' heartbeats
+            JSONObject consumption = JSON.parseObject(ok(console.get("api/consumer?group=" + group)))
+                .getJSONObject("consumption");
+            assertEquals("CONSUME_PASSIVELY", consumption.getString("consumeType"), consumption::toString);
+            assertEquals("CLUSTERING", consumption.getString("messageModel"));
+            assertEquals("CONSUME_FROM_FIRST_OFFSET", consumption.getString("consumeFromWhere"));
+            assertTrue(consumption.getJSONArray("subscriptions").stream().anyMatch(x -> topic.equals(((JSONObject) x)
+                .getString("topic")) && "*".equals(((JSONObject) x).getString("expression"))), consumption::toString);
             JSONObject running = JSON.parseObject(ok(console.get("api/consumer/client?group=" + group + "&clientId=" + clientId)));
             assertTrue(running.getJSONArray("subscriptions").stream().anyMatch(x -> topic.equals(((JSONObject) x).getString("topic"))),
                 running::toString);

@@ -591,6 +591,8 @@ class ConsoleBrowserTest {
                 return await().atMost(Duration.ofSeconds(10)).until(() -> textOf("consumer-queues"), t -> !t.isEmpty())
                     .contains(topic);
             });
+            assertTrue(textOf("group-consumption").contains("CONSUME_FROM_FIRST_OFFSET"), textOf("group-consumption"));
+            assertTrue(textOf("group-subscriptions").contains(topic), textOf("group-subscriptions"));
             screenshot("consumers");
         } finally {
             consumer.shutdown();
