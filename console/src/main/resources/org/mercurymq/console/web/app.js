@@ -13,6 +13,14 @@ function el(tag, attrs, children) {
   return e;
 }
 
+// A broker's putTps / getTransferedTps: "last 10 s, last minute, last 10 min" (one number on some brokers); the first,
+// rounded to a tenth.
+function tps(text) {
+  if (text == null || text === '') { return '-'; }
+  const first = Number(String(text).trim().split(/\s+/)[0]);
+  return Number.isFinite(first) ? Math.round(first * 10) / 10 : String(text);
+}
+
 function table(headers, rows, id) {
   const head = el('tr', {}, headers.map(h => el('th', { text: h })));
   const body = rows.map(r => el('tr', {}, r.map(cell => {
@@ -167,7 +175,7 @@ function clusterTables(data, configHolder) {
           onclick: (ev) => { ev.preventDefault(); brokerConfig(b.brokerName, m.addr, configHolder); } });
         rows.push([b.brokerName, m.brokerId, m.role, addr,
           m.error ? el('span', { class: 'error', text: m.error }) : (rt.brokerVersionDesc || '-'),
-          rt.putTps || '-', rt.getTransferedTps || '-',
+          tps(rt.putTps), tps(rt.getTransferedTps),
           num(rt.commitLogMinOffset), num(rt.commitLogMaxOffset),
           num(rt.msgPutTotalTodayNow), num(rt.msgGetTotalTodayNow), percent(rt.commitLogDiskRatio),
           m.behindMasterBytes == null ? '-' : m.behindMasterBytes]);

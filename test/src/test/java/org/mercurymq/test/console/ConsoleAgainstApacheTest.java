@@ -161,6 +161,10 @@ class ConsoleAgainstApacheTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pages.textOf("cluster-table").contains(cluster.brokerAddress()));
             assertTrue(pages.textOf("cluster-table").contains("V4_9_7"), pages.textOf("cluster-table"));
+            // the broker's "putTps" text is shown as one number rounded to a tenth
+            String putTps = pages.readStable(() ->
+                driver.findElements(By.cssSelector("#cluster-table tbody tr td")).get(5).getText());
+            assertTrue(putTps.matches("\\d+(\\.\\d)?"), "Put TPS cell: " + putTps);
             pages.screenshot("apache-cluster");
 
             pages.open("topics");
