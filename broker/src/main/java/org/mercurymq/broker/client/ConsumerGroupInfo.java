@@ -2,6 +2,7 @@ package org.mercurymq.broker.client;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,12 +88,17 @@ public final class ConsumerGroupInfo {
         return new ArrayList<>(channels.keySet());
     }
 
+    /**
+     * The members' client ids, each once: a client with two registered connections (an old one not yet known to be
+     * closed) would otherwise count twice, and clients that allocate queues by their index in this list would
+     * leave a share of the queues to a member that does not exist.
+     */
     public List<String> allClientIds() {
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (ClientChannelInfo info : channels.values()) {
             ids.add(info.clientId());
         }
-        return ids;
+        return new ArrayList<>(ids);
     }
 
     public ClientChannelInfo findChannel(String clientId) {

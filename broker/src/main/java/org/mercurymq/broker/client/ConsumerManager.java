@@ -58,6 +58,19 @@ public final class ConsumerManager {
                 return registerConsumer(group, info, consumeType, messageModel, consumeFromWhere, subList, notify);
             }
             boolean newChannel = groupInfo.updateChannel(info, consumeType, messageModel, consumeFromWhere);
+            if (!info.channel().isActive()) {
+                // a heartbeat read from a connection that closed before it was handled (a broker resumed after a
+                // freeze reads the requests of connections its clients gave up on): its close event may have run
+                // already, so registering it would leave a member that never consumes until it expires, 120 s
+                // later, and clients would leave its share of the queues unread
+                groupInfo.removeChannel(info.channel());
+                if (groupInfo.isEmpty()) {
+                    removeGroup(groupInfo);
+                }
+                LOG.info("heartbeat of group {} from closed connection {} ignored", LogEscape.of(group),
+                    info.channel().remoteAddress());
+                return false;
+            }
             boolean newSubscription = groupInfo.updateSubscription(subList);
             changed = newChannel || newSubscription;
             if (newChannel) {
@@ -116,17 +129,22 @@ public final class ConsumerManager {
         }
     }
 
-    /** Drops members whose last heartbeat is older than {@code expiryMillis}; returns how many. */
+    /** Drops members whose connection is closed or whose last heartbeat is older than {@code expiryMillis}; returns how many. */
     public int scanNotActiveChannel(long now, long expiryMillis) {
         int removed = 0;
         for (ConsumerGroupInfo groupInfo : groups.values()) {
             List<RemotingChannel> remaining = null;
             synchronized (groupInfo) {
                 for (ClientChannelInfo info : groupInfo.channelInfos()) {
-                    if (now - info.lastUpdateTimestamp() > expiryMillis && groupInfo.removeChannel(info)) {
-                        LOG.warn("consumer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
-                            LogEscape.of(groupInfo.groupName()),
-                            now - info.lastUpdateTimestamp());
+                    boolean closed = !info.channel().isActive();
+                    if ((closed || now - info.lastUpdateTimestamp() > expiryMillis) && groupInfo.removeChannel(info)) {
+                        if (closed) {
+                            LOG.warn("consumer {} of group {} on a closed connection, dropped", LogEscape.of(info),
+                                LogEscape.of(groupInfo.groupName()));
+                        } else {
+                            LOG.warn("consumer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
+                                LogEscape.of(groupInfo.groupName()), now - info.lastUpdateTimestamp());
+                        }
                         info.channel().close();
                         removed++;
                         remaining = groupInfo.allChannels();

@@ -22,7 +22,14 @@ public final class ProducerManager {
     private final ConcurrentMap<String, ConcurrentMap<RemotingChannel, ClientChannelInfo>> groups = new ConcurrentHashMap<>();
 
     public void registerProducer(String group, ClientChannelInfo info) {
-        ClientChannelInfo old = groups.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(info.channel(), info);
+        ConcurrentMap<RemotingChannel, ClientChannelInfo> channels = groups.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+        ClientChannelInfo old = channels.put(info.channel(), info);
+        if (!info.channel().isActive()) {
+            // a heartbeat handled after its connection closed (and perhaps after the close event): not a member
+            channels.remove(info.channel(), info);
+            groups.computeIfPresent(group, (g, m) -> m.isEmpty() ? null : m);
+            return;
+        }
         if (old == null) {
             LOG.info("new producer connected, group {}: {}", LogEscape.of(group), LogEscape.of(info));
         }
@@ -47,16 +54,21 @@ public final class ProducerManager {
         }
     }
 
-    /** Drops connections whose last heartbeat is older than {@code expiryMillis}; returns how many. */
+    /** Drops connections that are closed or whose last heartbeat is older than {@code expiryMillis}; returns how many. */
     public int scanNotActiveChannel(long now, long expiryMillis) {
         int removed = 0;
         for (Map.Entry<String, ConcurrentMap<RemotingChannel, ClientChannelInfo>> e : groups.entrySet()) {
             for (ClientChannelInfo info : e.getValue().values()) {
-                if (now - info.lastUpdateTimestamp() > expiryMillis) {
+                boolean closed = !info.channel().isActive();
+                if (closed || now - info.lastUpdateTimestamp() > expiryMillis) {
                     e.getValue().remove(info.channel(), info);
-                    LOG.warn("producer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
-                        LogEscape.of(e.getKey()),
-                        now - info.lastUpdateTimestamp());
+                    if (closed) {
+                        LOG.warn("producer {} of group {} on a closed connection, dropped", LogEscape.of(info),
+                            LogEscape.of(e.getKey()));
+                    } else {
+                        LOG.warn("producer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
+                            LogEscape.of(e.getKey()), now - info.lastUpdateTimestamp());
+                    }
                     info.channel().close();
                     removed++;
                 }

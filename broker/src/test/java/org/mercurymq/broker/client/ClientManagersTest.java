@@ -63,8 +63,9 @@ class ClientManagersTest {
     void silentClientsExpireAfter120Seconds() {
         FakeChannel a = new FakeChannel("10.0.0.1:1");
         FakeChannel b = new FakeChannel("10.0.0.2:1");
+        FakeChannel p = new FakeChannel("10.0.0.3:1");
         heartbeat(a, "a", FilterAPI.buildSubscriptionData("T", "*"));
-        producers.registerProducer("PG", info(b, "b"));
+        producers.registerProducer("PG", info(p, "p"));
         clock.advance(60_000);
         heartbeat(b, "b", FilterAPI.buildSubscriptionData("T", "*"));
         clock.advance(61_000);
@@ -72,9 +73,43 @@ class ClientManagersTest {
         assertEquals(List.of("b"), consumers.getConsumerGroupInfo("G").allClientIds(), "a was silent for 121 s");
         assertFalse(a.isActive(), "an expired client's connection is closed");
         assertTrue(producers.channels("PG").isEmpty(), "the producer's only heartbeat is 121 s old");
+        assertFalse(p.isActive());
         producers.registerProducer("PG", info(b, "b"));
         housekeeping.onChannelClose(b.remoteAddress(), b);
         assertTrue(producers.channels("PG").isEmpty());
         assertNull(consumers.getConsumerGroupInfo("G"));
+    }
+
+    @Test
+    void aHeartbeatHandledAfterItsConnectionClosedLeavesNoGhostMember() {
+        FakeChannel live = new FakeChannel("10.0.0.1:1");
+        FakeChannel gone = new FakeChannel("10.0.0.1:2");
+        assertTrue(heartbeat(live, "c1", FilterAPI.buildSubscriptionData("T", "*")));
+        // the broker reads a heartbeat from a connection the client already closed, after the close event ran
+        gone.close();
+        housekeeping.onChannelClose(gone.remoteAddress(), gone);
+        assertFalse(heartbeat(gone, "c1", FilterAPI.buildSubscriptionData("T", "*")));
+        assertEquals(1, consumers.getConsumerGroupInfo("G").channelInfos().size());
+        assertEquals(List.of("G:1"), notified, "no member change was announced");
+        producers.registerProducer("PG", info(gone, "p1"));
+        assertTrue(producers.channels("PG").isEmpty());
+    }
+
+    @Test
+    void aClientWithTwoRegisteredConnectionsIsOneMemberAndAClosedOneGoesAtTheNextScan() {
+        FakeChannel first = new FakeChannel("10.0.0.1:1");
+        FakeChannel second = new FakeChannel("10.0.0.1:2");
+        FakeChannel other = new FakeChannel("10.0.0.2:1");
+        heartbeat(first, "c1", FilterAPI.buildSubscriptionData("T", "*"));
+        heartbeat(second, "c1", FilterAPI.buildSubscriptionData("T", "*"));
+        heartbeat(other, "c2", FilterAPI.buildSubscriptionData("T", "*"));
+        // the official client allocates queues by its index in this list: c1 twice would orphan a share
+        assertEquals(List.of("c1", "c2"), consumers.getConsumerGroupInfo("G").allClientIds().stream().sorted().toList());
+        first.close();
+        producers.registerProducer("PG", info(other, "p2"));
+        other.close();
+        housekeeping.scan();
+        assertEquals(1, consumers.getConsumerGroupInfo("G").channelInfos().size(), "closed connections go at once");
+        assertTrue(producers.channels("PG").isEmpty());
     }
 }
