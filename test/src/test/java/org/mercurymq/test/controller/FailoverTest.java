@@ -158,13 +158,7 @@ class FailoverTest {
         // kill -9 of the master: an in-sync slave is elected and takes writes; the old master restarted rejoins as a
         // slave (cutting what it had that was never acknowledged), catches up and is in sync again
         for (int i = 0; i < kills; i++) {
-            BrokerProcess master = awaitInSyncMaster(null, replicas);
-            long killed = System.currentTimeMillis();
-            nemesis.kill9(master);
-            failoverMillis.add(awaitWritesAfter(history, killed));
-            BrokerProcess next = awaitInSyncMaster(master, 1);
-            nemesis.restart(master);
-            assertEquals(next, awaitInSyncMaster(null, replicas), "the restarted replica follows the new master");
+            failOverOnce(history, nemesis, replicas, failoverMillis);
             Progress.awaitAcks(history, groups, 50, Duration.ofSeconds(60));
             if ((i + 1) % 5 == 0) {
                 Progress.note(runName, (i + 1) + " kills, failover ms " + failoverMillis);
@@ -220,16 +214,24 @@ class FailoverTest {
      * One controller peer killed (the leader): a master kill still fails over. A second peer killed (no majority):
      * no election is possible, and the master keeps taking writes.
      */
-    private void controllerFaults(History history, Nemesis nemesis, int replicas, List<Long> failoverMillis) {
-        ControllerProcess leader = controllers.stream().filter(c -> wire.isLeader(c.address())).findFirst().orElseThrow();
-        nemesis.kill9(leader);
+    /**
+     * kill -9 of the in-sync master, the time until writes go on, then the old master restarted: it rejoins as a slave
+     * of the new one and is in sync again.
+     */
+    private void failOverOnce(History history, Nemesis nemesis, int replicas, List<Long> failoverMillis) {
         BrokerProcess master = awaitInSyncMaster(null, replicas);
         long killed = System.currentTimeMillis();
         nemesis.kill9(master);
         failoverMillis.add(awaitWritesAfter(history, killed));
         BrokerProcess next = awaitInSyncMaster(master, 1);
         nemesis.restart(master);
-        assertEquals(next, awaitInSyncMaster(null, replicas));
+        assertEquals(next, awaitInSyncMaster(null, replicas), "the restarted replica follows the new master");
+    }
+
+    private void controllerFaults(History history, Nemesis nemesis, int replicas, List<Long> failoverMillis) {
+        ControllerProcess leader = controllers.stream().filter(c -> wire.isLeader(c.address())).findFirst().orElseThrow();
+        nemesis.kill9(leader);
+        failOverOnce(history, nemesis, replicas, failoverMillis);
         ControllerProcess another = controllers.stream().filter(ControllerProcess::isAlive).findFirst().orElseThrow();
         nemesis.kill9(another);
         long acked = history.countSends(SendOutcome.OK);

@@ -2,11 +2,9 @@ package org.mercurymq.tools.command.controller;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mercurymq.remoting.protocol.controller.EpochEntryCacheBody;
-import org.mercurymq.remoting.protocol.route.BrokerData;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.CliOptions;
 import org.mercurymq.tools.command.ClusterAddresses;
@@ -38,11 +36,7 @@ public class GetBrokerEpochSubCommand implements SubCommand {
         if (line.hasOption('b')) {
             addrs.add(CliOptions.value(line, "b"));
         } else {
-            for (BrokerData bd : ClusterAddresses.brokersOf(admin.examineBrokerClusterInfo(), CliOptions.value(line, "c"))) {
-                for (Map.Entry<Long, String> e : bd.getBrokerAddrs().entrySet()) {
-                    addrs.add(e.getValue());
-                }
-            }
+            addrs.addAll(ClusterAddresses.mastersAndSlaves(admin.examineBrokerClusterInfo(), CliOptions.value(line, "c")));
         }
         for (String addr : addrs) {
             EpochEntryCacheBody c = admin.getBrokerEpochCache(addr);
