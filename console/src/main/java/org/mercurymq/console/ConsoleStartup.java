@@ -11,9 +11,9 @@ import org.mercurymq.client.consumer.DefaultMQPullConsumer;
 import org.mercurymq.client.producer.DefaultMQProducer;
 import org.mercurymq.common.GroupNames;
 import org.mercurymq.common.config.PidFile;
-import org.mercurymq.console.login.ConsoleUsers;
 import org.mercurymq.console.login.LoginThrottle;
 import org.mercurymq.console.login.Sessions;
+import org.mercurymq.console.login.UsersFile;
 import org.mercurymq.remoting.RPCHook;
 import org.mercurymq.tools.admin.DefaultMQAdminExt;
 import org.mercurymq.tools.command.ToolsCredentials;
@@ -84,8 +84,10 @@ public final class ConsoleStartup {
         int lagKeep = (int) Math.min(MAX_TREND_POINTS, Duration.ofHours(6).toMillis() / lagPeriod.toMillis());
         int maxGroups = (int) positive("console.lag.maxGroups", 50);
 
-        ConsoleUsers login = loginUsers();
         Duration sessionIdle = Duration.ofMillis(Math.round(60_000 * positive("console.login.sessionIdleMinutes", 480)));
+        Sessions sessions = new Sessions(Clock.systemUTC(), sessionIdle);
+        Duration usersCheck = Duration.ofMillis(Math.round(1000 * positive("console.login.usersFileCheckSeconds", 5)));
+        UsersFile login = loginUsers(sessions, usersCheck);
 
         // ACL credentials as mqadmin finds them: <ROCKETMQ_HOME or -Drocketmq.home.dir>/conf/tools.yml
         RPCHook acl = null;
@@ -118,8 +120,7 @@ public final class ConsoleStartup {
                 new MessageTraceView(admin), new MessageResend(admin),
                 new MessageSender(producer), dashboard, lagSampler);
         if (login != null) {
-            api = new LoginGate(login, new Sessions(Clock.systemUTC(), sessionIdle), LoginThrottle.defaults(Clock.systemUTC()),
-                api);
+            api = new LoginGate(login, sessions, LoginThrottle.defaults(Clock.systemUTC()), api);
         }
         ConsoleServer server = new ConsoleServer(new InetSocketAddress(address, port), api, new StaticFiles());
         try {
@@ -157,9 +158,10 @@ public final class ConsoleStartup {
     /**
      * The users when {@code -Dconsole.login.enabled=true}, read from {@code -Dconsole.login.usersFile} (default
      * {@code <-Drocketmq.home.dir or ROCKETMQ_HOME>/conf/console-users.properties}); null when login is off. A
-     * missing, unreadable or malformed file stops the start with one line naming the key.
+     * missing, unreadable or malformed file stops the start with one line naming the key; later changes to the file
+     * are read every {@code check} at most ({@link UsersFile}).
      */
-    private static ConsoleUsers loginUsers() {
+    private static UsersFile loginUsers(Sessions sessions, Duration check) {
         String enabled = System.getProperty(LOGIN_ENABLED, "false").trim();
         if ("false".equalsIgnoreCase(enabled)) {
             return null;
@@ -177,8 +179,8 @@ public final class ConsoleStartup {
             file = Path.of(home, "conf", "console-users.properties").toString();
         }
         try {
-            ConsoleUsers users = ConsoleUsers.load(Path.of(file.trim()), LOGIN_USERS_FILE);
-            LOG.info("console login on: users from {}", file.trim());
+            UsersFile users = UsersFile.open(Path.of(file.trim()), LOGIN_USERS_FILE, sessions, Clock.systemUTC(), check);
+            LOG.info("console login on: {} users from {}, read again when it changes", users.users().size(), file.trim());
             return users;
         } catch (InvalidPathException e) {
             fail(LOGIN_USERS_FILE + ": not a path: " + file);

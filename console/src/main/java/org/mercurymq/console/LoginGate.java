@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.mercurymq.console.login.ConsoleUsers;
 import org.mercurymq.console.login.LoginThrottle;
 import org.mercurymq.console.login.Role;
 import org.mercurymq.console.login.Sessions;
+import org.mercurymq.console.login.UsersFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +19,20 @@ import org.slf4j.LoggerFactory;
  * In front of the JSON API when login is on ({@code -Dconsole.login.enabled=true}): answers {@code /api/login},
  * {@code /api/logout} and {@code /api/me}, and passes every other call on only with a live session cookie (else
  * 401) and, for a write (any method but GET and HEAD), only for the admin role (else 403). Failed logins are
- * throttled per user name and client address ({@link LoginThrottle}: 429 with Retry-After while locked).
+ * throttled per user name and client address ({@link LoginThrottle}: 429 with Retry-After while locked). The users
+ * file is read again when it changes ({@link UsersFile}).
  */
 final class LoginGate implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoginGate.class);
     static final String COOKIE = "MERCURY_CONSOLE_SESSION";
     private static final Pattern LOGGABLE_NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
 
-    private final ConsoleUsers users;
+    private final UsersFile users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final HttpHandler api;
 
-    LoginGate(ConsoleUsers users, Sessions sessions, LoginThrottle throttle, HttpHandler api) {
+    LoginGate(UsersFile users, Sessions sessions, LoginThrottle throttle, HttpHandler api) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -94,7 +95,7 @@ final class LoginGate implements HttpHandler {
             throw new ApiException(429, "Too many failed logins for this user or from this address; try again in "
                 + seconds + " s.");
         }
-        Optional<Role> role = users.check(name, ((String) password).toCharArray());
+        Optional<Role> role = users.users().check(name, ((String) password).toCharArray());
         if (role.isEmpty()) {
             throttle.failed(name, address);
             LOG.warn("console login refused for {}", LOGGABLE_NAME.matcher(name).matches() ? name : "(not a user name)");
@@ -120,6 +121,7 @@ final class LoginGate implements HttpHandler {
     }
 
     private Sessions.Session session(HttpExchange ex) {
+        users.refresh(); // a user removed from the file loses their session here
         return sessions.find(token(ex)).orElseThrow(() -> new ApiException(401, "Log in first."));
     }
 

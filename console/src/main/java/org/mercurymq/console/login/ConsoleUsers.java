@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The console's users, read from the users file ({@code -Dconsole.login.usersFile}). One user a line:
+ * The console's users, as read from the users file ({@code -Dconsole.login.usersFile}, {@link UsersFile}). One user a line:
  * <pre>name = role:pbkdf2-sha256:iterations:saltBase64:hashBase64</pre>
  * with role {@code admin} or {@code viewer}; blank lines and lines starting with {@code #} are skipped. A line is
  * made by {@code sh bin/tools.sh org.mercurymq.console.login.ConsoleUsers hash <name> <role>} with the password on
@@ -32,25 +30,6 @@ public final class ConsoleUsers {
 
     private ConsoleUsers(Map<String, Entry> users) {
         this.users = Collections.unmodifiableMap(users);
-    }
-
-    /**
-     * The users of {@code file}; an IllegalArgumentException whose message names {@code key} and the file (and
-     * the line number of a malformed line, never its content) when it is missing, unreadable or malformed.
-     */
-    public static ConsoleUsers load(Path file, String key) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(key + ": cannot read the users file " + file + " ("
-                + e.getClass().getSimpleName() + ")");
-        }
-        try {
-            return parse(lines);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + file + ": " + e.getMessage());
-        }
     }
 
     /** The users of these lines; an IllegalArgumentException naming the first bad line's number and why. */
@@ -128,8 +107,15 @@ public final class ConsoleUsers {
         return e.hash.matches(password) ? Optional.of(e.role) : Optional.empty();
     }
 
-    int size() {
+    public int size() {
         return users.size();
+    }
+
+    /** Whether {@code name} is in both with the same role and password hash. */
+    boolean sameUser(ConsoleUsers other, String name) {
+        Entry a = users.get(name);
+        Entry b = other.users.get(name);
+        return a != null && b != null && a.role == b.role && a.hash.sameAs(b.hash);
     }
 
     /** A users-file line for {@code name} with a new salt and {@link PasswordHash#DEFAULT_ITERATIONS}. */

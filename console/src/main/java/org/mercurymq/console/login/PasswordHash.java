@@ -3,6 +3,7 @@ package org.mercurymq.console.login;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -45,6 +46,11 @@ public final class PasswordHash {
     /** Whether {@code password} hashes to this hash (compared in constant time). */
     public boolean matches(char[] password) {
         return MessageDigest.isEqual(hash, derive(password, salt, iterations, hash.length));
+    }
+
+    /** The same iterations, salt and hash (a password changed in the users file gets a new salt). */
+    boolean sameAs(PasswordHash other) {
+        return iterations == other.iterations && Arrays.equals(salt, other.salt) && Arrays.equals(hash, other.hash);
     }
 
     int iterations() {

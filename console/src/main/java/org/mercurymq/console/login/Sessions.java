@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * The logged-in sessions, kept in memory: a random 32-byte token per login that lasts while it is used at least
@@ -58,6 +59,18 @@ public final class Sessions {
         if (token != null) {
             byToken.remove(token);
         }
+    }
+
+    /** Closes every session whose user and role {@code keep} refuses; how many it closed. */
+    public int closeUnless(BiPredicate<String, Role> keep) {
+        int closed = 0;
+        for (Map.Entry<String, Session> e : byToken.entrySet()) {
+            Session s = e.getValue();
+            if (!keep.test(s.user, s.role) && byToken.remove(e.getKey(), s)) {
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** Who is logged in with a token and as what. */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,21 +69,26 @@ class ConsoleUsersTest {
         assertThrows(IllegalArgumentException.class, () -> ConsoleUsers.parse(List.of("# nobody")), "no users");
     }
 
+    private static ConsoleUsers load(Path file, String key) {
+        return UsersFile.open(file, key, new Sessions(Clock.systemUTC(), Duration.ofMinutes(1)), Clock.systemUTC(),
+            Duration.ofSeconds(5)).users();
+    }
+
     @Test
     void loadNamesTheKeyWhenTheFileIsMissingOrMalformed() throws Exception {
         Path missing = dir.resolve("missing.properties");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> ConsoleUsers.load(missing, "console.login.usersFile"));
+            () -> load(missing, "console.login.usersFile"));
         assertTrue(e.getMessage().startsWith("console.login.usersFile: "), e.getMessage());
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
 
         Path malformed = Files.writeString(dir.resolve("bad.properties"), "alice = admin\n", StandardCharsets.UTF_8);
-        e = assertThrows(IllegalArgumentException.class, () -> ConsoleUsers.load(malformed, "console.login.usersFile"));
+        e = assertThrows(IllegalArgumentException.class, () -> load(malformed, "console.login.usersFile"));
         assertTrue(e.getMessage().startsWith("console.login.usersFile: ") && e.getMessage().contains("line 1"),
             e.getMessage());
 
         Path good = Files.writeString(dir.resolve("users.properties"),
             ConsoleUsers.line("alice", Role.VIEWER, "pw".toCharArray()) + "\n", StandardCharsets.UTF_8);
-        assertEquals(Optional.of(Role.VIEWER), ConsoleUsers.load(good, "k").check("alice", "pw".toCharArray()));
+        assertEquals(Optional.of(Role.VIEWER), load(good, "k").check("alice", "pw".toCharArray()));
     }
 }

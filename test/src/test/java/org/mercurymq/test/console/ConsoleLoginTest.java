@@ -37,17 +37,20 @@ class ConsoleLoginTest {
     static Path dir;
     static MercuryCluster cluster;
     static ConsoleProcess console;
+    static Path users;
+    static String usersText;
 
     @BeforeAll
     static void start() throws Exception {
         cluster = MercuryCluster.start(dir.resolve("cluster"));
-        Path users = Files.writeString(dir.resolve("console-users.properties"), String.join("\n",
-            "# written by ConsoleLoginTest",
+        usersText = String.join("\n", "# written by ConsoleLoginTest",
             ConsoleUsers.line("root", Role.ADMIN, ADMIN_PASSWORD.toCharArray()),
             ConsoleUsers.line("watcher", Role.VIEWER, VIEWER_PASSWORD.toCharArray()),
-            ConsoleUsers.line("guessed", Role.VIEWER, GUESSED_PASSWORD.toCharArray()), ""), StandardCharsets.UTF_8);
+            ConsoleUsers.line("guessed", Role.VIEWER, GUESSED_PASSWORD.toCharArray()), "");
+        users = Files.writeString(dir.resolve("console-users.properties"), usersText, StandardCharsets.UTF_8);
         console = ConsoleProcess.start(dir.resolve("console"), cluster.namesrvAddress(),
-            Map.of("console.login.enabled", "true", "console.login.usersFile", users.toString()));
+            Map.of("console.login.enabled", "true", "console.login.usersFile", users.toString(),
+                "console.login.usersFileCheckSeconds", "1"));
     }
 
     @AfterAll
@@ -147,6 +150,24 @@ class ConsoleLoginTest {
         assertEquals(401, console.get("api/cluster", cookie).statusCode(), "the logged-out token is gone");
         assertEquals(401, console.get("api/me", cookie).statusCode());
         ok(console.get("api/me", other)); // the other session stays
+    }
+
+    @Test
+    void aUserAddedToTheFileLogsInWithoutARestartAndRemovingThemEndsTheirSession() throws Exception {
+        String latePassword = "late-pass-4";
+        Files.writeString(users, usersText + ConsoleUsers.line("late", Role.ADMIN, latePassword.toCharArray()) + "\n",
+            StandardCharsets.UTF_8);
+        // polled without logging in: a failed login would count towards the lockout
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.get("api/me").statusCode() == 401
+            && consoleLog().contains("read again: 4 users (was 3); 0 sessions closed"));
+        String cookie = login("late", latePassword, "admin");
+        assertEquals("late", JSON.parseObject(ok(console.get("api/me", cookie))).getString("user"));
+
+        Files.writeString(users, usersText, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.get("api/me", cookie).statusCode() == 401);
+        await().atMost(Duration.ofSeconds(30)).until(ConsoleLoginTest::consoleLog,
+            l -> l.contains("read again: 3 users (was 4); 1 sessions closed"));
+        assertEquals(401, console.postJson("api/login", Map.of("user", "late", "password", latePassword)).statusCode());
     }
 
     @Test
