@@ -33,6 +33,10 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Boolean> TRACE_TOPIC_ENABLE = ConfigKey.ofBool("traceTopicEnable", false, "trace topic enable");
     public static final ConfigKey<Integer> SEND_MESSAGE_THREAD_POOL_NUMS = ConfigKey.ofInt("sendMessageThreadPoolNums", Math.min(CORES, 4), "send message thread pool nums").range(1, Integer.MAX_VALUE).runtime()
         .defaultDoc("min(cores, 4)");
+    /** Mercury: RocketMQ always hands a send to the send thread pool (docs/broker.md "Send path"). */
+    public static final ConfigKey<Boolean> SEND_MESSAGE_ON_IO_THREAD = ConfigKey.ofBool("sendMessageOnIoThread", true,
+        "run a plain send on the network thread that read it while the commit log's lock is free, instead of the send "
+            + "thread pool; false: every send goes through the pool as in RocketMQ").runtime();
     public static final ConfigKey<Integer> PUT_MESSAGE_FUTURE_THREAD_POOL_NUMS = ConfigKey.ofInt("putMessageFutureThreadPoolNums", Math.min(CORES, 4), "put message future thread pool nums").range(1, Integer.MAX_VALUE)
         .notHonoured("puts complete on the store's own threads; there is no separate put-future pool")
         .defaultDoc("min(cores, 4)");
@@ -170,6 +174,7 @@ public final class BrokerConfigKeys {
         MSG_TRACE_TOPIC_NAME,
         TRACE_TOPIC_ENABLE,
         SEND_MESSAGE_THREAD_POOL_NUMS,
+        SEND_MESSAGE_ON_IO_THREAD,
         PUT_MESSAGE_FUTURE_THREAD_POOL_NUMS,
         PULL_MESSAGE_THREAD_POOL_NUMS,
         PROCESS_REPLY_MESSAGE_THREAD_POOL_NUMS,

@@ -14,4 +14,14 @@ public interface RequestProcessor {
     default boolean rejectRequest() {
         return false;
     }
+
+    /**
+     * True to run this request on the I/O thread that decoded it instead of handing it to the executor: for work
+     * that is short and does not block, where the hand-off (waking an executor thread, then the I/O thread again
+     * to write the response) costs more than the work. Asked on the I/O thread for every request; the server
+     * still hands the request over while the executor has requests of this processor queued.
+     */
+    default boolean runOnIoThread(RemotingCommand request) {
+        return false;
+    }
 }

@@ -41,4 +41,9 @@ public final class BusyRejection implements RequestProcessor {
     public boolean rejectRequest() {
         return delegate.rejectRequest();
     }
+
+    @Override
+    public boolean runOnIoThread(RemotingCommand request) {
+        return delegate.runOnIoThread(request);
+    }
 }

@@ -11,6 +11,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -51,6 +52,12 @@ import org.slf4j.LoggerFactory;
 public final class NettyRemotingServer implements RemotingServer {
     private static final Logger LOG = LoggerFactory.getLogger(NettyRemotingServer.class);
     private static final int PUBLIC_EXECUTOR_QUEUE = 10000;
+    /**
+     * Responses written from the processor threads are flushed once per batch of the event loop's tasks rather than
+     * one write(2) each (FlushConsolidationHandler, also while no read is in progress); a flush is forced after this
+     * many pending ones.
+     */
+    private static final int MAX_FLUSHES_CONSOLIDATED = 256;
 
     private final NettyServerConfig config;
     private final Transport transport;
@@ -139,6 +146,7 @@ public final class NettyRemotingServer implements RemotingServer {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     channels.add(ch);
+                    ch.pipeline().addLast(new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true));
                     ch.pipeline().addLast(new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()));
                     ch.pipeline().addLast(TlsSniffer.NAME, sniffer);
                     ch.pipeline().addLast(

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mercurymq.common.logging.LogEscape;
 import org.mercurymq.remoting.RequestProcessor;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Routes each incoming request by code to its processor on the processor's executor and writes
  * the response, or a framework error reply (docs/protocol/remoting.md §9): code 3 for an unknown code, code 2
  * when the processor or its executor refuses, code 1 when the processor throws. Responses copy the
- * opaque, set the response flag and use the request's serialize type. Thread-safe.
+ * opaque, set the response flag and use the request's serialize type. A processor may ask to run a request on the
+ * calling I/O thread ({@link RequestProcessor#runOnIoThread}). Thread-safe.
  */
 final class RequestDispatcher {
     static final String REJECT_REQUEST_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
@@ -63,6 +65,10 @@ final class RequestDispatcher {
             return;
         }
         Route chosen = route;
+        if (chosen.processor.runOnIoThread(request) && nothingQueued(chosen.executor)) {
+            process(nc, request, chosen.processor);
+            return;
+        }
         try {
             chosen.executor.execute(() -> process(nc, request, chosen.processor));
         } catch (RejectedExecutionException e) {
@@ -75,6 +81,11 @@ final class RequestDispatcher {
                 reply(nc, request, ResponseCode.SYSTEM_BUSY.code(), OVERLOAD_REMARK);
             }
         }
+    }
+
+    /** Whether no task waits in the executor's queue (so running a request here does not overtake queued ones). */
+    private static boolean nothingQueued(ExecutorService executor) {
+        return !(executor instanceof ThreadPoolExecutor) || ((ThreadPoolExecutor) executor).getQueue().isEmpty();
     }
 
     private void process(NettyChannel nc, RemotingCommand request, RequestProcessor processor) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -264,6 +265,59 @@ class NettyRemotingTest {
             release.countDown();
             single.shutdownNow();
         }
+    }
+
+    @Test
+    void aProcessorMayRunOnTheIoThreadUnlessItsExecutorHasRequestsQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ThreadPoolExecutor single = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        try {
+            server.registerProcessor(2002, new RequestProcessor() {
+                @Override
+                public RemotingCommand processRequest(RemotingChannel channel, RemotingCommand request) throws Exception {
+                    if ("block".equals(request.getExtFields().get("mode"))) {
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, Thread.currentThread().getName());
+                }
+
+                @Override
+                public boolean runOnIoThread(RemotingCommand request) {
+                    return !"pool".equals(request.getExtFields().get("mode"));
+                }
+            }, single);
+            assertTrue(client.invokeSync(addr, mode(2002, "fast"), 3000).getRemark().startsWith("NettyServerSelector"),
+                "a request the processor asks for runs on the I/O thread");
+            assertTrue(client.invokeSync(addr, mode(2002, "pool"), 3000).getRemark().startsWith("pool-"),
+                "the others on its executor");
+
+            // the executor busy with one request and holding another: the next one is handed over too
+            single.execute(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            single.execute(() -> { });
+            await().atMost(Duration.ofSeconds(5)).until(() -> single.getQueue().size() == 1);
+            AtomicReference<ResponseFuture> queued = new AtomicReference<>();
+            client.invokeAsync(addr, mode(2002, "fast"), 10000, queued::set);
+            await().atMost(Duration.ofSeconds(5)).until(() -> single.getQueue().size() == 2);
+            release.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> queued.get() != null);
+            assertTrue(queued.get().getResponseCommand().getRemark().startsWith("pool-"),
+                queued.get().getResponseCommand().getRemark());
+        } finally {
+            release.countDown();
+            single.shutdownNow();
+        }
+    }
+
+    private static RemotingCommand mode(int code, String mode) {
+        RemotingCommand r = request(code);
+        r.addExtField("mode", mode);
+        return r;
     }
 
     @Test
