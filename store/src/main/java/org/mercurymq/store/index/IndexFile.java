@@ -104,16 +104,34 @@ public final class IndexFile {
     }
 
     static int keyHash(String key) {
-        int keyHash = Math.abs(key.hashCode());
+        return slotHash(key.hashCode());
+    }
+
+    /**
+     * The hash stored for {@code topic + "#" + key}, computed without building that string: String.hashCode of a
+     * concatenation is {@code hash(a) * 31^length(b) + hash(b)} (int arithmetic), so it equals {@code
+     * keyHash(topic + "#" + key)} exactly and the files stay what RocketMQ writes and reads.
+     */
+    static int keyHash(String topic, String key) {
+        int h = topic.hashCode() * 31 + '#';
+        int n = key.length();
+        int pow = 1;
+        for (int i = 0; i < n; i++) {
+            pow *= 31;
+        }
+        return slotHash(h * pow + key.hashCode());
+    }
+
+    private static int slotHash(int hashCode) {
+        int keyHash = Math.abs(hashCode);
         return keyHash < 0 ? 0 : keyHash;
     }
 
-    /** Adds an entry; false when the file is full. */
-    public synchronized boolean putKey(String key, long phyOffset, long storeTimestamp) {
+    /** Adds an entry for the key of this {@link #keyHash} (its topic and key); false when the file is full. */
+    public synchronized boolean putHash(int keyHash, long phyOffset, long storeTimestamp) {
         if (indexCount >= indexNum) {
             return false;
         }
-        int keyHash = keyHash(key);
         int slotPos = keyHash % hashSlotNum;
         int absSlotPos = HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
         int slotValue = buf.getInt(absSlotPos);

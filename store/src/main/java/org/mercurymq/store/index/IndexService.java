@@ -135,7 +135,7 @@ public final class IndexService {
         }
         String topic = req.getTopic();
         if (req.getUniqKey() != null) {
-            indexFile = putKey(indexFile, req, topic + "#" + req.getUniqKey());
+            indexFile = putKey(indexFile, req, IndexFile.keyHash(topic, req.getUniqKey()));
         }
         String keys = req.getKeys();
         if (keys != null && !keys.isEmpty()) {
@@ -144,15 +144,15 @@ public final class IndexService {
                     return;
                 }
                 if (!key.isEmpty()) {
-                    indexFile = putKey(indexFile, req, topic + "#" + key);
+                    indexFile = putKey(indexFile, req, IndexFile.keyHash(topic, key));
                 }
             }
         }
     }
 
-    private IndexFile putKey(IndexFile indexFile, DispatchRequest req, String key) {
+    private IndexFile putKey(IndexFile indexFile, DispatchRequest req, int keyHash) {
         IndexFile file = indexFile;
-        while (!file.putKey(key, req.getCommitLogOffset(), req.getStoreTimestamp())) {
+        while (!file.putHash(keyHash, req.getCommitLogOffset(), req.getStoreTimestamp())) {
             file = getAndCreateLastIndexFile();
             if (file == null) {
                 return null;
