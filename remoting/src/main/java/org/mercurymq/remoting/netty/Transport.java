@@ -36,7 +36,7 @@ final class Transport {
     }
 
     EventLoopGroup newGroup(int threads, String name) {
-        NamedThreadFactory tf = new NamedThreadFactory(name, true);
+        NamedThreadFactory tf = NamedThreadFactory.forEventLoops(name);
         return epoll ? new EpollEventLoopGroup(threads, tf) : new NioEventLoopGroup(threads, tf);
     }
 
