@@ -1,6 +1,7 @@
 package org.mercurymq.remoting.tls;
 
 import io.netty.handler.ssl.SslContext;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,12 +11,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerTls {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
-    private static final ServerTls PLAINTEXT_ONLY = new ServerTls(TlsMode.DISABLED, null);
+    private static final ServerTls PLAINTEXT_ONLY = new ServerTls(TlsMode.DISABLED, CompletableFuture.completedFuture(null));
 
     private final TlsMode mode;
-    private final SslContext context;
+    private final CompletableFuture<SslContext> context;
 
-    private ServerTls(TlsMode mode, SslContext context) {
+    private ServerTls(TlsMode mode, CompletableFuture<SslContext> context) {
         this.mode = mode;
         this.context = context;
     }
@@ -32,7 +33,25 @@ public final class ServerTls {
             LOG.info("TLS server: mode=disabled (plaintext only)");
             return PLAINTEXT_ONLY;
         }
-        SslContext ctx = TlsContexts.server(settings, nowMillis);
+        CompletableFuture<SslContext> ctx;
+        if (settings.testMode()) {
+            // nothing to check in a self-signed context, and building it (key pair, a password-protected key
+            // store, the JSSE classes) took ~0.8 s of the broker's start-up: built beside the start instead,
+            // waited for by the first TLS connection only
+            ctx = new CompletableFuture<>();
+            Thread builder = new Thread(() -> {
+                try {
+                    ctx.complete(TlsContexts.server(settings, nowMillis));
+                } catch (RuntimeException e) {
+                    LOG.warn("TLS server: cannot build the test-mode context: {}", e.toString());
+                    ctx.completeExceptionally(e);
+                }
+            }, "TlsTestModeContext");
+            builder.setDaemon(true);
+            builder.start();
+        } else {
+            ctx = CompletableFuture.completedFuture(TlsContexts.server(settings, nowMillis));
+        }
         LOG.info("TLS server: {}{}", settings.describe(true),
             settings.testMode() ? " -- TEST MODE: self-signed certificate, insecure (docs/security.md)" : "");
         return new ServerTls(mode, ctx);
@@ -42,8 +61,8 @@ public final class ServerTls {
         return mode;
     }
 
-    /** The context for TLS connections; null when disabled. */
+    /** The context for TLS connections (waiting for a test-mode one still being built); null when disabled. */
     public SslContext context() {
-        return context;
+        return context.join();
     }
 }
