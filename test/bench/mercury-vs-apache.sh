@@ -54,11 +54,11 @@ for r in $(seq "$ROUNDS"); do
   "$SHARED/start-apache.sh" > /tmp/apache-start.log
   OUT=/tmp/results-apache-$r.md "$SHARED/bench.sh" 127.0.0.1:9876 apache || true
   "$SHARED/stop-apache.sh" > /dev/null
-  runs+=("$(ls -d /tmp/anchor-bench/apache-* | tail -n 1)")
+  runs+=("$(ls -td /tmp/anchor-bench/apache-* | head -n 1)")
 
   start_mercury
   PIDFILE="$PIDS" STORE_DIR="$WORK/store" OUT=/tmp/results-mercury-$r.md "$SHARED/bench.sh" 127.0.0.1:9876 mercury || true
   stop_mercury
-  runs+=("$(ls -d /tmp/anchor-bench/mercury-* | tail -n 1)")
+  runs+=("$(ls -td /tmp/anchor-bench/mercury-* | head -n 1)")
 done
 "$SHARED/compare.sh" "${runs[@]}"
