@@ -4,6 +4,9 @@
 # official benchmark tools through ../shared/bench/bench.sh. Alternates ROUNDS times; results in
 # /tmp/anchor-bench/<label>-<time>/ and a table from compare.sh on stdout.
 #   ROUNDS [1] plus every bench.sh knob (DURATION, THREADS, REPEAT, SIZE, ...)
+#   FLUSH [ASYNC_FLUSH]: Mercury's flushDiskType; Apache's comes from start-apache.sh, which writes
+#   ASYNC_FLUSH: for SYNC_FLUSH point SHARED at a copy whose broker.conf line reads the same FLUSH
+#   (docs/benchmarks.md "SYNC_FLUSH")
 # Run from a built tree (mvn -DskipTests package). Uses loopback only.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +29,7 @@ brokerClusterName=DefaultCluster
 brokerName=broker-a
 brokerId=0
 brokerRole=ASYNC_MASTER
-flushDiskType=ASYNC_FLUSH
+flushDiskType=${FLUSH:-ASYNC_FLUSH}
 namesrvAddr=127.0.0.1:9876
 brokerIP1=127.0.0.1
 bindAddress=127.0.0.1
