@@ -26,6 +26,7 @@ public final class MappedFileQueue {
     private final int mappedFileSize;
     private final TransientStorePool transientStorePool;
     private final boolean warmNewFiles;
+    private volatile boolean channelWrites;
     private final AllocateMappedFileService allocator;
     private volatile IOException lastCreateFailure;
     private final CopyOnWriteArrayList<MappedFile> mappedFiles = new CopyOnWriteArrayList<>();
@@ -36,6 +37,14 @@ public final class MappedFileQueue {
 
     public MappedFileQueue(String storePath, int mappedFileSize, TransientStorePool transientStorePool) {
         this(storePath, mappedFileSize, transientStorePool, false, null);
+    }
+
+    /** Every segment, loaded or new, appends with pwrite and forces with fdatasync ({@link MappedFile#writeThroughChannel}). */
+    public void writeThroughChannel() {
+        channelWrites = true;
+        for (MappedFile f : mappedFiles) {
+            f.writeThroughChannel();
+        }
     }
 
     /** {@code allocator} may be null: new segments are then preallocated on the caller's thread. */
@@ -108,6 +117,9 @@ public final class MappedFileQueue {
             try {
                 MappedFile mappedFile = new MappedFile(file.getPath(), mappedFileSize);
                 mappedFile.setPositions(mappedFileSize);
+                if (channelWrites) {
+                    mappedFile.writeThroughChannel();
+                }
                 mappedFiles.add(mappedFile);
             } catch (IOException e) {
                 throw new StoreException("cannot map " + file, e);
@@ -173,6 +185,9 @@ public final class MappedFileQueue {
                 : new MappedFile(path, mappedFileSize, transientStorePool);
             if (warmNewFiles) {
                 mappedFile.warm();
+            }
+            if (channelWrites) {
+                mappedFile.writeThroughChannel();
             }
             mappedFiles.add(mappedFile);
             lastCreateFailure = null;

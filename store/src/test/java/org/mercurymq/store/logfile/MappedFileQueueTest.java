@@ -44,6 +44,38 @@ class MappedFileQueueTest {
     }
 
     @Test
+    void writingThroughTheChannelIsReadThroughTheMappingAndReachesTheFile() throws Exception {
+        MappedFileQueue q = new MappedFileQueue(dir.toString(), 1024, null);
+        q.writeThroughChannel();
+        byte[] chunk = new byte[100];
+        for (int i = 0; i < 15; i++) {
+            java.util.Arrays.fill(chunk, (byte) (i + 1));
+            MappedFile f = q.getLastMappedFile(0, true);
+            if (!f.appendMessage(java.nio.ByteBuffer.wrap(chunk), 0, 100)) {
+                f.fillToEnd(0);
+                f = q.getLastMappedFile(0, true);
+                assertTrue(f.appendMessage(java.nio.ByteBuffer.wrap(chunk), 0, 100));
+            }
+        }
+        assertEquals(2, q.getMappedFiles().size(), "rolled over: the new segment writes through the channel too");
+        assertEquals(1024 + 500, q.getMaxOffset());
+        SelectMappedBufferResult r = q.select(1024 + 400, 100);
+        assertNotNull(r);
+        assertEquals(15, r.getByteBuffer().get(0), "what pwrite wrote, read through the mapping");
+        r.release();
+        q.flush(0);
+        assertEquals(1024 + 500, q.getFlushedWhere());
+        q.shutdown();
+        byte[] second = Files.readAllBytes(dir.resolve("00000000000000001024"));
+        assertEquals(11, second[0]);
+        assertEquals(15, second[499]);
+        assertEquals(0, second[500]);
+        byte[] first = Files.readAllBytes(dir.resolve("00000000000000000000"));
+        assertEquals(1, first[0]);
+        assertEquals(10, first[999]);
+    }
+
+    @Test
     void truncateZeroesStaleBytesAndDeletesLaterFiles() throws Exception {
         MappedFileQueue q = new MappedFileQueue(dir.toString(), 1024, null);
         byte[] ones = new byte[1000];
