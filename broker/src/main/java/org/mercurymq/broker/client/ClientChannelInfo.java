@@ -43,6 +43,18 @@ public final class ClientChannelInfo {
         return lastUpdateTimestamp;
     }
 
+    /**
+     * Why the housekeeping scan drops this member now ("on a closed connection", "silent for N ms" after
+     * {@code expiryMillis} without a heartbeat), or null to keep it.
+     */
+    String dropReason(long now, long expiryMillis) {
+        if (!channel.isActive()) {
+            return "on a closed connection";
+        }
+        long silent = now - lastUpdateTimestamp;
+        return silent > expiryMillis ? "silent for " + silent + " ms" : null;
+    }
+
     public String remoteAddress() {
         return channel.remoteAddress();
     }

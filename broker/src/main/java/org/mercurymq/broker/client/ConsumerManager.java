@@ -136,15 +136,10 @@ public final class ConsumerManager {
             List<RemotingChannel> remaining = null;
             synchronized (groupInfo) {
                 for (ClientChannelInfo info : groupInfo.channelInfos()) {
-                    boolean closed = !info.channel().isActive();
-                    if ((closed || now - info.lastUpdateTimestamp() > expiryMillis) && groupInfo.removeChannel(info)) {
-                        if (closed) {
-                            LOG.warn("consumer {} of group {} on a closed connection, dropped", LogEscape.of(info),
-                                LogEscape.of(groupInfo.groupName()));
-                        } else {
-                            LOG.warn("consumer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
-                                LogEscape.of(groupInfo.groupName()), now - info.lastUpdateTimestamp());
-                        }
+                    String why = info.dropReason(now, expiryMillis);
+                    if (why != null && groupInfo.removeChannel(info)) {
+                        LOG.warn("consumer {} of group {} {}, dropped", LogEscape.of(info),
+                            LogEscape.of(groupInfo.groupName()), why);
                         info.channel().close();
                         removed++;
                         remaining = groupInfo.allChannels();

@@ -59,16 +59,10 @@ public final class ProducerManager {
         int removed = 0;
         for (Map.Entry<String, ConcurrentMap<RemotingChannel, ClientChannelInfo>> e : groups.entrySet()) {
             for (ClientChannelInfo info : e.getValue().values()) {
-                boolean closed = !info.channel().isActive();
-                if (closed || now - info.lastUpdateTimestamp() > expiryMillis) {
+                String why = info.dropReason(now, expiryMillis);
+                if (why != null) {
                     e.getValue().remove(info.channel(), info);
-                    if (closed) {
-                        LOG.warn("producer {} of group {} on a closed connection, dropped", LogEscape.of(info),
-                            LogEscape.of(e.getKey()));
-                    } else {
-                        LOG.warn("producer {} of group {} silent for {} ms, dropped", LogEscape.of(info),
-                            LogEscape.of(e.getKey()), now - info.lastUpdateTimestamp());
-                    }
+                    LOG.warn("producer {} of group {} {}, dropped", LogEscape.of(info), LogEscape.of(e.getKey()), why);
                     info.channel().close();
                     removed++;
                 }
