@@ -71,15 +71,15 @@ public final class CommitLog {
         this.faults = faults;
         this.syncFlushTimeoutMillis = config.syncFlushTimeout();
         int segmentSize = config.mappedFileSizeCommitLog();
+        this.syncFlush = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
+        // under SYNC_FLUSH each put waits for its force: pwrite + fdatasync syncs several times faster than the mapping
         this.mappedFileQueue = new MappedFileQueue(config.storePathCommitLog(), segmentSize, transientStorePool,
-            config.warmMapedFileEnable(), new AllocateMappedFileService(transientStorePool, FreeSpaceGuard.reserveFor(config)));
+            config.warmMapedFileEnable(), new AllocateMappedFileService(transientStorePool, FreeSpaceGuard.reserveFor(config)),
+            syncFlush);
         // flush periods are machine time, not the store's (possibly test-driven) business clock: a clock jump
         // must not trigger a thorough flush that pins segments while retention deletes them
         LongSupplier machineTime = System::currentTimeMillis;
-        this.syncFlush = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
         if (syncFlush) {
-            // each put waits for its force: pwrite + fdatasync syncs several times faster than the mapping
-            mappedFileQueue.writeThroughChannel();
             this.flusher = new GroupCommitService(mappedFileQueue, checkpoint, faults, machineTime);
         } else {
             this.flusher = new AsyncFlusher(mappedFileQueue, checkpoint, faults, machineTime,

@@ -280,9 +280,7 @@ public final class MappedFile {
             try {
                 int value = getReadPosition();
                 int from = flushedPosition.get();
-                if (transientStorePool != null) {
-                    fileChannel.force(false);
-                } else if (channelWrites && value > from) {
+                if (transientStorePool != null || (channelWrites && value > from)) {
                     fileChannel.force(false);
                 } else if (value > from) {
                     mappedByteBuffer.force(from, value - from);

@@ -26,7 +26,7 @@ public final class MappedFileQueue {
     private final int mappedFileSize;
     private final TransientStorePool transientStorePool;
     private final boolean warmNewFiles;
-    private volatile boolean channelWrites;
+    private final boolean channelWrites;
     private final AllocateMappedFileService allocator;
     private volatile IOException lastCreateFailure;
     private final CopyOnWriteArrayList<MappedFile> mappedFiles = new CopyOnWriteArrayList<>();
@@ -36,25 +36,22 @@ public final class MappedFileQueue {
     private volatile LongConsumer flushObserver = nanos -> { };
 
     public MappedFileQueue(String storePath, int mappedFileSize, TransientStorePool transientStorePool) {
-        this(storePath, mappedFileSize, transientStorePool, false, null);
+        this(storePath, mappedFileSize, transientStorePool, false, null, false);
     }
 
-    /** Every segment, loaded or new, appends with pwrite and forces with fdatasync ({@link MappedFile#writeThroughChannel}). */
-    public void writeThroughChannel() {
-        channelWrites = true;
-        for (MappedFile f : mappedFiles) {
-            f.writeThroughChannel();
-        }
-    }
-
-    /** {@code allocator} may be null: new segments are then preallocated on the caller's thread. */
+    /**
+     * {@code allocator} may be null: new segments are then preallocated on the caller's thread. With
+     * {@code channelWrites} every segment, loaded or new, appends with pwrite and forces with fdatasync
+     * ({@link MappedFile#writeThroughChannel}).
+     */
     public MappedFileQueue(String storePath, int mappedFileSize, TransientStorePool transientStorePool,
-                           boolean warmNewFiles, AllocateMappedFileService allocator) {
+                           boolean warmNewFiles, AllocateMappedFileService allocator, boolean channelWrites) {
         this.storePath = storePath;
         this.mappedFileSize = mappedFileSize;
         this.transientStorePool = transientStorePool;
         this.warmNewFiles = warmNewFiles;
         this.allocator = allocator;
+        this.channelWrites = channelWrites;
     }
 
     public String getStorePath() {

@@ -45,8 +45,7 @@ class MappedFileQueueTest {
 
     @Test
     void writingThroughTheChannelIsReadThroughTheMappingAndReachesTheFile() throws Exception {
-        MappedFileQueue q = new MappedFileQueue(dir.toString(), 1024, null);
-        q.writeThroughChannel();
+        MappedFileQueue q = new MappedFileQueue(dir.toString(), 1024, null, false, null, true);
         byte[] chunk = new byte[100];
         for (int i = 0; i < 15; i++) {
             java.util.Arrays.fill(chunk, (byte) (i + 1));
