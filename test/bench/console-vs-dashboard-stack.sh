@@ -20,8 +20,6 @@ JAR="${JAR:-$HERE/dashboard-stack-baseline/target/dashboard-stack-baseline-1.jar
 [ -f "$JAR" ] || { echo "build the baseline first: mvn -f $HERE/dashboard-stack-baseline/pom.xml package" >&2; exit 1; }
 WORK="${WORK:-/tmp/mercury-console-bench}"
 rm -rf "$WORK"; mkdir -p "$WORK/logs"
-printf 'listenPort=%s\nbindAddress=127.0.0.1\nkvConfigPath=%s/kv.json\nconfigStorePath=%s/ns.properties\n' \
-  "$NS_PORT" "$WORK" "$WORK" > "$WORK/namesrv.conf"
 cat > "$WORK/broker.conf" <<CONF
 brokerClusterName=ConsoleBench
 brokerName=console-bench
@@ -31,16 +29,10 @@ bindAddress=127.0.0.1
 listenPort=$BROKER_PORT
 storePathRootDir=$WORK/store
 CONF
-LOG="-Dmercury.log.dir=$WORK/logs"
-java -Xmx256m $LOG -Dlogback.configurationFile="$ROOT/conf/logback_namesrv.xml" -cp "$CP" \
-  org.mercurymq.namesrv.NamesrvStartup -c "$WORK/namesrv.conf" > "$WORK/namesrv.out" 2>&1 &
-NS=$!
-java -Xmx1g $LOG -Dlogback.configurationFile="$ROOT/conf/logback_broker.xml" -cp "$CP" \
-  org.mercurymq.broker.BrokerStartup -c "$WORK/broker.conf" > "$WORK/broker.out" 2>&1 &
-BR=$!
+. "$HERE/mercury-pair.sh"
 APP=""
-trap 'kill $APP $BR $NS 2>/dev/null || true' EXIT
-until grep -q "boot success" "$WORK/broker.out"; do kill -0 $BR; sleep 0.5; done
+trap 'kill $APP ${BR:-} ${NS:-} 2>/dev/null || true' EXIT
+start_mercury_pair
 HEAP="-Xms128m -Xmx512m -XX:+UseG1GC"
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

@@ -14,8 +14,6 @@ NS_PORT="${NS_PORT:-29876}"; BROKER_PORT="${BROKER_PORT:-29911}"
 CP="${CP:-$(ls -d "$ROOT"/distribution/target/mercury-*/mercury-*/lib 2>/dev/null | head -n 1)/*}"
 WORK="${WORK:-/tmp/mercury-tls-bench}"
 rm -rf "$WORK"; mkdir -p "$WORK/logs"
-printf 'listenPort=%s\nbindAddress=127.0.0.1\nkvConfigPath=%s/kv.json\nconfigStorePath=%s/ns.properties\n' \
-  "$NS_PORT" "$WORK" "$WORK" > "$WORK/namesrv.conf"
 cat > "$WORK/broker.conf" <<CONF
 brokerClusterName=TlsBench
 brokerName=tls-bench
@@ -28,15 +26,9 @@ listenPort=$BROKER_PORT
 storePathRootDir=$WORK/store
 autoCreateTopicEnable=true
 CONF
-LOG="-Dmercury.log.dir=$WORK/logs"
-java -Xmx256m $LOG -Dlogback.configurationFile="$ROOT/conf/logback_namesrv.xml" -cp "$CP" \
-  org.mercurymq.namesrv.NamesrvStartup -c "$WORK/namesrv.conf" > "$WORK/namesrv.out" 2>&1 &
-NS=$!
-java -Xmx1g $LOG -Dlogback.configurationFile="$ROOT/conf/logback_broker.xml" -cp "$CP" \
-  org.mercurymq.broker.BrokerStartup -c "$WORK/broker.conf" > "$WORK/broker.out" 2>&1 &
-BR=$!
-trap 'kill $BR $NS 2>/dev/null || true' EXIT
-until grep -q "boot success" "$WORK/broker.out"; do kill -0 $BR; sleep 0.5; done
+. "$HERE/mercury-pair.sh"
+trap 'kill ${BR:-} ${NS:-} 2>/dev/null || true' EXIT
+start_mercury_pair
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user+sys, 1/100 s
 pass() { # $1 label, $2 extra java options
   local b0 b1 sent client
