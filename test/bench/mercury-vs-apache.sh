@@ -7,6 +7,9 @@
 #   FLUSH [ASYNC_FLUSH]: Mercury's flushDiskType; Apache's comes from start-apache.sh, which writes
 #   ASYNC_FLUSH: for SYNC_FLUSH point SHARED at a copy whose broker.conf line reads the same FLUSH
 #   (docs/benchmarks.md "SYNC_FLUSH")
+#   MERCURY_CONFS ["mercury:"]: the Mercury variants each round runs after Apache, space-separated
+#   LABEL:key=value,key=value entries whose pairs are appended to its broker.conf, e.g.
+#   "mercury-heap:transferMsgByHeap=true mercury-zc:transferMsgByHeap=false" (labels must start with mercury)
 # Run from a built tree (mvn -DskipTests package). Uses loopback only.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +40,7 @@ listenPort=10911
 storePathRootDir=$WORK/store
 autoCreateTopicEnable=true
 CONF
+  printf '%s\n' "${1//,/$'\n'}" | grep = >> "$WORK/broker.conf" || true
   export MERCURY_LOG_DIR="$WORK/logs" MERCURY_PID_DIR="$WORK/run"
   JAVA_OPT="-Xms256m -Xmx256m" nohup sh "$ROOT/bin/mqnamesrv" -c "$WORK/namesrv.conf" > "$WORK/namesrv.out" 2>&1 &
   local ns=$!
@@ -59,9 +63,12 @@ for r in $(seq "$ROUNDS"); do
   "$SHARED/stop-apache.sh" > /dev/null
   runs+=("$(ls -td /tmp/anchor-bench/apache-* | head -n 1)")
 
-  start_mercury
-  PIDFILE="$PIDS" STORE_DIR="$WORK/store" OUT=/tmp/results-mercury-$r.md "$SHARED/bench.sh" 127.0.0.1:9876 mercury || true
-  stop_mercury
-  runs+=("$(ls -td /tmp/anchor-bench/mercury-* | head -n 1)")
+  for variant in ${MERCURY_CONFS:-mercury:}; do
+    label="${variant%%:*}"
+    start_mercury "${variant#*:}"
+    PIDFILE="$PIDS" STORE_DIR="$WORK/store" OUT=/tmp/results-$label-$r.md "$SHARED/bench.sh" 127.0.0.1:9876 "$label" || true
+    stop_mercury
+    runs+=("$(ls -td /tmp/anchor-bench/"$label"-* | head -n 1)")
+  done
 done
 "$SHARED/compare.sh" "${runs[@]}"

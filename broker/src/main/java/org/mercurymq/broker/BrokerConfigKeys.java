@@ -96,8 +96,9 @@ public final class BrokerConfigKeys {
         .notHonoured("commercial statistics are not implemented");
     public static final ConfigKey<Integer> COMMERCIAL_BASE_COUNT = ConfigKey.ofInt("commercialBaseCount", 1, "commercial base count")
         .notHonoured("commercial statistics are not implemented");
-    public static final ConfigKey<Boolean> TRANSFER_MSG_BY_HEAP = ConfigKey.ofBool("transferMsgByHeap", true, "transfer msg by heap")
-        .notHonoured("zero-copy pull transfer is not implemented; messages are always copied through the heap");
+    public static final ConfigKey<Boolean> TRANSFER_MSG_BY_HEAP = ConfigKey.ofBool("transferMsgByHeap", true,
+        "true: a pull's messages are copied into the reply on the heap; false: written to the socket from the mapped commit log (zero-copy)")
+        .runtime();
     public static final ConfigKey<Integer> MAX_DELAY_TIME = ConfigKey.ofInt("maxDelayTime", 40, "max delay time")
         .notHonoured("has no effect (RocketMQ 4.9.7 does not read it either)");
     public static final ConfigKey<String> REGION_ID = ConfigKey.ofString("regionId", "DefaultRegion", "region id").runtime();

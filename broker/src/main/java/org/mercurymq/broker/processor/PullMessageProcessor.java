@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * PULL_MESSAGE (11) with the check order and status → code table of docs/protocol/behaviour.md §6: tag filtering,
  * suggested broker id, commit-offset piggyback, OFFSET_MOVED events and long polling (a pull that found
  * nothing is parked in the {@link PullRequestHoldService} and re-executed — without suspending or
- * committing again — when woken). The reply body is a copy of the stored records. Thread-safe.
+ * committing again — when woken). The reply body is a copy of the stored records, or with {@code transferMsgByHeap=false}
+ * the records themselves, written from the mapped commit log ({@link PulledMessagesRegion}). Thread-safe.
  */
 public final class PullMessageProcessor extends CodeDispatchingProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
@@ -117,6 +118,8 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             }
             if (response != null && !pull.request().isOnewayRPC()) {
                 pull.channel().writeResponse(response);
+            } else if (response != null) {
+                response.releaseBodyRegion();
             }
         };
         Consumer<Runnable> executor = wakeupExecutor;
@@ -227,6 +230,7 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
         PullMessageResponseHeader responseHeader = new PullMessageResponseHeader();
         RemotingCommand response;
         GetMessageResult result = store.getMessage(group, topic, queueId, queueOffset, maxMsgNums, filter);
+        boolean handedOver = false;
         try {
             responseHeader.setNextBeginOffset(result.getNextBeginOffset());
             responseHeader.setMinOffset(result.getMinOffset());
@@ -249,9 +253,16 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
             response = request.response(code.code(), result.getStatus().name());
             response.writeCustomHeader(responseHeader);
             if (code == ResponseCode.SUCCESS) {
-                long copyStart = clock.getAsLong();
-                response.setBody(copyMessages(result));
-                countGet(group, topic, queueId, result, clock.getAsLong() - copyStart);
+                if (c.get(BrokerConfigKeys.TRANSFER_MSG_BY_HEAP)) {
+                    long copyStart = clock.getAsLong();
+                    response.setBody(copyMessages(result));
+                    stats.incGroupGetLatency(group, topic, queueId, clock.getAsLong() - copyStart);
+                } else {
+                    // written from the mapped commit log by the encoder, which releases the result afterwards
+                    response.setBodyRegion(new PulledMessagesRegion(result));
+                    handedOver = true;
+                }
+                countGet(group, topic, result);
                 if (readSlowly != null && !result.getMessageMapedList().isEmpty()) {
                     List<SelectMappedBufferResult> pulled = result.getMessageMapedList();
                     readSlowly.onPulled(group, topic, queueId, pulled.get(pulled.size() - 1).getStartOffset());
@@ -272,7 +283,9 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
                 writeOffsetMovedEvent(group, topic, queueId, queueOffset, result.getNextBeginOffset());
             }
         } finally {
-            result.release();
+            if (!handedOver) {
+                result.release();
+            }
         }
         boolean commit = allowSuspend && PullSysFlag.hasCommitOffsetFlag(sysFlag) && master;
         if (commit && header.getCommitOffset() != null) {
@@ -320,12 +333,11 @@ public final class PullMessageProcessor extends CodeDispatchingProcessor {
         }
     }
 
-    /** The broker statistics of a pull answered with messages (docs/statistics.md). */
-    private void countGet(String group, String topic, int queueId, GetMessageResult result, long copyMillis) {
+    /** The broker statistics of a pull answered with messages (docs/statistics.md); GROUP_GET_LATENCY only on the heap path, as RocketMQ. */
+    private void countGet(String group, String topic, GetMessageResult result) {
         stats.incGroupGetNums(group, topic, result.getMessageCount());
         stats.incGroupGetSize(group, topic, result.getBufferTotalSize());
         stats.incBrokerGetNums(result.getMessageCount());
-        stats.incGroupGetLatency(group, topic, queueId, copyMillis);
     }
 
     private static byte[] copyMessages(GetMessageResult result) {

@@ -90,27 +90,36 @@ final class RequestDispatcher {
 
     private void process(NettyChannel nc, RemotingCommand request, RequestProcessor processor) {
         String addr = nc.remoteAddress();
-        RemotingCommand response;
+        RemotingCommand response = null;
         try {
             hooks.before(addr, request);
             response = processor.processRequest(nc, request);
             hooks.after(addr, request, response);
         } catch (RemotingCommandException e) {
+            releaseUnwritten(response);
             LOG.warn("{}: bad request code={} from {}: {}", role, request.getCode(), addr, LogEscape.of(e.getMessage()));
             replyUnlessOneway(nc, request, ResponseCode.SYSTEM_ERROR.code(), e.getMessage());
             return;
         } catch (Throwable e) {
+            releaseUnwritten(response);
             LOG.warn("{}: processor for code={} from {} threw {}", role, request.getCode(), addr,
                 LogEscape.of(RemotingHelper.exceptionSimpleDesc(e)));
             replyUnlessOneway(nc, request, ResponseCode.SYSTEM_ERROR.code(), RemotingHelper.exceptionSimpleDesc(e));
             return;
         }
         if (response == null || request.isOnewayRPC()) {
+            releaseUnwritten(response);
             return;
         }
         response.setOpaque(request.getOpaque());
         response.setSerializeTypeCurrentRPC(request.getSerializeTypeCurrentRPC());
         nc.writeResponse(response);
+    }
+
+    private static void releaseUnwritten(RemotingCommand response) {
+        if (response != null) {
+            response.releaseBodyRegion();
+        }
     }
 
     private static void replyUnlessOneway(NettyChannel nc, RemotingCommand request, int code, String remark) {

@@ -39,6 +39,7 @@ public class RemotingCommand {
     private SerializeType serializeTypeCurrentRPC = defaultSerializeType;
     private transient CommandCustomHeader customHeader;
     private transient byte[] body;
+    private transient BodyRegion bodyRegion;
 
     public RemotingCommand() {
     }
@@ -296,6 +297,26 @@ public class RemotingCommand {
 
     public void setBody(byte[] body) {
         this.body = body;
+    }
+
+    /** The body written without a heap copy, or null; a command carries this or {@link #getBody()}, not both. */
+    public BodyRegion getBodyRegion() {
+        return bodyRegion;
+    }
+
+    /** Sets a body written from the region's buffers (see {@link BodyRegion}); clears the byte[] body. */
+    public void setBodyRegion(BodyRegion region) {
+        this.body = null;
+        this.bodyRegion = region;
+    }
+
+    /** Releases a {@link BodyRegion} body of a command that will not be written; no-op without one. */
+    public void releaseBodyRegion() {
+        BodyRegion region = bodyRegion;
+        if (region != null) {
+            bodyRegion = null;
+            region.release();
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mercurymq.remoting.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import org.mercurymq.remoting.exception.RemotingCommandException;
 
 /**
@@ -44,7 +45,8 @@ public final class RemotingCommandCodec {
 
     /**
      * Writes the whole frame of {@code cmd} (including the 4-byte length) to {@code out}, in the
-     * command's {@code serializeTypeCurrentRPC}. Copies the typed header into extFields first.
+     * command's {@code serializeTypeCurrentRPC}. Copies the typed header into extFields first. A
+     * {@link BodyRegion} body is not written, only counted in the length: the caller sends its buffers next.
      */
     public static void encode(RemotingCommand cmd, ByteBuf out) {
         cmd.makeCustomHeaderToNet();
@@ -62,7 +64,9 @@ public final class RemotingCommandCodec {
         if (body != null) {
             out.writeBytes(body);
         }
-        out.setInt(start, out.writerIndex() - start - 4);
+        BodyRegion region = cmd.getBodyRegion();
+        // a region's bytes follow the header in their own buffers (RemotingCommandEncoder); the length counts them
+        out.setInt(start, out.writerIndex() - start - 4 + (region == null ? 0 : region.length()));
         out.setInt(start + 4, headerLengthWord(headerLength, type));
     }
 
@@ -71,6 +75,11 @@ public final class RemotingCommandCodec {
         ByteBuf buf = Unpooled.buffer(estimateFrameLength(cmd));
         try {
             encode(cmd, buf);
+            if (cmd.getBodyRegion() != null) {
+                for (ByteBuffer b : cmd.getBodyRegion().buffers()) {
+                    buf.writeBytes(b.duplicate());
+                }
+            }
             byte[] bytes = new byte[buf.readableBytes()];
             buf.readBytes(bytes);
             return bytes;
