@@ -8,7 +8,8 @@
 #   ROUNDS [3]  THREADS ["16 64"]  SIZE [1024]  WARMUP [10]  SECONDS [30]  FLUSH [ASYNC_FLUSH]
 #   SHARED [../shared/bench]: for FLUSH=SYNC_FLUSH point it at a copy whose start-apache.sh writes the same
 #   flushDiskType (docs/benchmarks.md "SYNC_FLUSH, side by side")
-# Run from a built tree (mvn -DskipTests package); needs HdrHistogram 2.2.2 in ~/.m2. Loopback only.
+# Run from a built tree (mvn -DskipTests package). HdrHistogram 2.2.2 (Maven Central) records the latencies: fetched
+# into ~/.m2 if missing; used by this bench program only, no module depends on it. Loopback only.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -19,7 +20,8 @@ OUTDIR=/tmp/latency-bench
 WORK=/tmp/latency-bench/mercury
 NS_PORT=9876
 CP="$(ls -d "$ROOT"/distribution/target/mercury-*/mercury-*/lib 2>/dev/null | head -n 1)/*"
-HDR="$(ls ~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar)"
+HDR=~/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar
+[[ -f "$HDR" ]] || mvn -B -q dependency:get -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 > /dev/null
 CLIENT_CP="$("$SHARED/classpath.sh"):$HDR"
 CLK_TCK="$(getconf CLK_TCK)"
 mkdir -p "$OUTDIR"; : > "$OUTDIR/runs.txt"
