@@ -34,21 +34,9 @@ trap cleanup EXIT
 
 rm -rf "$WORK"; mkdir -p "$WORK/logs"
 "$SHARED/start-apache.sh" > "$WORK/apache-start.log"
-cat > "$WORK/broker.conf" <<CONF
-brokerClusterName=MercuryCluster
-brokerName=mercury-a
-brokerId=0
-brokerRole=ASYNC_MASTER
-flushDiskType=ASYNC_FLUSH
-namesrvAddr=127.0.0.1:$NS_PORT
-brokerIP1=127.0.0.1
-bindAddress=127.0.0.1
-listenPort=10921
-storePathRootDir=$WORK/store
-autoCreateTopicEnable=true
-CONF
 # shellcheck source=mercury-pair.sh
 source "$HERE/mercury-pair.sh"
+bench_broker_conf "$WORK/broker.conf" "$NS_PORT" 10921 "$WORK/store" ASYNC_FLUSH mercury-a
 start_mercury_pair
 printf 'namesrv %s\nbroker %s\n' "$NS" "$BR" > "$MPIDS"
 

@@ -50,21 +50,9 @@ measure() {
 
 start_mercury() {
   rm -rf "$WORK"; mkdir -p "$WORK/logs"
-  cat > "$WORK/broker.conf" <<CONF
-brokerClusterName=DefaultCluster
-brokerName=broker-a
-brokerId=0
-brokerRole=ASYNC_MASTER
-flushDiskType=$FLUSH
-namesrvAddr=127.0.0.1:$NS_PORT
-brokerIP1=127.0.0.1
-bindAddress=127.0.0.1
-listenPort=10911
-storePathRootDir=$WORK/store
-autoCreateTopicEnable=true
-CONF
   # shellcheck source=mercury-pair.sh
   source "$HERE/mercury-pair.sh"
+  bench_broker_conf "$WORK/broker.conf" "$NS_PORT" 10911 "$WORK/store" "$FLUSH" broker-a
   start_mercury_pair
 }
 

@@ -18,6 +18,8 @@ SHARED="${SHARED:-$ROOT/../shared/bench}"
 ROUNDS="${ROUNDS:-1}"
 WORK=/tmp/mercury-bench
 PIDS=/tmp/mercury-pids
+# shellcheck source=mercury-pair.sh
+source "$HERE/mercury-pair.sh"
 
 start_mercury() {
   rm -rf "$WORK"; mkdir -p "$WORK/logs"
@@ -27,19 +29,7 @@ bindAddress=127.0.0.1
 kvConfigPath=$WORK/namesrv/kvConfig.json
 configStorePath=$WORK/namesrv/namesrv.properties
 CONF
-  cat > "$WORK/broker.conf" <<CONF
-brokerClusterName=DefaultCluster
-brokerName=broker-a
-brokerId=0
-brokerRole=ASYNC_MASTER
-flushDiskType=${FLUSH:-ASYNC_FLUSH}
-namesrvAddr=127.0.0.1:9876
-brokerIP1=127.0.0.1
-bindAddress=127.0.0.1
-listenPort=10911
-storePathRootDir=$WORK/store
-autoCreateTopicEnable=true
-CONF
+  bench_broker_conf "$WORK/broker.conf" 9876 10911 "$WORK/store" "${FLUSH:-ASYNC_FLUSH}" broker-a
   printf '%s\n' "${1//,/$'\n'}" | grep = >> "$WORK/broker.conf" || true
   export MERCURY_LOG_DIR="$WORK/logs" MERCURY_PID_DIR="$WORK/run"
   JAVA_OPT="-Xms256m -Xmx256m" nohup sh "$ROOT/bin/mqnamesrv" -c "$WORK/namesrv.conf" > "$WORK/namesrv.out" 2>&1 &
