@@ -52,7 +52,7 @@ class LiveBrokerConfigTest {
     static void start() {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         cluster = MercuryCluster.start(dir, "autoCreateTopicEnable=true", "mappedFileSizeCommitLog=1048576",
-            COMMENT, "fileReservedTime=72", "transferMsgByHeap=false", "enableScheduleAsyncDeliver=true");
+            COMMENT, "fileReservedTime=72", "transferMsgByHeap=false", "commercialBaseCount=2", "enableScheduleAsyncDeliver=true");
         remoting = new NettyRemotingClient(NettyClientConfig.from(NettyClientConfig.TABLE.defaults()));
         remoting.start();
     }
@@ -127,10 +127,11 @@ class LiveBrokerConfigTest {
     @Test
     void unhonouredKeysAreWarnedOnceEachAtStart() {
         String out = cluster.broker().process().output();
-        assertEquals(1, count(out, "transferMsgByHeap=false is not honoured by Mercury"), out);
+        assertEquals(1, count(out, "commercialBaseCount=2 is not honoured by Mercury"), out);
         assertEquals(1, count(out, "enableScheduleAsyncDeliver=true is not honoured by Mercury"), out);
-        // keys left at their default are not reported
+        // keys left at their default are not reported, nor honoured ones (zero-copy pull since issue 14's third pass)
         assertEquals(0, count(out, "highSpeedMode"), out);
+        assertEquals(0, count(out, "transferMsgByHeap=false is not honoured"), out);
     }
 
     @Test
