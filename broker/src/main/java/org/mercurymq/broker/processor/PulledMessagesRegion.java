@@ -29,10 +29,8 @@ final class PulledMessagesRegion implements BodyRegion {
         List<SelectMappedBufferResult> pulled = result.getMessageMapedList();
         ByteBuffer[] out = new ByteBuffer[pulled.size()];
         for (int i = 0; i < out.length; i++) {
-            SelectMappedBufferResult r = pulled.get(i);
-            ByteBuffer b = r.getByteBuffer().duplicate();
-            b.limit(b.position() + r.getSize());
-            out[i] = b;
+            // each view's limit is already its record's size (SelectMappedBufferResult)
+            out[i] = pulled.get(i).getByteBuffer().duplicate();
         }
         return out;
     }

@@ -44,7 +44,7 @@ public final class RemotingCommandEncoder extends MessageToByteEncoder<RemotingC
         CompositeByteBuf frame = ctx.alloc().compositeDirectBuffer(parts.length + 1);
         frame.addComponent(true, header);
         for (ByteBuffer part : parts) {
-            frame.addComponent(true, Unpooled.wrappedBuffer(part.duplicate()));
+            frame.addComponent(true, Unpooled.wrappedBuffer(part));
         }
         ctx.write(frame, written);
     }

@@ -12,7 +12,7 @@ public interface BodyRegion {
     /** Bytes the body adds to the frame: the sum of the buffers' remaining bytes. */
     int length();
 
-    /** The body's bytes, position to limit, in order; the encoder neither moves nor keeps them after release. */
+    /** The body's bytes, position to limit, in order: fresh views on each call, which the caller may consume. */
     ByteBuffer[] buffers();
 
     /** Gives the buffers back (unpins what they view). */

@@ -77,7 +77,7 @@ public final class RemotingCommandCodec {
             encode(cmd, buf);
             if (cmd.getBodyRegion() != null) {
                 for (ByteBuffer b : cmd.getBodyRegion().buffers()) {
-                    buf.writeBytes(b.duplicate());
+                    buf.writeBytes(b);
                 }
             }
             byte[] bytes = new byte[buf.readableBytes()];
