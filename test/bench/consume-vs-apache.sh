@@ -67,9 +67,9 @@ pull_drain() {
     "$2" AnchorBench "$PULL_THREADS" "$PULL_SECONDS" > "$WORK/pull.out" 2>&1 &
   local pid=$! c0 c1
   until grep -q '^ready' "$WORK/pull.out"; do kill -0 "$pid"; sleep 0.02; done
-  c0="$(awk '{print $14+$15}' "/proc/$3/stat")"
+  c0="$(cpu_ticks "$3")"
   wait "$pid" || true
-  c1="$(awk '{print $14+$15}' "/proc/$3/stat")"
+  c1="$(cpu_ticks "$3")"
   local line n
   line="$(grep '^messages=' "$WORK/pull.out" || echo "messages=0 failed")"
   n="$(sed -n 's/^messages=\([0-9]*\).*/\1/p' <<<"$line")"
@@ -82,7 +82,7 @@ APACHE_BROKER="$(awk '$1 == "broker" {print $2}' /tmp/anchor-pids)"
 ROWS=()
 row() { grep -m1 '^| 1 | anchor_c1_' "$1" | sed "s/^| 1 |/| $2 | $3 |/"; }
 for r in $(seq "$ROUNDS"); do
-  bench "apache-drain-$r" 127.0.0.1:9876 /tmp/anchor-pids THREADS=" " REPEAT=1 CONSUMER_RUNS=1 BACKLOG="$APACHE_BACKLOG" > /dev/null
+  bench "apache-drain-$r" 127.0.0.1:9876 /tmp/anchor-pids THREADS=" " REPEAT=1 CONSUMER_RUNS=1 > /dev/null
   ROWS+=("$(row "$WORK/results-apache-drain-$r.md" apache "$APACHE_BACKLOG")")
   pull_drain apache 127.0.0.1:9876 "$APACHE_BROKER"
   for m in $MODES; do
@@ -90,7 +90,7 @@ for r in $(seq "$ROUNDS"); do
     mqadmin getBrokerConfig -n 127.0.0.1:$NS_PORT -b 127.0.0.1:10921 | grep -Eq "transferMsgByHeap *= *$m" \
       || { echo "transferMsgByHeap=$m not applied:"; cat "$WORK/update.out"; exit 1; }
     label="mercury-heap-$m-drain-$r"
-    bench "$label" 127.0.0.1:$NS_PORT "$MPIDS" THREADS=" " REPEAT=1 CONSUMER_RUNS=1 BACKLOG="$MERCURY_BACKLOG" > /dev/null
+    bench "$label" 127.0.0.1:$NS_PORT "$MPIDS" THREADS=" " REPEAT=1 CONSUMER_RUNS=1 > /dev/null
     ROWS+=("$(row "$WORK/results-$label.md" "mercury transferMsgByHeap=$m" "$MERCURY_BACKLOG")")
     pull_drain "mercury-transferMsgByHeap=$m" 127.0.0.1:$NS_PORT "$BR"
   done

@@ -26,7 +26,8 @@ CLIENT_CP="$("$SHARED/classpath.sh"):$HDR"
 CLK_TCK="$(getconf CLK_TCK)"
 mkdir -p "$OUTDIR"; : > "$OUTDIR/runs.txt"
 
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# shellcheck source=mercury-pair.sh
+source "$HERE/mercury-pair.sh"
 
 # measure LABEL BROKER_PID: one SendLatency run per thread count, appending "LABEL threads ... broker_us_per_msg=X"
 measure() {
@@ -37,8 +38,8 @@ measure() {
     local pid=$!
     # the window starts when the program's does (after JVM start, compile and producer start: it prints "ready")
     until grep -q '^ready' "$OUTDIR/run.out"; do kill -0 "$pid"; sleep 0.05; done
-    sleep "$WARMUP"; local c0; c0="$(ticks "$broker")"
-    sleep "$SECONDS_"; local c1; c1="$(ticks "$broker")"
+    sleep "$WARMUP"; local c0; c0="$(cpu_ticks "$broker")"
+    sleep "$SECONDS_"; local c1; c1="$(cpu_ticks "$broker")"
     wait "$pid" || true
     local line; line="$(grep '^threads=' "$OUTDIR/run.out" || echo "threads=$t failed")"
     local sends; sends="$(sed -n 's/.* sends=\([0-9]*\).*/\1/p' <<<"$line")"
@@ -50,8 +51,6 @@ measure() {
 
 start_mercury() {
   rm -rf "$WORK"; mkdir -p "$WORK/logs"
-  # shellcheck source=mercury-pair.sh
-  source "$HERE/mercury-pair.sh"
   bench_broker_conf "$WORK/broker.conf" "$NS_PORT" 10911 "$WORK/store" "$FLUSH" broker-a
   start_mercury_pair
 }

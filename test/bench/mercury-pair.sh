@@ -1,6 +1,7 @@
 # Sourced by the bench scripts (tls-cost.sh, console-vs-dashboard-stack.sh, consume-vs-apache.sh,
 # latency-vs-apache.sh). bench_broker_conf FILE NS_PORT LISTEN_PORT STORE_DIR FLUSH BROKER_NAME writes the
-# benchmarks' broker.conf (one ASYNC_MASTER on 127.0.0.1, topics auto-created). start_mercury_pair starts one Mercury
+# benchmarks' broker.conf (one ASYNC_MASTER on 127.0.0.1, topics auto-created); cpu_ticks PID prints a process's
+# user+system CPU in clock ticks. start_mercury_pair starts one Mercury
 # NameServer on 127.0.0.1:$NS_PORT and one Broker from $WORK/broker.conf (written by the caller), classpath $CP,
 # logs under $WORK/logs, stdout in $WORK/namesrv.out and $WORK/broker.out; sets NS and BR to their PIDs and returns
 # once the broker printed "boot success". The caller's EXIT trap kills them.
@@ -22,3 +23,5 @@ bench_broker_conf() {
     "flushDiskType=$5" "namesrvAddr=127.0.0.1:$2" "brokerIP1=127.0.0.1" "bindAddress=127.0.0.1" "listenPort=$3" \
     "storePathRootDir=$4" "autoCreateTopicEnable=true" > "$1"
 }
+
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
